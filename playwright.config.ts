@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test';
+
+// Playwright cannot download its own browsers everywhere: point CHROME_PATH at any Chromium or Chrome.
+const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
+const port = Number(process.env.E2E_PORT ?? 4173);
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	fullyParallel: true,
+	workers: process.env.CI ? 2 : undefined,
+	retries: process.env.CI ? 1 : 0,
+	reporter: process.env.CI ? [['list']] : [['list']],
+	timeout: 60_000,
+	expect: { timeout: 10_000 },
+	use: {
+		baseURL: `http://127.0.0.1:${port}`,
+		trace: 'retain-on-failure',
+		...devices['Desktop Chrome'],
+		launchOptions: {
+			executablePath,
+			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+		}
+	},
+	// The built app served as plain static files, exactly as a college's web host would.
+	webServer: {
+		command: `node scripts/serve-static.mjs build ${port}`,
+		url: `http://127.0.0.1:${port}/`,
+		reuseExistingServer: !process.env.CI
+	}
+});

@@ -1,0 +1,68 @@
+import type { Plugin, ViteDevServer } from 'vite';
+import { formatError, loadContent, type Content } from '../src/lib/content';
+import { catalogEntry } from '../src/lib/content/catalog';
+import { readContentFiles } from './read-content';
+
+const CATALOG = 'virtual:catalog';
+const WORLD = 'virtual:world';
+const SCENARIOS = 'virtual:scenarios';
+const SCENARIO = 'virtual:scenario/';
+const ours = (id: string) => id === CATALOG || id === WORLD || id === SCENARIOS || id.startsWith(SCENARIO);
+
+/**
+ * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
+ * page, and one lazily imported module per scenario, so no scenario text sits in the initial bundle.
+ * Invalid content fails the build with file:line messages.
+ */
+export function contentPlugin(): Plugin {
+	let content: Content | undefined;
+	let server: ViteDevServer | undefined;
+	const load = (): Content => {
+		const result = loadContent(readContentFiles());
+		if (!result.content) throw new Error(`Invalid content:\n${result.errors.map(formatError).join('\n')}`);
+		return result.content;
+	};
+	return {
+		name: 'front-desk-content',
+		configureServer(s) {
+			server = s;
+		},
+		buildStart() {
+			content = load();
+		},
+		resolveId(id) {
+			if (ours(id)) return `\0${id}`;
+		},
+		load(id) {
+			if (!id.startsWith('\0') || !ours(id.slice(1))) return;
+			const name = id.slice(1);
+			content ??= load();
+			if (name === CATALOG)
+				return `export default ${JSON.stringify({
+					scenarios: content.scenarios.map((s) => catalogEntry(s, content!.competencies)),
+					frameworks: content.competencies.frameworks
+				})};`;
+			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
+			if (name === SCENARIOS)
+				return `export const loaders = {${content.scenarios
+					.map((s) => `${JSON.stringify(s.meta.id)}: () => import(${JSON.stringify(SCENARIO + s.meta.id)})`)
+					.join(',\n')}};`;
+			const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO.length));
+			if (!scenario) this.error(`no scenario "${name.slice(SCENARIO.length)}"`);
+			return `export default ${JSON.stringify(scenario)};`;
+		},
+		handleHotUpdate({ file }) {
+			if (!file.includes('/content/')) return;
+			try {
+				content = load();
+			} catch (e) {
+				server?.config.logger.error(String(e));
+				return [];
+			}
+			const graph = server?.moduleGraph;
+			for (const m of graph?.idToModuleMap.values() ?? []) if (m.id?.startsWith('\0') && ours(m.id.slice(1))) graph!.invalidateModule(m);
+			server?.ws.send({ type: 'full-reload' });
+			return [];
+		}
+	};
+}

@@ -1,0 +1,74 @@
+import type { Scenario } from './content/schema/scenario';
+import { answer, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
+import type { AttemptRecord, ProgressStore } from './db/types';
+
+/** A fresh seed for a new attempt. The engine never draws one itself; it is stored and replayed. */
+export function newSeed(): number {
+	return crypto.getRandomValues(new Uint32Array(1))[0]!;
+}
+
+export function newId(): string {
+	return crypto.randomUUID();
+}
+
+function summaryOf(state: AttemptState): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
+	const s = summarize(state);
+	return {
+		status: !s.finished ? 'in-progress' : s.passed ? 'passed' : 'failed',
+		earned: s.earned,
+		possible: s.possible,
+		score: s.score,
+		critical: s.critical,
+		evidence: state.outcomes.flatMap((o) => o.evidence),
+		inputCount: state.outcomes.length
+	};
+}
+
+export async function beginAttempt(store: ProgressStore, learnerId: string, scenario: Scenario, seed: number, now: number): Promise<{ record: AttemptRecord; state: AttemptState }> {
+	const state = start(scenario, seed);
+	const record: AttemptRecord = {
+		id: newId(),
+		learnerId,
+		scenarioId: scenario.meta.id,
+		contentHash: scenario.hash,
+		seed,
+		startedAt: now,
+		updatedAt: now,
+		...summaryOf(state)
+	};
+	await store.createAttempt(record);
+	return { record, state };
+}
+
+/**
+ * Grades an answer and stores it before anyone sees the feedback: if the write fails, the caller
+ * gets the error and the learner's screen has not moved on.
+ */
+export async function recordAnswer(store: ProgressStore, record: AttemptRecord, state: AttemptState, input: Input, now: number): Promise<{ record: AttemptRecord; state: AttemptState; outcome: Outcome }> {
+	const result = answer(state, input);
+	const finished = result.state.stepId === null;
+	const updated: AttemptRecord = { ...record, ...summaryOf(result.state), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
+	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated);
+	return { record: updated, state: result.state, outcome: result.outcome };
+}
+
+export type Reopened = { ok: true; record: AttemptRecord; state: AttemptState } | { ok: false; record: AttemptRecord; reason: string };
+
+/** Rebuilds a stored attempt by replaying its inputs. A changed scenario is reported, never guessed at. */
+export async function reopenAttempt(store: ProgressStore, record: AttemptRecord, scenario: Scenario): Promise<Reopened> {
+	if (record.contentHash !== scenario.hash)
+		return { ok: false, record, reason: 'This attempt was made on an earlier version of the scenario, so it cannot be replayed step by step. Its score is kept.' };
+	const inputs = await store.getInputs(record.id);
+	try {
+		return { ok: true, record, state: replay(scenario, record.seed, inputs.map((i) => i.input)) };
+	} catch (e) {
+		return { ok: false, record, reason: `This attempt could not be replayed: ${(e as Error).message}` };
+	}
+}
+
+/** The learner's unfinished attempt at a scenario on its current version, newest first. */
+export function resumable(attempts: readonly AttemptRecord[], scenario: Scenario): AttemptRecord | undefined {
+	return attempts
+		.filter((a) => a.scenarioId === scenario.meta.id && a.status === 'in-progress' && a.contentHash === scenario.hash)
+		.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}

@@ -1,0 +1,48 @@
+import type { ContentError } from './errors';
+import type { Scenario } from './schema/scenario';
+import type { CompetencyFile } from './schema/competencies';
+import { loadCompetencies, loadWorld, type ClinicWorld } from './world';
+import { parseScenario } from './scenario';
+
+export type { ContentError } from './errors';
+export { formatError } from './errors';
+export type { ClinicWorld } from './world';
+export { parseScenario } from './scenario';
+
+export const SCENARIO_DIR = 'content/scenarios/';
+/** Every shipped scenario gives the learner at least this many decisions. */
+export const MIN_DECISIONS = 3;
+
+export interface Content {
+	competencies: CompetencyFile;
+	world: ClinicWorld;
+	scenarios: Scenario[];
+}
+
+/** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
+export function loadContent(files: Readonly<Record<string, string>>): { content?: Content; errors: ContentError[] } {
+	const comp = loadCompetencies(files);
+	const world = loadWorld(files);
+	const errors = [...comp.errors, ...world.errors];
+	if (!comp.value || !world.value) return { errors };
+
+	const known = {
+		competencies: new Set(comp.value.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)))),
+		patients: new Set(world.value.patients.map((p) => p.id)),
+		providers: new Set(world.value.providers.map((p) => p.id))
+	};
+	const scenarios: Scenario[] = [];
+	const byId = new Map<string, string>();
+	for (const path of Object.keys(files).filter((p) => p.startsWith(SCENARIO_DIR) && p.endsWith('.md')).sort()) {
+		const result = parseScenario(files[path]!, path, { known, minDecisions: MIN_DECISIONS });
+		errors.push(...result.errors);
+		if (!result.scenario) continue;
+		const id = result.scenario.meta.id;
+		if (byId.has(id)) errors.push({ file: path, line: 2, message: `duplicate scenario id "${id}" (also in ${byId.get(id)})` });
+		else if (`${SCENARIO_DIR}${id}.md` !== path) errors.push({ file: path, line: 2, message: `the file name must be the scenario id: ${id}.md` });
+		byId.set(id, path);
+		scenarios.push(result.scenario);
+	}
+	if (errors.length) return { errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios }, errors };
+}

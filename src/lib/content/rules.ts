@@ -1,0 +1,194 @@
+import type { ContentError } from './errors';
+import type { Interaction, Scenario } from './schema/scenario';
+import { parsePoints } from './points';
+import { placeholders, WORLD_FIELDS } from './template';
+
+export interface KnownIds {
+	competencies: ReadonlySet<string>;
+	patients: ReadonlySet<string>;
+	providers: ReadonlySet<string>;
+}
+
+/** What the graph and evidence checks need to know about one outcome of an interaction. */
+interface OutcomeFacts {
+	label: string;
+	next?: string;
+	evidence: Record<string, string>;
+	feedback?: string;
+	critical?: string;
+}
+
+function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallbackNext?: string; extraTargets: string[]; competencies: string[]; texts: string[] } {
+	switch (interaction.kind) {
+		case 'choice':
+			return {
+				outcomes: interaction.block.options.map((o) => ({ label: `option "${o.id}"`, ...o })),
+				fallbackNext: interaction.block.next,
+				extraTargets: [],
+				competencies: [],
+				texts: [interaction.block.prompt ?? '', ...interaction.block.options.flatMap((o) => [o.text, o.feedback ?? ''])]
+			};
+		case 'dialogue':
+			return {
+				outcomes: interaction.block.replies.map((o) => ({ label: `reply "${o.id}"`, ...o })),
+				fallbackNext: interaction.block.next,
+				extraTargets: interaction.block.exit ? [interaction.block.exit.next] : [],
+				competencies: [],
+				texts: [interaction.block.says, ...interaction.block.replies.flatMap((o) => [o.text, o.feedback ?? ''])]
+			};
+		case 'multi-choice':
+			return {
+				outcomes: [{ label: 'the step', next: interaction.block.next, evidence: {} }],
+				extraTargets: [],
+				competencies: interaction.block.competencies,
+				texts: [interaction.block.prompt, ...interaction.block.options.flatMap((o) => [o.text, o.feedback])]
+			};
+		case 'triage':
+			return {
+				outcomes: [{ label: 'the step', next: interaction.block.next, evidence: {} }],
+				extraTargets: [],
+				competencies: interaction.block.competencies,
+				texts: [interaction.block.prompt, ...interaction.block.items.flatMap((o) => [o.text, o.feedback])]
+			};
+	}
+}
+
+function duplicates(ids: string[]): string[] {
+	const seen = new Set<string>();
+	return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
+}
+
+/** Cross-reference, graph and teaching-quality rules that a schema alone cannot express. */
+export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string) => number, minDecisions: number): ContentError[] {
+	const errors: ContentError[] = [];
+	const file = s.file;
+	const err = (line: number, message: string) => errors.push({ file, line, message });
+	const m = s.meta;
+	const listed = new Set(m.competencies);
+
+	for (const c of m.competencies) if (!known.competencies.has(c)) err(fmLine('competencies'), `unknown competency "${c}" (see content/competencies.yaml)`);
+
+	// People in the front matter: a clinic id, or {{patient}} filled by every variant.
+	const variantKeys = m.variants ? new Set(m.variants.flatMap((v) => Object.keys(v))) : new Set<string>();
+	for (const [key, ids] of [['patient', known.patients], ['provider', known.providers]] as const) {
+		const value = m[key];
+		if (value === undefined) continue;
+		if (value === `{{${key}}}`) {
+			if (!m.variants) err(fmLine(key), `${key} is "{{${key}}}" but the scenario has no variants to fill it`);
+			for (const [i, v] of (m.variants ?? []).entries()) {
+				if (!v[key]) err(fmLine('variants'), `variant ${i + 1} does not set "${key}"`);
+				else if (!ids.has(v[key]!)) err(fmLine('variants'), `variant ${i + 1}: unknown ${key} id "${v[key]}"`);
+			}
+		} else if (!ids.has(value)) err(fmLine(key), `unknown ${key} id "${value}" (see content/office/)`);
+	}
+
+	if (!s.steps[m.start]) err(fmLine('start'), `start step "${m.start}" does not exist`);
+
+	const texts: { text: string; line: number }[] = [{ text: s.debrief, line: 1 }, { text: m.title, line: fmLine('title') }, { text: m.summary, line: fmLine('summary') }];
+	const edges = new Map<string, string[]>();
+	let decisions = 0;
+	let hasDialogue = false;
+
+	for (const id of s.stepOrder) {
+		const step = s.steps[id]!;
+		texts.push({ text: step.narrative, line: step.line });
+		const targets: string[] = [];
+		edges.set(id, targets);
+		const it = step.interaction;
+		if (!it) continue;
+		decisions++;
+		if (it.kind === 'dialogue') hasDialogue = true;
+		const facts = outcomesOf(it);
+		for (const t of facts.texts) texts.push({ text: t, line: it.line });
+
+		for (const o of facts.outcomes) {
+			const next = o.next ?? facts.fallbackNext;
+			if (!next) err(it.line, `${o.label} of step "${id}" has no next step (give it "next:", or give the block one)`);
+			else targets.push(next);
+		}
+		targets.push(...facts.extraTargets);
+
+		// Evidence: known, listed in the front matter, and the same stakes whichever option is picked.
+		const stakes = new Map<string, string>();
+		for (const o of facts.outcomes) {
+			const earnedAll = Object.entries(o.evidence).every(([, p]) => {
+				const { earned, possible } = parsePoints(p);
+				return earned === possible;
+			});
+			for (const c of Object.keys(o.evidence)) {
+				if (!known.competencies.has(c)) err(it.line, `${o.label} in step "${id}": unknown competency "${c}"`);
+				else if (!listed.has(c)) err(it.line, `${o.label} in step "${id}": competency "${c}" is not listed in the front matter's competencies`);
+			}
+			const possibleBy = Object.entries(o.evidence).map(([c, p]) => `${c}:${parsePoints(p).possible}`).sort().join(',');
+			stakes.set(o.label, possibleBy);
+			if ((!earnedAll || o.critical) && !o.feedback) err(it.line, `${o.label} in step "${id}" is not the best answer but has no feedback to teach why`);
+		}
+		if (it.kind === 'choice' || it.kind === 'dialogue') {
+			if (new Set(stakes.values()).size > 1)
+				err(it.line, `options of step "${id}" award evidence for different competencies or possible points; every option must be scored on the same scale`);
+			if ([...stakes.values()][0] === '') err(it.line, `step "${id}" awards no evidence: a decision must be scored`);
+			const ids = it.kind === 'choice' ? it.block.options.map((o) => o.id) : it.block.replies.map((o) => o.id);
+			for (const d of duplicates(ids)) err(it.line, `duplicate option id "${d}" in step "${id}"`);
+		}
+		for (const c of facts.competencies) {
+			if (!known.competencies.has(c)) err(it.line, `step "${id}": unknown competency "${c}"`);
+			else if (!listed.has(c)) err(it.line, `step "${id}": competency "${c}" is not listed in the front matter's competencies`);
+		}
+		if (it.kind === 'multi-choice') {
+			for (const d of duplicates(it.block.options.map((o) => o.id))) err(it.line, `duplicate option id "${d}" in step "${id}"`);
+			if (!it.block.options.some((o) => o.correct)) err(it.line, `step "${id}": no option is marked correct`);
+		}
+		if (it.kind === 'triage') {
+			const b = it.block;
+			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);
+			if (b.mode === 'classify') {
+				if (!b.categories) err(it.line, `step "${id}": classify mode needs categories`);
+				const cats = new Set((b.categories ?? []).map((c) => c.id));
+				for (const d of duplicates((b.categories ?? []).map((c) => c.id))) err(it.line, `duplicate category id "${d}" in step "${id}"`);
+				for (const item of b.items) {
+					if (!item.category) err(it.line, `step "${id}": item "${item.id}" has no category`);
+					else if (!cats.has(item.category)) err(it.line, `step "${id}": item "${item.id}" names unknown category "${item.category}"`);
+				}
+			} else if (b.categories || b.items.some((i) => i.category)) {
+				err(it.line, `step "${id}": order mode takes the items in their right order; remove categories`);
+			}
+		}
+	}
+
+	if (hasDialogue && m.mood === undefined) err(fmLine('start'), 'the scenario has dialogue steps but no starting "mood" in the front matter');
+
+	// Graph: every target exists, every step is reachable, and every step can reach an ending.
+	for (const [from, targets] of edges) {
+		for (const t of targets) if (t !== 'end' && !s.steps[t]) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
+	}
+	if (s.steps[m.start]) {
+		const reached = new Set<string>([m.start]);
+		const queue = [m.start];
+		while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (s.steps[t] && !reached.has(t)) (reached.add(t), queue.push(t));
+		for (const id of s.stepOrder) if (!reached.has(id)) err(s.steps[id]!.line, `step "${id}" cannot be reached from the start step "${m.start}"`);
+	}
+	const ends = new Set(s.stepOrder.filter((id) => !s.steps[id]!.interaction || edges.get(id)!.includes('end')));
+	let grew = true;
+	while (grew) {
+		grew = false;
+		for (const [from, targets] of edges) if (!ends.has(from) && targets.some((t) => ends.has(t))) (ends.add(from), (grew = true));
+	}
+	for (const id of s.stepOrder) if (!ends.has(id)) err(s.steps[id]!.line, `no path from step "${id}" ever ends the scenario (a loop with no way out)`);
+
+	if (decisions < minDecisions) err(1, `the scenario has ${decisions} decision${decisions === 1 ? '' : 's'}; shipped scenarios need at least ${minDecisions}`);
+
+	// Placeholders must resolve in every variant.
+	for (const { text, line } of texts) {
+		for (const name of placeholders(text)) {
+			const [root, field] = name.split('.');
+			if (field !== undefined) {
+				const fields = WORLD_FIELDS[root as keyof typeof WORLD_FIELDS] as readonly string[] | undefined;
+				if (!fields || !fields.includes(field)) err(line, `unknown placeholder {{${name}}}`);
+				else if (root !== 'clinic' && !m[root as 'patient' | 'provider']) err(line, `{{${name}}} needs a ${root} in the front matter`);
+			} else if (!variantKeys.has(name) || m.variants!.some((v) => v[name] === undefined)) {
+				err(line, `placeholder {{${name}}} is not set by every variant`);
+			}
+		}
+	}
+	return errors;
+}

@@ -1,0 +1,147 @@
+import {
+	FrontMatter,
+	INTERACTION_SCHEMAS,
+	type Interaction,
+	type InteractionKind,
+	type Scenario,
+	type Step
+} from './schema/scenario';
+import type { ContentError } from './errors';
+import { parseYaml } from './yaml';
+import { contentHash } from './hash';
+import { checkScenario, type KnownIds } from './rules';
+
+const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
+const FENCE = /^```\s*([A-Za-z][\w-]*)?\s*$/;
+
+export interface ParseOptions {
+	known: KnownIds;
+	/** Shipped content must give the learner at least this many decisions. */
+	minDecisions?: number;
+}
+
+/** Parses one scenario Markdown file and validates it; returns the scenario only when there are no errors. */
+export function parseScenario(text: string, file: string, options: ParseOptions): { scenario?: Scenario; errors: ContentError[] } {
+	const errors: ContentError[] = [];
+	const lines = text.replace(/\r\n?/g, '\n').split('\n');
+
+	if (lines[0]?.trim() !== '---') {
+		return { errors: [{ file, line: 1, message: 'the file must start with YAML front matter between two "---" lines' }] };
+	}
+	const fmEnd = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+	if (fmEnd < 0) return { errors: [{ file, line: 1, message: 'the front matter is never closed with a "---" line' }] };
+
+	const fm = parseYaml(lines.slice(1, fmEnd).join('\n'), FrontMatter, file, 2);
+	errors.push(...fm.errors);
+
+	const steps: Record<string, Step> = {};
+	const stepOrder: string[] = [];
+	let debrief: string | undefined;
+	let debriefLine = 0;
+
+	// Split the body into "## id: title" sections, ignoring headings inside fences.
+	type Section = { id: string; title?: string; line: number; body: { text: string; line: number }[] };
+	const sections: Section[] = [];
+	let current: Section | undefined;
+	let inFence = false;
+	for (let i = fmEnd + 1; i < lines.length; i++) {
+		const line = lines[i]!;
+		if (!inFence && line.startsWith('```')) inFence = true;
+		else if (inFence && /^```\s*$/.test(line)) inFence = false;
+		const h = !inFence ? HEADING.exec(line) : null;
+		if (h) {
+			current = { id: h[1]!, title: h[2]?.trim() || undefined, line: i + 1, body: [] };
+			sections.push(current);
+		} else if (current) {
+			current.body.push({ text: line, line: i + 1 });
+		} else if (line.trim() !== '') {
+			errors.push({ file, line: i + 1, message: 'text before the first "## step" heading belongs in a step' });
+		}
+	}
+
+	for (const section of sections) {
+		if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(section.id)) {
+			errors.push({ file, line: section.line, message: `step id "${section.id}" must be lower-case words joined by dashes` });
+			continue;
+		}
+		if (section.id === 'debrief') {
+			if (debrief !== undefined) errors.push({ file, line: section.line, message: 'duplicate "## debrief" section' });
+			debrief = section.body.map((b) => b.text).join('\n').trim();
+			debriefLine = section.line;
+			if (section.body.some((b) => b.text.startsWith('```') && FENCE.exec(b.text)?.[1]))
+				errors.push({ file, line: section.line, message: 'the debrief cannot hold an interaction' });
+			continue;
+		}
+		if (section.id === 'end') {
+			errors.push({ file, line: section.line, message: '"end" is reserved: it means "finish the scenario" and cannot be a step id' });
+			continue;
+		}
+		if (steps[section.id]) {
+			errors.push({ file, line: section.line, message: `duplicate step id "${section.id}"` });
+			continue;
+		}
+		const step = parseStep(section, file, errors);
+		steps[step.id] = step;
+		stepOrder.push(step.id);
+	}
+
+	if (debrief === undefined) errors.push({ file, line: lines.length, message: 'missing the "## debrief" section that closes every scenario' });
+	else if (debrief === '') errors.push({ file, line: debriefLine, message: 'the debrief is empty' });
+	if (stepOrder.length === 0) errors.push({ file, line: fmEnd + 2, message: 'the scenario has no steps' });
+
+	if (fm.value && errors.length === 0) {
+		const scenario: Scenario = { meta: fm.value, steps, stepOrder, debrief: debrief ?? '', hash: contentHash(text), file };
+		errors.push(...checkScenario(scenario, options.known, fmLineOf(lines, fmEnd), options.minDecisions ?? 0));
+		if (errors.length === 0) return { scenario, errors };
+	}
+	return { errors };
+}
+
+/** Line numbers of front matter keys, so rule errors about them point at the right line. */
+function fmLineOf(lines: string[], fmEnd: number): (key: string) => number {
+	return (key) => {
+		const i = lines.slice(1, fmEnd).findIndex((l) => l.startsWith(`${key}:`));
+		return i < 0 ? 1 : i + 2;
+	};
+}
+
+function parseStep(section: { id: string; title?: string; line: number; body: { text: string; line: number }[] }, file: string, errors: ContentError[]): Step {
+	const narrative: string[] = [];
+	let interaction: Interaction | undefined;
+	let i = 0;
+	const body = section.body;
+	while (i < body.length) {
+		const { text, line } = body[i]!;
+		const fence = text.startsWith('```') ? FENCE.exec(text) : null;
+		if (fence) {
+			const lang = fence[1];
+			let j = i + 1;
+			while (j < body.length && !/^```\s*$/.test(body[j]!.text)) j++;
+			if (j >= body.length) {
+				errors.push({ file, line, message: 'a fenced block is never closed with ```' });
+				break;
+			}
+			const inner = body.slice(i + 1, j).map((b) => b.text).join('\n');
+			if (!lang) {
+				narrative.push(...body.slice(i, j + 1).map((b) => b.text));
+			} else if (!(lang in INTERACTION_SCHEMAS)) {
+				errors.push({ file, line, message: `unknown interaction kind "${lang}" (known: ${Object.keys(INTERACTION_SCHEMAS).join(', ')})` });
+			} else if (interaction) {
+				errors.push({ file, line, message: `step "${section.id}" has more than one interaction; split it into two steps` });
+			} else {
+				const kind = lang as InteractionKind;
+				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
+				errors.push(...parsed.errors);
+				if (parsed.value) interaction = { kind, block: parsed.value, line: line + 1 } as Interaction;
+				if (body.slice(j + 1).some((b) => b.text.trim() !== ''))
+					errors.push({ file, line: body[j]!.line, message: `text after the interaction in step "${section.id}": put narrative before the block` });
+				break;
+			}
+			i = j + 1;
+			continue;
+		}
+		narrative.push(text);
+		i++;
+	}
+	return { id: section.id, title: section.title, narrative: narrative.join('\n').trim(), interaction, line: section.line };
+}

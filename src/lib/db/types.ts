@@ -1,0 +1,54 @@
+import type { Evidence, Input } from '../engine/types';
+
+export interface Learner {
+	id: string;
+	name: string;
+	createdAt: number;
+}
+
+export type AttemptStatus = 'in-progress' | 'passed' | 'failed';
+
+/** An attempt is its scenario, content version, seed and inputs; the rest is a cached summary. */
+export interface AttemptRecord {
+	id: string;
+	learnerId: string;
+	scenarioId: string;
+	/** Hash of the scenario source the attempt was made on. */
+	contentHash: string;
+	seed: number;
+	startedAt: number;
+	updatedAt: number;
+	finishedAt?: number;
+	status: AttemptStatus;
+	earned: number;
+	possible: number;
+	score: number;
+	critical: string[];
+	/** Evidence so far, so mastery needs no replay. */
+	evidence: Evidence[];
+	inputCount: number;
+}
+
+export interface InputRecord {
+	attemptId: string;
+	/** 0-based position in the attempt. */
+	seq: number;
+	stepId: string;
+	input: Input;
+	at: number;
+}
+
+/** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
+export interface ProgressStore {
+	readonly kind: 'indexeddb' | 'memory';
+	listLearners(): Promise<Learner[]>;
+	putLearner(learner: Learner): Promise<void>;
+	getSetting<T>(key: string): Promise<T | undefined>;
+	setSetting(key: string, value: unknown): Promise<void>;
+	createAttempt(attempt: AttemptRecord): Promise<void>;
+	getAttempt(id: string): Promise<AttemptRecord | undefined>;
+	listAttempts(learnerId: string): Promise<AttemptRecord[]>;
+	/** Writes one input and the attempt's new summary together, or neither. */
+	appendInput(input: InputRecord, attempt: AttemptRecord): Promise<void>;
+	getInputs(attemptId: string): Promise<InputRecord[]>;
+}

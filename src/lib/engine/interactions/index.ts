@@ -1,0 +1,18 @@
+import type { Interaction } from '../../content/schema/scenario';
+import type { Grader } from './grader';
+import { choice } from './choice';
+import { dialogue } from './dialogue';
+import { multiChoice } from './multi-choice';
+import { triage } from './triage';
+
+/** The registry: one grader per interaction kind. A new kind adds one line here. */
+export const graders: { [K in Interaction['kind']]: Grader<K> } = {
+	choice,
+	'multi-choice': multiChoice,
+	dialogue,
+	triage
+};
+
+export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
+	return graders[kind];
+}

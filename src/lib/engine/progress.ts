@@ -1,0 +1,38 @@
+import type { Evidence } from './types';
+
+/** The slice of a stored attempt that progress views need (kept free of the db layer). */
+export interface AttemptSummary {
+	scenarioId: string;
+	status: 'in-progress' | 'passed' | 'failed';
+	score: number;
+	updatedAt: number;
+	evidence: Evidence[];
+}
+
+export type ScenarioStatus = 'new' | 'in-progress' | 'passed' | 'failed';
+
+export interface ScenarioProgress {
+	status: ScenarioStatus;
+	/** Best score of a finished attempt, if any. */
+	best?: number;
+	attempts: number;
+}
+
+/** Catalog status per scenario: passed beats failed; an attempt in progress is shown as such. */
+export function scenarioProgress(attempts: readonly AttemptSummary[]): Map<string, ScenarioProgress> {
+	const out = new Map<string, ScenarioProgress>();
+	for (const a of attempts) {
+		const p = out.get(a.scenarioId) ?? { status: 'new', attempts: 0 };
+		p.attempts++;
+		if (a.status !== 'in-progress') p.best = Math.max(p.best ?? 0, a.score);
+		const rank: Record<ScenarioStatus, number> = { new: 0, failed: 1, 'in-progress': 2, passed: 3 };
+		if (rank[a.status] > rank[p.status]) p.status = a.status;
+		out.set(a.scenarioId, p);
+	}
+	return out;
+}
+
+/** All evidence in the order it was earned, for mastery. */
+export function evidenceTimeline(attempts: readonly AttemptSummary[]): Evidence[] {
+	return [...attempts].sort((a, b) => a.updatedAt - b.updatedAt).flatMap((a) => a.evidence);
+}

@@ -1,0 +1,67 @@
+import type { Scenario } from '../content/schema/scenario';
+
+export interface Evidence {
+	competency: string;
+	earned: number;
+	possible: number;
+}
+
+/** What the learner did at one step. Plain JSON: it is what gets stored and replayed. */
+export type Input =
+	| { kind: 'choice'; optionId: string }
+	| { kind: 'multi-choice'; optionIds: string[] }
+	| { kind: 'dialogue'; replyId: string }
+	| { kind: 'triage'; placements: Record<string, string> }
+	| { kind: 'triage'; order: string[] };
+
+/** Per-kind details of a graded answer, for the feedback view and the replay. */
+export type Marks =
+	| { kind: 'choice'; chosen: string; best: string[] }
+	| { kind: 'multi-choice'; options: { id: string; picked: boolean; correct: boolean }[] }
+	| { kind: 'dialogue'; chosen: string; best: string[] }
+	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] };
+
+export interface Outcome {
+	stepId: string;
+	input: Input;
+	/** Markdown, most important first. */
+	feedback: string[];
+	/** The next step id, or null when the scenario is over. */
+	next: string | null;
+	evidence: Evidence[];
+	critical?: string;
+	mood?: { before: number; after: number };
+	/** 'best' = full marks at this step. */
+	verdict: 'best' | 'partial' | 'wrong';
+	marks: Marks;
+}
+
+export interface AttemptState {
+	scenario: Scenario;
+	seed: number;
+	variantIndex: number;
+	/** Values for {{placeholders}} from the chosen variant. */
+	variant: Readonly<Record<string, string>>;
+	/** The step awaiting an answer; null once finished. */
+	stepId: string | null;
+	/** The ending step whose narrative closes the scenario, if it ended on one. */
+	endingId: string | null;
+	mood: number | null;
+	outcomes: readonly Outcome[];
+}
+
+export interface ScoreSummary {
+	earned: number;
+	possible: number;
+	/** earned / possible, 0 when nothing was possible. */
+	score: number;
+	passMark: number;
+	passed: boolean;
+	finished: boolean;
+	critical: string[];
+	byCompetency: { competency: string; earned: number; possible: number }[];
+}
+
+export class InvalidInput extends Error {
+	override name = 'InvalidInput';
+}

@@ -1,0 +1,47 @@
+import type { ClinicWorld } from '../content/world';
+import type { Patient, Provider } from '../content/schema/office';
+
+/** Whole years between a date of birth and the clinic's simulated today. */
+export function ageOn(dob: string, today: string): number {
+	const [by, bm, bd] = dob.split('-').map(Number);
+	const [ty, tm, td] = today.split('-').map(Number);
+	return ty! - by! - (tm! < bm! || (tm === bm && td! < bd!) ? 1 : 0);
+}
+
+/** Formats an ISO date the way a US front desk writes it: 03/07/1968. */
+export function usDate(iso: string): string {
+	const [y, m, d] = iso.split('-');
+	return `${m}/${d}/${y}`;
+}
+
+export function patientName(p: Patient): string {
+	return `${p.firstName} ${p.lastName}`;
+}
+
+export function resolveRef(value: string | undefined, variant: Readonly<Record<string, string>>, key: 'patient' | 'provider'): string | undefined {
+	return value === `{{${key}}}` ? variant[key] : value;
+}
+
+/** Every value a scenario's {{placeholders}} may name, for one attempt's variant. */
+export function worldBindings(
+	world: ClinicWorld,
+	refs: { patient?: string; provider?: string },
+	variant: Readonly<Record<string, string>>
+): Record<string, string> {
+	const out: Record<string, string> = { ...variant, 'clinic.name': world.clinic.name, 'clinic.phone': world.clinic.phone };
+	const patient = world.patients.find((p) => p.id === resolveRef(refs.patient, variant, 'patient'));
+	if (patient) {
+		Object.assign(out, {
+			'patient.firstName': patient.firstName,
+			'patient.lastName': patient.lastName,
+			'patient.name': patientName(patient),
+			'patient.preferredName': patient.preferredName ?? patient.firstName,
+			'patient.dob': usDate(patient.dob),
+			'patient.phone': patient.phone,
+			'patient.age': String(ageOn(patient.dob, world.clinic.today))
+		});
+	}
+	const provider: Provider | undefined = world.providers.find((p) => p.id === resolveRef(refs.provider, variant, 'provider'));
+	if (provider) Object.assign(out, { 'provider.name': `${provider.name}, ${provider.credentials}`, 'provider.lastName': provider.name.split(' ').at(-1)! });
+	return out;
+}

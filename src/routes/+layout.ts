@@ -1,0 +1,3 @@
+// The whole app is static files: every page is prerendered; pages that read IndexedDB render on the client.
+export const prerender = true;
+export const trailingSlash = 'always';

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import catalog from 'virtual:catalog';
+import { loaders } from 'virtual:scenarios';
+
+// The player reads IndexedDB, so it renders in the browser; the prerendered shell makes deep links work on any static host.
+export const ssr = false;
+
+export function entries() {
+	return catalog.scenarios.map((s) => ({ id: s.id }));
+}
+
+export async function load({ params, url }) {
+	const loader = loaders[params.id];
+	if (!loader) error(404, `There is no scenario "${params.id}".`);
+	const [{ default: scenario }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
+	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new') };
+}

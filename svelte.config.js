@@ -1,0 +1,15 @@
+import adapter from '@sveltejs/adapter-static';
+
+// A college may host the app under a sub-path (e.g. /sim): set BASE_PATH=/sim at build time.
+const base = process.env.BASE_PATH ?? '';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: '404.html', strict: true }),
+		paths: { base, relative: false },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;

@@ -1,0 +1,93 @@
+import { expect, type Page } from '@playwright/test';
+import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
+import { bestOf } from '../../src/lib/engine/interactions/grader';
+
+/** What the learner means to do at a step: an option/reply id, a set of ids, placements or an order. */
+export type Intent = string | string[] | Record<string, string>;
+
+/** The best answer at a step, from the content itself. */
+export function bestIntent(interaction: Interaction): Intent {
+	switch (interaction.kind) {
+		case 'choice':
+			return bestOf(interaction.block.options)[0]!;
+		case 'dialogue':
+			return bestOf(interaction.block.replies)[0]!;
+		case 'multi-choice':
+			return interaction.block.options.filter((o) => o.correct).map((o) => o.id);
+		case 'triage':
+			return interaction.block.mode === 'classify'
+				? Object.fromEntries(interaction.block.items.map((i) => [i.id, i.category!]))
+				: interaction.block.items.map((i) => i.id);
+	}
+}
+
+async function tabUntil(page: Page, predicate: string, max = 40) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate(predicate)) return;
+	}
+	throw new Error(`keyboard focus never reached: ${predicate}`);
+}
+
+/** Answers the current step with the keyboard only: Tab, arrow keys, Space and Enter. */
+export async function answerByKeyboard(page: Page, interaction: Interaction, intent: Intent) {
+	const step = page.locator('article.step');
+	await expect(step).toBeVisible();
+	await step.locator('h2').focus();
+	if (interaction.kind === 'choice' || interaction.kind === 'dialogue') {
+		const ids = await step.locator('[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+		const index = ids.indexOf(intent as string);
+		expect(index, `option ${intent} is on screen`).toBeGreaterThanOrEqual(0);
+		await tabUntil(page, `document.activeElement?.type === 'radio'`);
+		if (index === 0) await page.keyboard.press('Space');
+		for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+	} else if (interaction.kind === 'multi-choice') {
+		const ids = await step.locator('[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')!));
+		const wanted = new Set(intent as string[]);
+		for (const id of ids) {
+			await tabUntil(page, `document.activeElement?.type === 'checkbox' && document.activeElement.closest('[data-option]')?.getAttribute('data-option') === ${JSON.stringify(id)}`);
+			if (wanted.has(id)) await page.keyboard.press('Space');
+		}
+	} else if (interaction.block.mode === 'classify') {
+		const placements = intent as Record<string, string>;
+		const categories = interaction.block.categories!.map((c) => c.id);
+		const ids = await step.locator('[data-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')!));
+		for (const id of ids) {
+			await tabUntil(page, `document.activeElement?.type === 'radio' && document.activeElement.closest('[data-item]')?.getAttribute('data-item') === ${JSON.stringify(id)}`);
+			const index = categories.indexOf(placements[id]!);
+			if (index === 0) await page.keyboard.press('Space');
+			for (let i = 0; i < index; i++) await page.keyboard.press('ArrowRight');
+		}
+	} else {
+		const target = intent as string[];
+		for (let p = 0; p < target.length; p++) {
+			const current = await step.locator('[data-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')!));
+			const j = current.indexOf(target[p]!);
+			if (j > p) {
+				await step.locator(`[data-item="${target[p]}"] button`, { hasText: 'Up' }).focus();
+				for (let k = 0; k < j - p; k++) await page.keyboard.press('Enter');
+			}
+		}
+		const finalOrder = await step.locator('[data-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')!));
+		expect(finalOrder).toEqual(target);
+	}
+	await tabUntil(page, `document.activeElement?.type === 'submit'`);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('section.feedback')).toBeVisible();
+	// Focus lands on Continue: Enter moves on.
+	await expect(page.getByRole('button', { name: /^(Continue|Finish)$/ })).toBeFocused();
+	await page.keyboard.press('Enter');
+}
+
+/** Plays from the current step to the end, choosing with `choose` (default: the best answer). */
+export async function playToEnd(page: Page, scenario: Scenario, choose: (stepId: string, interaction: Interaction) => Intent = (_, i) => bestIntent(i)) {
+	for (let guard = 0; guard < 30; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const stepId = (await stepEl.getAttribute('data-step'))!;
+		const step = scenario.steps[stepId];
+		if (!step?.interaction) return;
+		await answerByKeyboard(page, step.interaction, choose(stepId, step.interaction));
+	}
+	throw new Error('scenario did not end');
+}

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { formatError, loadContent } from '../../src/lib/content';
+import { readContentFiles } from '../../scripts/read-content';
+import { ageOn } from '../../src/lib/office/bindings';
+
+const result = loadContent(readContentFiles());
+
+describe('shipped content', () => {
+	it('is valid', () => {
+		expect(result.errors.map(formatError)).toEqual([]);
+	});
+	const c = result.content!;
+
+	it('follows the CMAA and CEHRS blueprints', () => {
+		const cmaa = c.competencies.frameworks.find((f) => f.id === 'cmaa')!;
+		expect(Object.fromEntries(cmaa.domains.map((d) => [d.name, d.items]))).toEqual({
+			'Foundational knowledge': 10,
+			'Communication and professionalism': 21,
+			'Medical law, ethics and compliance': 17,
+			Scheduling: 16,
+			'Patient encounter': 21,
+			'Billing and revenue cycle': 11,
+			'Medical practice administrative procedures and logistics': 14
+		});
+		const cehrs = c.competencies.frameworks.find((f) => f.id === 'cehrs')!;
+		expect(cehrs.scoredItems).toBe(100);
+		expect(cehrs.domains.map((d) => d.weight)).toEqual([0.28, 0.32, 0.15, 0.15, 0.1]);
+	});
+
+	it('has a clinic with the people scenarios need', () => {
+		const w = c.world;
+		expect(w.providers.length).toBeGreaterThanOrEqual(4);
+		expect(w.patients.length).toBeGreaterThanOrEqual(30);
+		const payerType = (id: string) => w.payers.find((p) => p.id === id)!.type;
+		const types = new Set(w.patients.map((p) => (p.coverage[0] ? payerType(p.coverage[0].payer) : 'self-pay')));
+		for (const t of ['commercial', 'medicare', 'medicaid', 'self-pay']) expect(types).toContain(t);
+		expect(w.patients.some((p) => ageOn(p.dob, w.clinic.today) < 18 && p.guardian)).toBe(true);
+		expect(w.patients.some((p) => p.interpreterNeeded)).toBe(true);
+		expect(w.patients.some((p) => p.personalRepresentative?.documentOnFile)).toBe(true);
+		for (const p of w.providers) expect(Object.keys(p.template).length).toBeGreaterThan(0);
+	});
+
+	it('ships the scenarios the core promises', () => {
+		const of = (kind: string) => c.scenarios.filter((s) => s.meta.kind === kind);
+		expect(of('hipaa').length).toBeGreaterThanOrEqual(6);
+		expect(of('communication').length).toBeGreaterThanOrEqual(4);
+		expect(of('triage').length).toBeGreaterThanOrEqual(3);
+		for (const s of of('communication')) {
+			expect(Object.values(s.steps).some((st) => st.interaction?.kind === 'dialogue'), `${s.meta.id} is a dialogue`).toBe(true);
+		}
+	});
+
+	it('cites the 45 CFR 164 section in every wrong HIPAA option', () => {
+		for (const s of c.scenarios.filter((x) => x.meta.kind === 'hipaa')) {
+			for (const step of Object.values(s.steps)) {
+				const it = step.interaction;
+				if (it?.kind !== 'choice') continue;
+				for (const o of it.block.options) {
+					const full = Object.values(o.evidence).every((p) => p.split('/')[0] === p.split('/')[1]);
+					if (!full && /disclos|release|share|PHI|record/i.test(o.feedback ?? '')) expect(o.feedback, `${s.meta.id} › ${step.id} › ${o.id}`).toMatch(/164\.\d+/);
+				}
+			}
+		}
+	});
+
+	it('sends the chest-pain call to 911 or fails the scenario', () => {
+		const chest = c.scenarios.find((s) => s.meta.kind === 'triage' && /chest/i.test(s.meta.title + s.meta.summary));
+		expect(chest, 'a chest-pain triage scenario').toBeDefined();
+		const criticals = Object.values(chest!.steps).flatMap((st) =>
+			st.interaction?.kind === 'choice' ? st.interaction.block.options.filter((o) => o.critical) : []
+		);
+		expect(criticals.length).toBeGreaterThan(0);
+	});
+});

@@ -1,0 +1,121 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DexieStore, MemoryStore, ProgressDb, SCHEMA_VERSIONS, type AttemptRecord, type ProgressStore } from '../../src/lib/db';
+import { beginAttempt, recordAnswer, reopenAttempt, resumable } from '../../src/lib/attempts';
+import { answer, start } from '../../src/lib/engine';
+import { mustParse, VALID } from './fixtures';
+
+const scenario = mustParse(VALID);
+let n = 0;
+const dbs: Dexie[] = [];
+function freshDb(): ProgressDb {
+	const db = new ProgressDb(`test-${++n}`);
+	dbs.push(db);
+	return db;
+}
+afterEach(async () => {
+	for (const db of dbs.splice(0)) {
+		db.close();
+		await Dexie.delete(db.name);
+	}
+});
+
+for (const [name, make] of [
+	['IndexedDB (Dexie)', () => new DexieStore(freshDb())],
+	['memory fallback', () => new MemoryStore()]
+] as [string, () => ProgressStore][]) {
+	describe(`progress store: ${name}`, () => {
+		it('stores each input with the attempt summary, and a reopened attempt equals the live one', async () => {
+			const store = make();
+			let { record, state } = await beginAttempt(store, 'learner-1', scenario, 1234, 1000);
+			({ record, state } = await recordAnswer(store, record, state, { kind: 'choice', optionId: 'good' }, 2000));
+			({ record, state } = await recordAnswer(store, record, state, { kind: 'multi-choice', optionIds: ['a'] }, 3000));
+			const stored = (await store.getAttempt(record.id))!;
+			expect(stored).toMatchObject({ status: 'in-progress', inputCount: 2, earned: 4, possible: 5, updatedAt: 3000 });
+			expect((await store.getInputs(record.id)).map((i) => i.seq)).toEqual([0, 1]);
+			const reopened = await reopenAttempt(store, stored, scenario);
+			expect(reopened.ok && reopened.state).toEqual(state);
+			expect(resumable(await store.listAttempts('learner-1'), scenario)?.id).toBe(record.id);
+		});
+
+		it('finishing writes the final status, score and evidence', async () => {
+			const store = make();
+			let { record, state } = await beginAttempt(store, 'l', scenario, 1, 1);
+			({ record, state } = await recordAnswer(store, record, state, { kind: 'choice', optionId: 'bad' }, 2));
+			const stored = (await store.getAttempt(record.id))!;
+			expect(stored).toMatchObject({ status: 'failed', finishedAt: 2, critical: ['Disclosed PHI.'] });
+			expect(stored.evidence).toEqual([{ competency: 'c.law.disclosure', earned: 0, possible: 2 }]);
+			expect(resumable(await store.listAttempts('l'), scenario)).toBeUndefined();
+		});
+
+		it('a second write of the same step (another tab) is refused and changes nothing', async () => {
+			const store = make();
+			const begun = await beginAttempt(store, 'l', scenario, 1, 1);
+			const first = await recordAnswer(store, begun.record, begun.state, { kind: 'choice', optionId: 'good' }, 2);
+			// A stale tab still holds the attempt as it was before the first answer.
+			await expect(recordAnswer(store, begun.record, begun.state, { kind: 'choice', optionId: 'bad' }, 3)).rejects.toThrow();
+			expect(await store.getAttempt(begun.record.id)).toEqual(first.record);
+			expect(await store.getInputs(begun.record.id)).toHaveLength(1);
+		});
+
+		it('an attempt made on another version of the scenario is reported, not replayed', async () => {
+			const store = make();
+			const begun = await beginAttempt(store, 'l', scenario, 1, 1);
+			const changed = mustParse(VALID.replace('What to learn.', 'What to learn, revised.'));
+			const r = await reopenAttempt(store, begun.record, changed);
+			expect(r.ok).toBe(false);
+			expect(!r.ok && r.reason).toMatch(/earlier version/);
+			expect(resumable([begun.record], changed)).toBeUndefined();
+		});
+
+		it('keeps learners and settings', async () => {
+			const store = make();
+			await store.putLearner({ id: 'b', name: 'Bea', createdAt: 1 });
+			await store.putLearner({ id: 'a', name: 'Al', createdAt: 2 });
+			await store.setSetting('currentLearner', 'b');
+			expect((await store.listLearners()).map((l) => l.name)).toEqual(['Al', 'Bea']);
+			expect(await store.getSetting('currentLearner')).toBe('b');
+		});
+	});
+}
+
+/** Databases as every released schema version wrote them. Add one for each new version. */
+const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
+	1: async (db) => {
+		const state = answer(start(scenario, 77), { kind: 'choice', optionId: 'good' }).state;
+		await db.table('learners').add({ id: 'l1', name: 'Ana', createdAt: 1 });
+		await db.table('settings').add({ key: 'currentLearner', value: 'l1' });
+		const attempt: AttemptRecord = {
+			id: 'a1', learnerId: 'l1', scenarioId: scenario.meta.id, contentHash: scenario.hash, seed: 77, startedAt: 1, updatedAt: 2,
+			status: 'in-progress', earned: 2, possible: 2, score: 1, critical: [], evidence: state.outcomes[0]!.evidence, inputCount: 1
+		};
+		await db.table('attempts').add(attempt);
+		await db.table('inputs').add({ attemptId: 'a1', seq: 0, stepId: 'one', input: { kind: 'choice', optionId: 'good' }, at: 2 });
+	}
+};
+
+describe('schema migrations', () => {
+	it('has a fixture for every released schema version', () => {
+		expect(Object.keys(FIXTURES).map(Number).sort()).toEqual(SCHEMA_VERSIONS.map((v) => v.version));
+	});
+
+	for (const v of SCHEMA_VERSIONS) {
+		it(`opens a database written by schema version ${v.version} and replays its attempts`, async () => {
+			const name = `migrate-${v.version}-${++n}`;
+			const old = new Dexie(name);
+			for (const earlier of SCHEMA_VERSIONS.filter((x) => x.version <= v.version)) old.version(earlier.version).stores(earlier.stores);
+			await old.open();
+			await FIXTURES[v.version]!(old);
+			old.close();
+
+			const db = new ProgressDb(name);
+			dbs.push(db);
+			const store = new DexieStore(db);
+			expect(await store.listLearners()).toHaveLength(1);
+			const attempt = (await store.getAttempt('a1'))!;
+			const r = await reopenAttempt(store, attempt, scenario);
+			expect(r.ok && r.state.stepId).toBe('two');
+		});
+	}
+});
