@@ -1,15 +1,8 @@
 import type { Scenario } from './content/schema/scenario';
 import { answer, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
 import type { AttemptRecord, ProgressStore } from './db/types';
+import { newId } from './ids';
 
-/** A fresh seed for a new attempt. The engine never draws one itself; it is stored and replayed. */
-export function newSeed(): number {
-	return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}
-
-export function newId(): string {
-	return crypto.randomUUID();
-}
 
 function summaryOf(state: AttemptState): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
 	const s = summarize(state);

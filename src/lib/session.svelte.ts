@@ -1,6 +1,5 @@
-import { openStore } from './db';
 import type { Learner, ProgressStore } from './db/types';
-import { newId } from './attempts';
+import { newId } from './ids';
 
 const CURRENT_LEARNER = 'currentLearner';
 
@@ -15,6 +14,8 @@ class Session {
 	/** Opens storage once; every page awaits this before reading progress. */
 	ready(): Promise<void> {
 		this.#ready ??= (async () => {
+			// Dexie loads after the first paint: the catalog's first render needs no database code.
+			const { openStore } = await import('./db');
 			const opened = await openStore();
 			this.store = opened.store;
 			this.warning = opened.warning;

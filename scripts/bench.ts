@@ -1,0 +1,114 @@
+/**
+ * Prints the performance figures the issues set goals for. Timings are printed, never asserted
+ * (machines are noisy); docs/PERFORMANCE.md records a run and the machine it came from.
+ * Needs a fresh `npm run build` (it measures build/).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { spawn } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { chromium } from '@playwright/test';
+import { loadContent } from '../src/lib/content';
+import { readContentFiles } from './read-content';
+
+const BUILD = 'build';
+
+function benchValidation(count: number) {
+	const files = readContentFiles();
+	const shipped = Object.entries(files).filter(([p]) => p.startsWith('content/scenarios/'));
+	const generated: Record<string, string> = Object.fromEntries(Object.entries(files).filter(([p]) => !p.startsWith('content/scenarios/')));
+	for (let i = 0; i < count; i++) {
+		const [path, text] = shipped[i % shipped.length]!;
+		const id = path.slice('content/scenarios/'.length, -3);
+		const newId = `${id}-gen-${i}`;
+		generated[`content/scenarios/${newId}.md`] = text.replace(`id: ${id}`, `id: ${newId}`);
+	}
+	const t0 = performance.now();
+	const r = loadContent(generated);
+	const ms = performance.now() - t0;
+	if (!r.content) throw new Error(`generated content invalid: ${r.errors[0]?.message}`);
+	console.log(`content validation: ${r.content.scenarios.length} scenarios in ${(ms / 1000).toFixed(2)} s (goal ≤ 10 s)`);
+}
+
+/** JS the first page loads: the entry scripts and every modulepreload in build/index.html. */
+function initialJs(): { files: string[]; gzip: number } {
+	const html = readFileSync(join(BUILD, 'index.html'), 'utf8');
+	const refs = new Set<string>();
+	for (const m of html.matchAll(/(?:href|src)="([^"]+\.js)"/g)) refs.add(m[1]!);
+	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) refs.add(m[1]!);
+	const files = [...refs].map((r) => join(BUILD, r.replace(/^\.?\//, '').replace(/^.*?_app\//, '_app/')));
+	const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
+	return { files, gzip };
+}
+
+function benchInitialSize() {
+	const { files, gzip } = initialJs();
+	const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
+	const hasChart = /Chart\.js|chart\.js/.test(text);
+	// A line of narrative from a shipped scenario must not be in the first page's code.
+	const narrative = 'My husband Luis had blood drawn here on Friday';
+	console.log(`initial route JS: ${(gzip / 1024).toFixed(1)} KB gzip in ${files.length} files (goal ≤ 80 KB); chart.js in it: ${hasChart ? 'YES' : 'no'}; scenario text in it: ${text.includes(narrative) ? 'YES' : 'no'}`);
+	const playDir = join(BUILD, '_app/immutable/nodes');
+	if (existsSync(playDir)) console.log(`route node chunks: ${readdirSync(playDir).length}`);
+}
+
+async function benchAnswerToFeedback(answers: number) {
+	const port = 4199;
+	const server = spawn(process.execPath, ['scripts/serve-static.mjs', BUILD, String(port)], { stdio: 'ignore' });
+	await new Promise((r) => setTimeout(r, 500));
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+	const page = await browser.newPage();
+	const samples: number[] = [];
+	try {
+		// Time from the submit event to the feedback panel in the DOM (grading, the IndexedDB write, rendering).
+		await page.addInitScript(() => {
+			const w = window as unknown as { __samples: number[]; __t: number };
+			w.__samples = [];
+			document.addEventListener('submit', () => (w.__t = performance.now()), true);
+			new MutationObserver(() => {
+				if (w.__t && document.querySelector('section.feedback')) {
+					w.__samples.push(performance.now() - w.__t);
+					w.__t = 0;
+				}
+			}).observe(document, { childList: true, subtree: true });
+		});
+		const url = `http://127.0.0.1:${port}/play/hipaa-caller-says-spouse/?new=1`;
+		await page.goto(url);
+		while (samples.length < answers) {
+			const step = page.locator('article.step');
+			await step.waitFor();
+			const options = step.locator('input[type=radio], input[type=checkbox]');
+			if ((await step.getAttribute('data-step')) === 'end' || (await step.evaluate((e) => e.classList.contains('ending')))) {
+				samples.push(...(await page.evaluate(() => (window as unknown as { __samples: number[] }).__samples.splice(0))));
+				await page.goto(url);
+				continue;
+			}
+			await options.first().check();
+			await step.locator('button[type=submit]').click();
+			await page.locator('section.feedback').waitFor({ timeout: 5000 }).catch(async (e) => {
+				await page.screenshot({ path: '/tmp/bench-fail.png', fullPage: true });
+				throw e;
+			});
+			await page.getByRole('button', { name: /^(Continue|Finish)$/ }).click();
+		}
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+	const sorted = samples.slice(0, answers).sort((a, b) => a - b);
+	const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+	console.log(`answer → feedback rendered: ${sorted.length} answers, p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (goal p95 ≤ 16 ms)`);
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
+benchValidation(1000);
+if (!existsSync(join(BUILD, 'index.html'))) {
+	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
+} else {
+	benchInitialSize();
+	await benchAnswerToFeedback(Number(process.env.BENCH_ANSWERS ?? 200));
+}
