@@ -21,10 +21,14 @@ export default defineConfig({
 			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
 		}
 	},
+	projects: [
+		{ name: 'app', testIgnore: /subpath\.spec\.ts/ },
+		// The same app built with BASE_PATH=/sim, as a college hosting it under a sub-path would.
+		{ name: 'subpath', testMatch: /subpath\.spec\.ts/, use: { baseURL: `http://127.0.0.1:${port + 1}/sim/` } }
+	],
 	// The built app served as plain static files, exactly as a college's web host would.
-	webServer: {
-		command: `node scripts/serve-static.mjs build ${port}`,
-		url: `http://127.0.0.1:${port}/`,
-		reuseExistingServer: !process.env.CI
-	}
+	webServer: [
+		{ command: `node scripts/serve-static.mjs build ${port}`, url: `http://127.0.0.1:${port}/`, reuseExistingServer: !process.env.CI },
+		{ command: `node scripts/serve-static.mjs build-sim ${port + 1}`, url: `http://127.0.0.1:${port + 1}/sim/`, env: { BASE_PATH: '/sim' }, reuseExistingServer: !process.env.CI }
+	]
 });

@@ -156,6 +156,13 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 	}
 
 	if (hasDialogue && m.mood === undefined) err(fmLine('start'), 'the scenario has dialogue steps but no starting "mood" in the front matter');
+	// One poor first reply should not end the conversation: the learner deserves a chance to recover.
+	const first = s.steps[m.start]?.interaction;
+	if (first?.kind === 'dialogue' && first.block.exit && m.mood !== undefined) {
+		const worst = Math.min(...first.block.replies.map((r) => r.mood));
+		if (m.mood + worst <= first.block.exit.atOrBelow)
+			err(first.line, `a single reply at the start ends the conversation (mood ${m.mood} ${worst} ≤ ${first.block.exit.atOrBelow}); raise the starting mood or move the exit to a later step`);
+	}
 
 	// Graph: every target exists, every step is reachable, and every step can reach an ending.
 	for (const [from, targets] of edges) {

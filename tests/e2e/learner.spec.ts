@@ -1,0 +1,58 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { content, scenario } from './content';
+import { playToEnd } from './play';
+
+test('a whole scenario works on a phone-sized screen without sideways scrolling', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
+	const page = await context.newPage();
+	const s = content().scenarios.find((x) => x.meta.kind === 'communication')!;
+	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	await page.goto('/');
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	await page.goto(`/play/${s.meta.id}/`);
+	await expect(page.locator('article.step')).toBeVisible();
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	await playToEnd(page, s);
+	await page.getByRole('link', { name: 'See results and debrief' }).click();
+	await expect(page.getByRole('heading', { name: 'Score by competency' })).toBeVisible();
+	expect(await overflow()).toBeLessThanOrEqual(0);
+	await context.close();
+});
+
+test('when the browser blocks storage the learner is told plainly and can still work', async ({ page }) => {
+	await page.addInitScript(() => {
+		Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+	});
+	const s = scenario('hipaa-caller-says-spouse');
+	await page.goto(`/play/${s.meta.id}/`);
+	await expect(page.getByRole('alert').filter({ hasText: 'progress will be lost when you close this tab' })).toBeVisible();
+	await playToEnd(page, s);
+	await expect(page.locator('article.ending .result')).toContainText('Passed');
+});
+
+test('learners sharing a computer keep separate progress, and mastery follows the evidence', async ({ page }) => {
+	const s = scenario('hipaa-caller-says-spouse');
+	await page.goto(`/play/${s.meta.id}/`);
+	await playToEnd(page, s);
+	await page.getByRole('link', { name: 'My progress' }).click();
+	const row = page.locator('tr[data-competency="cmaa.law.release-of-information"]');
+	await expect(row).not.toHaveAttribute('data-level', 'not-started');
+	// Three full-credit points: a good start, but not yet enough evidence to call it mastered.
+	await expect(row).toHaveAttribute('data-level', 'developing');
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	await page.getByRole('link', { name: /^Learner:/ }).click();
+	await page.getByLabel("New learner's name").fill('Jordan');
+	await page.getByRole('button', { name: 'Add learner' }).click();
+	await expect(page.getByRole('link', { name: 'Learner: Jordan' })).toBeVisible();
+	await page.getByRole('link', { name: 'Scenarios' }).click();
+	await expect(page.locator(`[data-scenario="${s.meta.id}"] .badge`)).toHaveText('New');
+	await page.getByRole('link', { name: 'My progress' }).click();
+	await expect(page.locator('tr[data-competency="cmaa.law.release-of-information"]')).toHaveAttribute('data-level', 'not-started');
+
+	await page.getByRole('link', { name: /^Learner:/ }).click();
+	await page.getByRole('button', { name: 'Switch to Student' }).click();
+	await page.getByRole('link', { name: 'Scenarios' }).click();
+	await expect(page.locator(`[data-scenario="${s.meta.id}"] .badge`)).toHaveText('Passed');
+});
