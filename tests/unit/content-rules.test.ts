@@ -96,6 +96,14 @@ describe('content validation', () => {
 		expectError(dialogue, /no starting "mood"/);
 	});
 
+	it('rejects a dialogue that one poor first reply ends', () => {
+		const dialogue = VALID.replace('start: one', 'start: one\nmood: 2')
+			.replace('```choice\nprompt: What now?\noptions:', '```dialogue\nsays: "Hello?"\nexit: { atOrBelow: 0, next: oops }\nreplies:')
+			.replace('next: two', 'next: two\n    mood: 1')
+			.replace('next: oops\n```', 'next: oops\n    mood: -2\n```');
+		expectError(dialogue, /a single reply at the start ends the conversation/);
+	});
+
 	it('rejects text after the interaction block', () => expectError(VALID.replace('next: three\n```\n', 'next: three\n```\nMore text.\n'), /text after the interaction/));
 
 	it('rejects a triage item in an unknown category', () => {

@@ -27,7 +27,7 @@ replies:
     next: middle
   - id: policy
     text: '"Please sit down."'
-    mood: -2
+    mood: -1
     feedback: Dismissive.
     evidence: { c.comm.difficult: 0/2 }
     next: middle
@@ -131,8 +131,12 @@ describe('dialogue', () => {
 	});
 
 	it('ends the conversation early when the mood falls to the exit level', () => {
-		const r = answer(start(s, 1), { kind: 'dialogue', replyId: 'policy' });
-		expect(r.outcome.mood).toEqual({ before: 3, after: 1 });
+		const first = answer(start(s, 1), { kind: 'dialogue', replyId: 'policy' });
+		expect(first.outcome.mood).toEqual({ before: 3, after: 2 });
+		expect(first.state.stepId).toBe('middle');
+		const r = answer(first.state, { kind: 'dialogue', replyId: 'shrug' });
+		expect(r.outcome.mood).toEqual({ before: 2, after: 0 });
+		expect(r.outcome.next).toBe('walkout');
 		expect(r.state.stepId).toBeNull();
 		expect(r.state.endingId).toBe('walkout');
 		expect(summarize(r.state)).toMatchObject({ finished: true, passed: false });
