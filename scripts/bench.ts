@@ -3,14 +3,14 @@
  * (machines are noisy); docs/PERFORMANCE.md records a run and the machine it came from.
  * Needs a fresh `npm run build` (it measures build/).
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from '@playwright/test';
 import { loadContent } from '../src/lib/content';
 import { readContentFiles } from './read-content';
+import { CHART_JS_PROBE, INITIAL_JS_BUDGET_BYTES, SCENARIO_TEXT_PROBE, initialJs } from './budget';
 
 const BUILD = 'build';
 
@@ -31,26 +31,12 @@ function benchValidation(count: number) {
 	console.log(`content validation: ${r.content.scenarios.length} scenarios in ${(ms / 1000).toFixed(2)} s (goal ≤ 10 s)`);
 }
 
-/** JS the first page loads: the entry scripts and every modulepreload in build/index.html. */
-function initialJs(): { files: string[]; gzip: number } {
-	const html = readFileSync(join(BUILD, 'index.html'), 'utf8');
-	const refs = new Set<string>();
-	for (const m of html.matchAll(/(?:href|src)="([^"]+\.js)"/g)) refs.add(m[1]!);
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) refs.add(m[1]!);
-	const files = [...refs].map((r) => join(BUILD, r.replace(/^\.?\//, '').replace(/^.*?_app\//, '_app/')));
-	const gzip = files.reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);
-	return { files, gzip };
-}
-
 function benchInitialSize() {
-	const { files, gzip } = initialJs();
-	const text = files.map((f) => readFileSync(f, 'utf8')).join('\n');
-	const hasChart = /Chart\.js|chart\.js/.test(text);
-	// A line of narrative from a shipped scenario must not be in the first page's code.
-	const narrative = 'My husband Luis had blood drawn here on Friday';
-	console.log(`initial route JS: ${(gzip / 1024).toFixed(1)} KB gzip in ${files.length} files (goal ≤ 80 KB); chart.js in it: ${hasChart ? 'YES' : 'no'}; scenario text in it: ${text.includes(narrative) ? 'YES' : 'no'}`);
-	const playDir = join(BUILD, '_app/immutable/nodes');
-	if (existsSync(playDir)) console.log(`route node chunks: ${readdirSync(playDir).length}`);
+	const { files, gzipBytes, text } = initialJs(BUILD);
+	console.log(
+		`initial route JS: ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${files.length} files (goal ≤ ${INITIAL_JS_BUDGET_BYTES / 1024} KB); ` +
+			`chart.js in it: ${CHART_JS_PROBE.test(text) ? 'YES' : 'no'}; scenario text in it: ${text.includes(SCENARIO_TEXT_PROBE) ? 'YES' : 'no'}`
+	);
 }
 
 async function benchAnswerToFeedback(answers: number) {
