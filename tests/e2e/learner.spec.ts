@@ -41,6 +41,10 @@ test('learners sharing a computer keep separate progress, and mastery follows th
 	// Three full-credit points: a good start, but not yet enough evidence to call it mastered.
 	await expect(row).toHaveAttribute('data-level', 'developing');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	// Every finished attempt can be reopened for its step-by-step replay.
+	await page.getByRole('link', { name: 'Results and replay' }).first().click();
+	await expect(page.getByRole('heading', { name: 'Step-by-step replay' })).toBeVisible();
+	await page.getByRole('link', { name: 'My progress' }).click();
 
 	await page.getByRole('link', { name: /^Learner:/ }).click();
 	await page.getByLabel("New learner's name").fill('Jordan');
