@@ -18,6 +18,8 @@ export function bestIntent(interaction: Interaction): Intent {
 			return interaction.block.mode === 'classify'
 				? Object.fromEntries(interaction.block.items.map((i) => [i.id, i.category!]))
 				: interaction.block.items.map((i) => i.id);
+		case 'schedule':
+			throw new Error('a schedule step has no single best answer: the test must script its bookings');
 	}
 }
 
@@ -48,6 +50,8 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 			await tabUntil(page, `document.activeElement?.type === 'checkbox' && document.activeElement.closest('[data-option]')?.getAttribute('data-option') === ${JSON.stringify(id)}`);
 			if (wanted.has(id)) await page.keyboard.press('Space');
 		}
+	} else if (interaction.kind === 'schedule') {
+		throw new Error('schedule steps are worked with workSchedule()');
 	} else if (interaction.block.mode === 'classify') {
 		const placements = intent as Record<string, string>;
 		const categories = interaction.block.categories!.map((c) => c.id);

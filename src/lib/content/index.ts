@@ -29,12 +29,14 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	const known = {
 		competencies: new Set(comp.value.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)))),
 		patients: new Set(world.value.patients.map((p) => p.id)),
-		providers: new Set(world.value.providers.map((p) => p.id))
+		providers: new Set(world.value.providers.map((p) => p.id)),
+		appointmentTypes: new Set(world.value.appointmentTypes.map((t) => t.id)),
+		rooms: new Set(world.value.clinic.rooms.map((r) => r.id))
 	};
 	const scenarios: Scenario[] = [];
 	const byId = new Map<string, string>();
 	for (const path of Object.keys(files).filter((p) => p.startsWith(SCENARIO_DIR) && p.endsWith('.md')).sort()) {
-		const result = parseScenario(files[path]!, path, { known, minDecisions: MIN_DECISIONS });
+		const result = parseScenario(files[path]!, path, { known, world: world.value, minDecisions: MIN_DECISIONS });
 		errors.push(...result.errors);
 		if (!result.scenario) continue;
 		const id = result.scenario.meta.id;

@@ -7,6 +7,8 @@ export interface KnownIds {
 	competencies: ReadonlySet<string>;
 	patients: ReadonlySet<string>;
 	providers: ReadonlySet<string>;
+	appointmentTypes?: ReadonlySet<string>;
+	rooms?: ReadonlySet<string>;
 }
 
 /** What the graph and evidence checks need to know about one outcome of an interaction. */
@@ -50,6 +52,15 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 				competencies: interaction.block.competencies,
 				texts: [interaction.block.prompt, ...interaction.block.items.flatMap((o) => [o.text, o.feedback])]
 			};
+		case 'schedule': {
+			const b = interaction.block;
+			return {
+				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
+				extraTargets: [],
+				competencies: [b.scoring.fit, b.scoring.type, b.scoring.timing, b.scoring.integrity, ...b.collect.map((c) => c.competency)],
+				texts: [b.prompt, ...b.tasks.flatMap((t) => [t.ask, t.teach ?? '']), ...b.collect.map((c) => c.feedback)]
+			};
+		}
 	}
 }
 
@@ -138,6 +149,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 			for (const d of duplicates(it.block.options.map((o) => o.id))) err(it.line, `duplicate option id "${d}" in step "${id}"`);
 			if (!it.block.options.some((o) => o.correct)) err(it.line, `step "${id}": no option is marked correct`);
 		}
+		if (it.kind === 'schedule') errors.push(...checkSchedule(it.block, id, it.line, known, file));
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);
@@ -197,5 +209,42 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 			}
 		}
 	}
+	return errors;
+}
+
+function checkSchedule(b: import('./schema/scenario').ScheduleBlock, stepId: string, line: number, known: KnownIds, file: string): ContentError[] {
+	const errors: ContentError[] = [];
+	const err = (message: string) => errors.push({ file, line, message: `step "${stepId}": ${message}` });
+	const types = known.appointmentTypes ?? new Set<string>();
+	const rooms = known.rooms ?? new Set<string>();
+	const seedIds = b.appointments.map((a) => a.id);
+	for (const d of duplicates([...seedIds, ...b.waitlist.map((w) => w.id)])) err(`duplicate appointment or waitlist id "${d}"`);
+	for (const d of duplicates(b.tasks.map((t) => t.id))) err(`duplicate task id "${d}"`);
+	for (const a of b.appointments) {
+		if (!known.patients.has(a.patient)) err(`appointment "${a.id}": unknown patient "${a.patient}"`);
+		if (!known.providers.has(a.provider)) err(`appointment "${a.id}": unknown provider "${a.provider}"`);
+		if (!types.has(a.type)) err(`appointment "${a.id}": unknown appointment type "${a.type}"`);
+	}
+	for (const w of b.waitlist) {
+		if (!known.patients.has(w.patient)) err(`waitlist "${w.id}": unknown patient "${w.patient}"`);
+		if (!types.has(w.type)) err(`waitlist "${w.id}": unknown appointment type "${w.type}"`);
+		if (w.provider && !known.providers.has(w.provider)) err(`waitlist "${w.id}": unknown provider "${w.provider}"`);
+	}
+	for (const d of b.disruptions) {
+		if (!d.provider === !d.room) err(`a disruption names either a provider or a room (${d.reason})`);
+		if (d.provider && !known.providers.has(d.provider)) err(`disruption: unknown provider "${d.provider}"`);
+		if (d.room && !rooms.has(d.room)) err(`disruption: unknown room "${d.room}"`);
+	}
+	for (const t of b.tasks) {
+		if (t.patient && !known.patients.has(t.patient)) err(`task "${t.id}": unknown patient "${t.patient}"`);
+		for (const ty of t.types ?? []) if (!types.has(ty)) err(`task "${t.id}": unknown appointment type "${ty}"`);
+		for (const p of [...(t.providers ?? []), ...(t.preferProvider ? [t.preferProvider] : [])]) if (!known.providers.has(p)) err(`task "${t.id}": unknown provider "${p}"`);
+		for (const a of [...(t.appointments ?? []), ...t.sameDay]) if (!seedIds.includes(a)) err(`task "${t.id}": no appointment "${a}" on the book`);
+		for (const w of t.fromWaitlist ?? []) if (!b.waitlist.some((x) => x.id === w)) err(`task "${t.id}": no waitlist entry "${w}"`);
+		if (t.kind === 'book' && !t.patient && !t.fromWaitlist) err(`task "${t.id}": a booking task names a patient or waitlist entries`);
+		if (t.kind !== 'book' && !(t.appointments ?? []).length) err(`task "${t.id}": a ${t.kind} task lists the appointments it concerns`);
+		if (t.urgency === 'soon' && !t.withinDays) err(`task "${t.id}": urgency "soon" needs withinDays`);
+	}
+	for (const d of duplicates(b.collect.map((c) => c.id))) err(`duplicate collect field "${d}"`);
 	return errors;
 }

@@ -10,12 +10,16 @@ import type { ContentError } from './errors';
 import { parseYaml } from './yaml';
 import { contentHash } from './hash';
 import { checkScenario, type KnownIds } from './rules';
+import { scheduleContext } from './schedule-context';
+import type { ClinicWorld } from './world';
 
 const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
 const FENCE = /^```\s*([A-Za-z][\w-]*)?\s*$/;
 
 export interface ParseOptions {
 	known: KnownIds;
+	/** The clinic, copied into schedule steps so they grade without it. */
+	world?: ClinicWorld;
 	/** Shipped content must give the learner at least this many decisions. */
 	minDecisions?: number;
 }
@@ -89,8 +93,18 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 	else if (debrief === '') errors.push({ file, line: debriefLine, message: 'the debrief is empty' });
 	if (stepOrder.length === 0) errors.push({ file, line: fmEnd + 2, message: 'the scenario has no steps' });
 
+	// Schedule steps carry the slice of the clinic they are graded against.
+	const contexts: unknown[] = [];
+	for (const id of stepOrder) {
+		const it = steps[id]!.interaction;
+		if (it?.kind !== 'schedule') continue;
+		if (!options.world) errors.push({ file, line: it.line, message: 'schedule steps need the clinic world to validate against' });
+		else contexts.push((it.block.context = scheduleContext(options.world, it.block)));
+	}
+
 	if (fm.value && errors.length === 0) {
-		const scenario: Scenario = { meta: fm.value, steps, stepOrder, debrief: debrief ?? '', hash: contentHash(text), file };
+		const hash = contentHash(contexts.length ? `${text}\n${JSON.stringify(contexts)}` : text);
+		const scenario: Scenario = { meta: fm.value, steps, stepOrder, debrief: debrief ?? '', hash, file };
 		errors.push(...checkScenario(scenario, options.known, fmLineOf(lines, fmEnd), options.minDecisions ?? 0));
 		if (errors.length === 0) return { scenario, errors };
 	}

@@ -1,4 +1,5 @@
 import type { Scenario } from '../content/schema/scenario';
+import type { ScheduleAction } from '../office/schedule';
 
 export interface Evidence {
 	competency: string;
@@ -12,14 +13,28 @@ export type Input =
 	| { kind: 'multi-choice'; optionIds: string[] }
 	| { kind: 'dialogue'; replyId: string }
 	| { kind: 'triage'; placements: Record<string, string> }
-	| { kind: 'triage'; order: string[] };
+	| { kind: 'triage'; order: string[] }
+	| { kind: 'schedule'; actions: ScheduleAction[]; collected: Record<string, string> };
 
 /** Per-kind details of a graded answer, for the feedback view and the replay. */
 export type Marks =
 	| { kind: 'choice'; chosen: string; best: string[] }
 	| { kind: 'multi-choice'; options: { id: string; picked: boolean; correct: boolean }[] }
 	| { kind: 'dialogue'; chosen: string; best: string[] }
-	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] };
+	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
+	| { kind: 'schedule'; rules: RuleResult[]; log: string[] };
+
+/** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
+export interface RuleResult {
+	task?: string;
+	rule: string;
+	ok: boolean;
+	/** Partial credit: earned of possible. */
+	earned: number;
+	possible: number;
+	competency: string;
+	message: string;
+}
 
 export interface Outcome {
 	stepId: string;

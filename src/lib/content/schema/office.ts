@@ -29,10 +29,13 @@ export const Clinic = z.strictObject({
 	policies: z.record(z.string(), z.string().min(1))
 });
 
+export const BLOCK_KINDS = ['office', 'lunch', 'blocked', 'procedure', 'physicals', 'telehealth', 'hospital', 'admin'] as const;
+export const BlockKind = z.enum(BLOCK_KINDS);
+
 const Block = z.strictObject({
 	start: ClockTime,
 	end: ClockTime,
-	kind: z.enum(['office', 'lunch', 'blocked', 'procedure', 'physicals', 'telehealth', 'hospital', 'admin']),
+	kind: BlockKind,
 	note: z.string().optional()
 });
 
@@ -132,7 +135,9 @@ export const AppointmentType = z.strictObject({
 	name: z.string().min(1),
 	minutes: z.number().int().positive(),
 	room: Room.shape.kind.optional(),
-	newPatient: z.boolean().default(false)
+	newPatient: z.boolean().default(false),
+	/** Template blocks this type may be booked into. */
+	blocks: z.array(BlockKind).min(1).default(['office'])
 });
 
 export const FeeLine = z.strictObject({
@@ -144,8 +149,11 @@ export const FeeLine = z.strictObject({
 
 export type Clinic = z.infer<typeof Clinic>;
 export type Provider = z.infer<typeof Provider>;
+export type BlockKind = z.infer<typeof BlockKind>;
+export type Weekday = z.infer<typeof Weekday>;
 export type StaffMember = z.infer<typeof StaffMember>;
 export type Payer = z.infer<typeof Payer>;
 export type Patient = z.infer<typeof Patient>;
 export type AppointmentType = z.infer<typeof AppointmentType>;
+export type Room = z.infer<typeof Room>;
 export type FeeLine = z.infer<typeof FeeLine>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id } from './common';
+import { ClockTime, Id, IsoDate } from './common';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -130,12 +130,131 @@ export const TriageBlock = z.strictObject({
 	next: Next.optional()
 });
 
+const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
+
+/** An appointment already on the book when the step opens. */
+export const SeedAppointment = z.strictObject({
+	id: Id,
+	patient: Id,
+	provider: Id,
+	/** Defaults to the book's first day. */
+	date: IsoDate.optional(),
+	start: ClockTime,
+	type: Id,
+	/** Defaults to the type's standard length. */
+	minutes: z.number().int().positive().optional(),
+	reason: z.string().min(1),
+	status: z.enum(['booked', 'checked-in', 'no-show', 'cancelled']).default('booked')
+});
+
+export const Availability = z.strictObject({
+	days: z.array(Weekday).optional(),
+	from: ClockTime,
+	to: ClockTime
+});
+
+export const WaitlistEntry = z.strictObject({
+	id: Id,
+	patient: Id,
+	type: Id,
+	reason: z.string().min(1),
+	provider: Id.optional(),
+	availability: z.array(Availability).default([]),
+	note: z.string().optional()
+});
+
+export const Disruption = z.strictObject({
+	provider: Id.optional(),
+	room: Id.optional(),
+	date: IsoDate.optional(),
+	from: ClockTime,
+	to: ClockTime,
+	reason: z.string().min(1)
+});
+
+/**
+ * What the learner must achieve on the book. The grader checks the resulting book against rules,
+ * so any valid solution earns full marks.
+ */
+export const ScheduleTask = z.strictObject({
+	id: Id,
+	/** book: the patient ends up with a valid appointment (or series). resolve: every listed
+	 * appointment ends up moved to a valid slot or cancelled with a reason. cancel / no-show: the
+	 * listed appointments get that status. */
+	kind: z.enum(['book', 'resolve', 'cancel', 'no-show']).default('book'),
+	/** What the learner is told, shown in the task list (Markdown). */
+	ask: z.string().min(1),
+	patient: Id.optional(),
+	/** Acceptable appointment types for a booking. */
+	types: z.array(Id).optional(),
+	/** same-day: on the book's first day; soon: within `withinDays`; routine: any time the rules allow. */
+	urgency: z.enum(['same-day', 'soon', 'routine']).default('routine'),
+	withinDays: z.number().int().positive().optional(),
+	/** Earliest day, counted from the book's first day (e.g. 2 for an imaging test that needs an authorization). */
+	leadDays: z.number().int().min(0).default(0),
+	/** Providers the booking must be with; omit for any. */
+	providers: z.array(Id).optional(),
+	/** A preference: another provider earns partial credit. */
+	preferProvider: Id.optional(),
+	availability: z.array(Availability).default([]),
+	series: z.strictObject({ count: z.number().int().min(2).max(12), everyDays: z.number().int().positive(), toleranceDays: z.number().int().min(0).default(0) }).optional(),
+	/** resolve/cancel/no-show: the appointments concerned. */
+	appointments: z.array(Id).optional(),
+	/** resolve: appointments that must still be seen on the same day. */
+	sameDay: z.array(Id).default([]),
+	/** Fills a slot from the waitlist: the booking must be for one of these entries. */
+	fromWaitlist: z.array(Id).optional(),
+	/** A critical error when this task is not met (e.g. an urgent patient left unbooked). */
+	critical: z.string().min(3).optional(),
+	/** Teaching shown when any rule of this task fails (Markdown). */
+	teach: z.string().optional()
+});
+
+export const CollectField = z.strictObject({
+	id: Id,
+	label: z.string().min(1),
+	/** Every one of these words or phrases must appear (case and spacing ignored). */
+	expect: z.array(z.string().min(1)).min(1),
+	competency: Id,
+	feedback: z.string().min(1)
+});
+
+/** Which competency each family of schedule rules is scored against. */
+export const ScheduleScoring = z.strictObject({
+	fit: Id.default('cmaa.scheduling.methods-templates'),
+	type: Id.default('cmaa.scheduling.appointment-types'),
+	timing: Id.default('cmaa.scheduling.triage'),
+	integrity: Id.default('cmaa.scheduling.cancellations-no-shows')
+});
+
+export const ScheduleBlock = z.strictObject({
+	prompt: Markdown,
+	/** First day shown; defaults to the clinic's today. */
+	date: IsoDate.optional(),
+	days: z.number().int().min(1).max(10).default(1),
+	view: z.enum(['day', 'week']).default('day'),
+	/** stream: one patient at a time per provider. wave / modified-wave: several may share a start, per `wave`. */
+	method: z.enum(['stream', 'wave', 'modified-wave']).default('stream'),
+	/** Minute of the hour → how many patients may start then (e.g. { "00": 2, "30": 1 }). */
+	wave: z.record(z.string().regex(/^[0-5]\d$/), z.number().int().min(1).max(6)).optional(),
+	/** Types that may be double-booked over another appointment. */
+	doubleBooking: z.array(Id).default([]),
+	appointments: z.array(SeedAppointment).default([]),
+	waitlist: z.array(WaitlistEntry).default([]),
+	disruptions: z.array(Disruption).default([]),
+	tasks: z.array(ScheduleTask).min(1),
+	collect: z.array(CollectField).default([]),
+	scoring: ScheduleScoring.default({ fit: 'cmaa.scheduling.methods-templates', type: 'cmaa.scheduling.appointment-types', timing: 'cmaa.scheduling.triage', integrity: 'cmaa.scheduling.cancellations-no-shows' }),
+	next: Next.optional()
+});
+
 /** Interaction kinds: the fenced block's language names one. Add a kind here, in engine/interactions and in components/interactions. */
 export const INTERACTION_SCHEMAS = {
 	choice: ChoiceBlock,
 	'multi-choice': MultiChoiceBlock,
 	dialogue: DialogueBlock,
-	triage: TriageBlock
+	triage: TriageBlock,
+	schedule: ScheduleBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -144,6 +263,24 @@ export type ChoiceBlock = z.infer<typeof ChoiceBlock>;
 export type MultiChoiceBlock = z.infer<typeof MultiChoiceBlock>;
 export type DialogueBlock = z.infer<typeof DialogueBlock>;
 export type TriageBlock = z.infer<typeof TriageBlock>;
+export type ScheduleBlock = z.infer<typeof ScheduleBlock>;
+
+/**
+ * The slice of the clinic a schedule step is graded against, copied into the parsed scenario so
+ * grading and replay never depend on anything outside the attempt.
+ */
+export interface ScheduleContext {
+	firstDay: string;
+	days: string[];
+	providers: { id: string; name: string; credentials: string; template: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { start: string; end: string; kind: import('./office').BlockKind; note?: string }[]>> }[];
+	types: import('./office').AppointmentType[];
+	rooms: import('./office').Room[];
+	patients: { id: string; name: string; established: boolean }[];
+}
+export type ResolvedScheduleBlock = ScheduleBlock & { context: ScheduleContext };
+export type ScheduleTask = z.infer<typeof ScheduleTask>;
+export type SeedAppointment = z.infer<typeof SeedAppointment>;
+export type Availability = z.infer<typeof Availability>;
 export type ScenarioKind = z.infer<typeof ScenarioKind>;
 
 export type Interaction = (
@@ -151,6 +288,7 @@ export type Interaction = (
 	| { kind: 'multi-choice'; block: MultiChoiceBlock }
 	| { kind: 'dialogue'; block: DialogueBlock }
 	| { kind: 'triage'; block: TriageBlock }
+	| { kind: 'schedule'; block: ResolvedScheduleBlock }
 ) & { /** File line where the block's YAML starts. */ line: number };
 
 export interface Step {

@@ -4,13 +4,15 @@ import { choice } from './choice';
 import { dialogue } from './dialogue';
 import { multiChoice } from './multi-choice';
 import { triage } from './triage';
+import { schedule } from './schedule';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	choice,
 	'multi-choice': multiChoice,
 	dialogue,
-	triage
+	triage,
+	schedule
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
