@@ -69,6 +69,15 @@ for (const [name, make] of [
 			expect(resumable([begun.record], changed)).toBeUndefined();
 		});
 
+		it('keeps a step draft until that step is answered', async () => {
+			const store = make();
+			const begun = await beginAttempt(store, 'l', scenario, 1, 1);
+			await store.putDraft({ attemptId: begun.record.id, stepId: 'one', work: { picked: 'good' }, at: 5 });
+			expect((await store.getDraft(begun.record.id, 'one'))?.work).toEqual({ picked: 'good' });
+			await recordAnswer(store, begun.record, begun.state, { kind: 'choice', optionId: 'good' }, 6);
+			expect(await store.getDraft(begun.record.id, 'one')).toBeUndefined();
+		});
+
 		it('keeps learners and settings', async () => {
 			const store = make();
 			await store.putLearner({ id: 'b', name: 'Bea', createdAt: 1 });
@@ -92,6 +101,10 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 		};
 		await db.table('attempts').add(attempt);
 		await db.table('inputs').add({ attemptId: 'a1', seq: 0, stepId: 'one', input: { kind: 'choice', optionId: 'good' }, at: 2 });
+	},
+	2: async (db) => {
+		await FIXTURES[1]!(db);
+		await db.table('drafts').add({ attemptId: 'a1', stepId: 'two', work: { optionIds: ['a'] }, at: 3 });
 	}
 };
 
@@ -116,6 +129,7 @@ describe('schema migrations', () => {
 			const attempt = (await store.getAttempt('a1'))!;
 			const r = await reopenAttempt(store, attempt, scenario);
 			expect(r.ok && r.state.stepId).toBe('two');
+			if (v.version >= 2) expect((await store.getDraft('a1', 'two'))?.work).toEqual({ optionIds: ['a'] });
 		});
 	}
 });

@@ -86,6 +86,9 @@ describe('schedule grader', () => {
 		expect(procedureBlock.failed[0]!.message).toMatch(/procedure block/);
 		const dayOff = grade(b, [book({ provider: 'prov-b', date: '2026-11-24', start: '09:00' })]);
 		expect(dayOff.failed[0]!.message).toMatch(/outside their hours/);
+		const holiday = grade(b, [book({ date: '2026-11-26', start: '09:00' })]);
+		expect(holiday.failedRules).toEqual(['fit']);
+		expect(holiday.failed[0]!.message).toMatch(/closed on 2026-11-26 \(Thanksgiving\)/);
 		const acrossLunch = grade(b, [book({ start: '11:50' })]);
 		expect(acrossLunch.failedRules).toEqual(['fit']);
 	});

@@ -10,7 +10,7 @@ const patient = (id: string, firstName: string, established = true) => ({
 export const world: ClinicWorld = {
 	clinic: {
 		id: 'test-clinic', name: 'Test Clinic', address: addr, phone: '(555) 555-0100', fax: '(555) 555-0101', npi: '1234567893', taxId: '12-3456789',
-		today: '2026-11-23', hours: '8-5', policies: {},
+		today: '2026-11-23', hours: '8-5', policies: {}, closedDays: [{ date: '2026-11-26', reason: 'Thanksgiving' }],
 		rooms: [
 			{ id: 'exam-1', name: 'Exam 1', kind: 'exam' },
 			{ id: 'exam-2', name: 'Exam 2', kind: 'exam' },

@@ -11,6 +11,7 @@ export function scheduleContext(world: ClinicWorld, block: ScheduleBlock): Sched
 		providers: world.providers.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, template: p.template })),
 		types: world.appointmentTypes,
 		rooms: world.clinic.rooms,
-		patients: world.patients.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, established: p.established }))
+		patients: world.patients.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, established: p.established })),
+		closedDays: world.clinic.closedDays
 	};
 }

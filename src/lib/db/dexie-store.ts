@@ -1,5 +1,5 @@
 import type { ProgressDb } from './schema';
-import type { AttemptRecord, InputRecord, Learner, ProgressStore } from './types';
+import type { AttemptRecord, DraftRecord, InputRecord, Learner, ProgressStore } from './types';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -27,13 +27,20 @@ export class DexieStore implements ProgressStore {
 		return this.db.attempts.where('learnerId').equals(learnerId).toArray();
 	}
 	async appendInput(input: InputRecord, attempt: AttemptRecord): Promise<void> {
-		await this.db.transaction('rw', this.db.inputs, this.db.attempts, async () => {
+		await this.db.transaction('rw', this.db.inputs, this.db.attempts, this.db.drafts, async () => {
 			// add(), not put(): a second tab writing the same step fails instead of overwriting.
 			await this.db.inputs.add(input);
 			await this.db.attempts.put(attempt);
+			await this.db.drafts.delete([input.attemptId, input.stepId]);
 		});
 	}
 	getInputs(attemptId: string): Promise<InputRecord[]> {
 		return this.db.inputs.where('[attemptId+seq]').between([attemptId, 0], [attemptId, Infinity]).toArray();
+	}
+	getDraft(attemptId: string, stepId: string): Promise<DraftRecord | undefined> {
+		return this.db.drafts.get([attemptId, stepId]);
+	}
+	async putDraft(draft: DraftRecord): Promise<void> {
+		await this.db.drafts.put(draft);
 	}
 }

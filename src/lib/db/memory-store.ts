@@ -1,4 +1,4 @@
-import type { AttemptRecord, InputRecord, Learner, ProgressStore } from './types';
+import type { AttemptRecord, DraftRecord, InputRecord, Learner, ProgressStore } from './types';
 
 /** Used for the session when IndexedDB is unavailable (blocked storage, some private modes). */
 export class MemoryStore implements ProgressStore {
@@ -7,6 +7,7 @@ export class MemoryStore implements ProgressStore {
 	private settings = new Map<string, unknown>();
 	private attempts = new Map<string, AttemptRecord>();
 	private inputs = new Map<string, InputRecord[]>();
+	private drafts = new Map<string, DraftRecord>();
 
 	async listLearners() {
 		return [...this.learners.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -35,8 +36,15 @@ export class MemoryStore implements ProgressStore {
 		if (list.some((i) => i.seq === input.seq)) throw new Error(`input ${input.seq} of attempt ${input.attemptId} already stored`);
 		this.inputs.set(input.attemptId, [...list, structuredClone(input)].sort((a, b) => a.seq - b.seq));
 		this.attempts.set(attempt.id, structuredClone(attempt));
+		this.drafts.delete(`${input.attemptId}|${input.stepId}`);
 	}
 	async getInputs(attemptId: string) {
 		return structuredClone(this.inputs.get(attemptId) ?? []);
+	}
+	async getDraft(attemptId: string, stepId: string) {
+		return structuredClone(this.drafts.get(`${attemptId}|${stepId}`));
+	}
+	async putDraft(draft: DraftRecord) {
+		this.drafts.set(`${draft.attemptId}|${draft.stepId}`, structuredClone(draft));
 	}
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttemptRecord, InputRecord, Learner } from './types';
+import type { AttemptRecord, DraftRecord, InputRecord, Learner } from './types';
 
 export interface Setting {
 	key: string;
@@ -21,6 +21,19 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 			inputs: '[attemptId+seq], attemptId',
 			settings: 'key'
 		}
+	},
+	{
+		// v2: drafts keep a step's unsubmitted work (the schedule book) across reloads.
+		version: 2,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]'
+		},
+		// Nothing to carry over: v1 had no drafts. Recorded so the chain of versions stays explicit.
+		upgrade: async () => {}
 	}
 ];
 
@@ -29,6 +42,7 @@ export class ProgressDb extends Dexie {
 	attempts!: EntityTable<AttemptRecord, 'id'>;
 	inputs!: Dexie.Table<InputRecord, [string, number]>;
 	settings!: EntityTable<Setting, 'key'>;
+	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 
 	constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
 		super(name, options);

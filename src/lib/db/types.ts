@@ -38,6 +38,15 @@ export interface InputRecord {
 	at: number;
 }
 
+/** Unsubmitted work inside a step (a schedule book being edited), so a reload loses nothing. */
+export interface DraftRecord {
+	attemptId: string;
+	stepId: string;
+	/** The step's work so far, in the interaction's own input shape. */
+	work: unknown;
+	at: number;
+}
+
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
 export interface ProgressStore {
 	readonly kind: 'indexeddb' | 'memory';
@@ -51,4 +60,6 @@ export interface ProgressStore {
 	/** Writes one input and the attempt's new summary together, or neither. */
 	appendInput(input: InputRecord, attempt: AttemptRecord): Promise<void>;
 	getInputs(attemptId: string): Promise<InputRecord[]>;
+	getDraft(attemptId: string, stepId: string): Promise<DraftRecord | undefined>;
+	putDraft(draft: DraftRecord): Promise<void>;
 }

@@ -181,6 +181,7 @@ export interface Problem {
 
 /** The template blocks a provider works on a date (empty on a day off). */
 export function blocksOn(ctx: ScheduleContext, provider: string, date: string) {
+	if (ctx.closedDays.some((d) => d.date === date)) return [];
 	return ctx.providers.find((p) => p.id === provider)?.template[weekday(date) as 'mon'] ?? [];
 }
 
@@ -202,7 +203,9 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 
 	// Template: every minute inside a block that takes this type.
 	const allowed = new Set<string>(type?.blocks ?? ['office']);
-	for (let m = a.start; m < a.start + a.minutes; m += 5) {
+	const holiday = ctx.closedDays.find((d) => d.date === a.date);
+	if (holiday) out.push({ appointment: a.id, rule: 'template', message: `The practice is closed on ${a.date} (${holiday.reason}).` });
+	else for (let m = a.start; m < a.start + a.minutes; m += 5) {
 		const kind = blockKindAt(ctx, a.provider, a.date, m);
 		if (!allowed.has(kind)) {
 			const what = kind === 'closed' ? 'outside their hours (or on a day off)' : `in ${kind === 'lunch' ? 'lunch' : `a ${kind} block`}`;

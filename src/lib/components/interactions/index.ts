@@ -5,11 +5,13 @@ import Choice from './Choice.svelte';
 import Dialogue from './Dialogue.svelte';
 import MultiChoice from './MultiChoice.svelte';
 import Triage from './Triage.svelte';
+import Schedule from './Schedule.svelte';
 
 /** The registry: one component per interaction kind. */
 export const interactionComponents: { [K in Interaction['kind']]: Component<InteractionProps<K>> } = {
 	choice: Choice,
 	'multi-choice': MultiChoice,
 	dialogue: Dialogue,
-	triage: Triage
+	triage: Triage,
+	schedule: Schedule
 };

@@ -10,4 +10,8 @@ export interface InteractionProps<K extends Interaction['kind'] = Interaction['k
 	busy: boolean;
 	speaker?: string;
 	onsubmit: (input: Input) => void;
+	/** Unsubmitted work restored after a reload (schedule steps). */
+	draft?: unknown;
+	/** Called with the work so far whenever it changes, so it can be stored. */
+	ondraft?: (work: unknown) => void;
 }

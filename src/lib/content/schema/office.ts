@@ -26,6 +26,8 @@ export const Clinic = z.strictObject({
 	today: IsoDate,
 	hours: z.string().min(1),
 	rooms: z.array(Room).min(1),
+	/** Days the whole practice is closed (holidays): nothing may be booked on them. */
+	closedDays: z.array(z.strictObject({ date: IsoDate, reason: z.string().min(1) })).default([]),
 	policies: z.record(z.string(), z.string().min(1))
 });
 

@@ -276,6 +276,8 @@ export interface ScheduleContext {
 	types: import('./office').AppointmentType[];
 	rooms: import('./office').Room[];
 	patients: { id: string; name: string; established: boolean }[];
+	/** Practice holidays: no provider works. */
+	closedDays: { date: string; reason: string }[];
 }
 export type ResolvedScheduleBlock = ScheduleBlock & { context: ScheduleContext };
 export type ScheduleTask = z.infer<typeof ScheduleTask>;
