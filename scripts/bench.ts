@@ -4,12 +4,17 @@
  * Needs a fresh `npm run build` (it measures build/).
  */
 import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
 import { chromium } from '@playwright/test';
 import { loadContent } from '../src/lib/content';
 import { readContentFiles } from './read-content';
+import { parseScenario } from '../src/lib/content/scenario';
+import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
+import { applyActions, type ScheduleAction } from '../src/lib/office/schedule';
+import { busyDayScenario } from './bench-content';
 import { CHART_JS_PROBE, INITIAL_JS_BUDGET_BYTES, SCENARIO_TEXT_PROBE, initialJs } from './budget';
 
 const BUILD = 'build';
@@ -90,11 +95,77 @@ async function benchAnswerToFeedback(answers: number) {
 	console.log(`answer → feedback rendered: ${sorted.length} answers, p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (goal p95 ≤ 16 ms)`);
 }
 
+function benchScheduleGrading(count: number) {
+	const files = readContentFiles();
+	const content = loadContent(files).content!;
+	const world = content.world;
+	const known = {
+		competencies: new Set(content.competencies.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)))),
+		patients: new Set(world.patients.map((p) => p.id)),
+		providers: new Set(world.providers.map((p) => p.id)),
+		appointmentTypes: new Set(world.appointmentTypes.map((t) => t.id)),
+		rooms: new Set(world.clinic.rooms.map((r) => r.id))
+	};
+	const parsed = parseScenario(busyDayScenario(world, count), 'content/scenarios/bench-busy-day.md', { known, world });
+	const it = parsed.scenario?.steps.book?.interaction;
+	if (it?.kind !== 'schedule') throw new Error(`bench scenario invalid: ${parsed.errors[0]?.message}`);
+	const patient = world.patients.find((p) => p.established)!.id;
+	const actions: ScheduleAction[] = [{ op: 'book', id: 'n1', patient, provider: world.providers[0]!.id, date: '2026-11-24', start: '10:00', type: 'established-follow-up', minutes: 15, reason: 'Follow-up' }];
+	const times: number[] = [];
+	for (let i = 0; i < 60; i++) {
+		const t0 = performance.now();
+		gradeSchedule(it.block, applyActions(it.block, actions), {});
+		times.push(performance.now() - t0);
+	}
+	times.sort((a, b) => a - b);
+	console.log(`schedule grading: a day of ${count} appointments across ${world.providers.length} providers, median ${times[30]!.toFixed(2)} ms, p95 ${times[57]!.toFixed(2)} ms (goal ≤ 5 ms)`);
+}
+
+async function benchWeekView(count: number) {
+	const dir = 'build-bench';
+	execSync(`npx vite build`, { env: { ...process.env, FDS_BENCH_CONTENT: String(count), BUILD_DIR: dir }, stdio: 'ignore' });
+	const port = 4198;
+	const server = spawn(process.execPath, ['scripts/serve-static.mjs', dir, String(port)], { stdio: 'ignore' });
+	await new Promise((r) => setTimeout(r, 500));
+	const browser = await chromium.launch({
+		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+	});
+	const week: number[] = [];
+	const day: number[] = [];
+	try {
+		const page = await browser.newPage();
+		await page.goto(`http://127.0.0.1:${port}/play/bench-busy-day/`);
+		await page.locator('table.week').waitFor();
+		for (let i = 0; i < 10; i++) {
+			// Day → week and week → day, each timed from the click to the table being in the DOM and painted.
+			for (const [to, selector, out] of [['Day', 'table.book', day], ['Week', 'table.week', week]] as const) {
+				const ms = await page.evaluate(async ([name, sel]) => {
+					const button = [...document.querySelectorAll('.toolbar button')].find((b) => b.textContent === name) as HTMLButtonElement;
+					const t0 = performance.now();
+					button.click();
+					while (!document.querySelector(sel)) await new Promise((r) => requestAnimationFrame(r));
+					await new Promise((r) => requestAnimationFrame(r));
+					return performance.now() - t0;
+				}, [to, selector] as const);
+				out.push(ms);
+			}
+		}
+	} finally {
+		await browser.close();
+		server.kill();
+	}
+	const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!.toFixed(1);
+	console.log(`schedule views with ${count} appointments: week view rendered in ${med(week)} ms (goal ≤ 100 ms), day view in ${med(day)} ms (median of 10, to the next paint)`);
+}
+
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 benchValidation(1000);
+benchScheduleGrading(200);
 if (!existsSync(join(BUILD, 'index.html'))) {
 	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
 } else {
 	benchInitialSize();
 	await benchAnswerToFeedback(Number(process.env.BENCH_ANSWERS ?? 200));
 }
+await benchWeekView(200);

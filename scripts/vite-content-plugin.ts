@@ -2,6 +2,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatError, loadContent, type Content } from '../src/lib/content';
 import { catalogEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
+import { busyDayScenario } from './bench-content';
 
 const CATALOG = 'virtual:catalog';
 const WORLD = 'virtual:world';
@@ -18,7 +19,13 @@ export function contentPlugin(): Plugin {
 	let content: Content | undefined;
 	let server: ViteDevServer | undefined;
 	const load = (): Content => {
-		const result = loadContent(readContentFiles());
+		const files = readContentFiles();
+		// `npm run bench` builds a copy of the app with one generated busy day added.
+		if (process.env.FDS_BENCH_CONTENT) {
+			const world = loadContent(files).content?.world;
+			if (world) files['content/scenarios/bench-busy-day.md'] = busyDayScenario(world, Number(process.env.FDS_BENCH_CONTENT) || 200);
+		}
+		const result = loadContent(files);
 		if (!result.content) throw new Error(`Invalid content:\n${result.errors.map(formatError).join('\n')}`);
 		return result.content;
 	};
