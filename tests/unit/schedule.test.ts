@@ -89,6 +89,9 @@ describe('schedule grader', () => {
 		const holiday = grade(b, [book({ date: '2026-11-26', start: '09:00' })]);
 		expect(holiday.failedRules).toEqual(['fit']);
 		expect(holiday.failed[0]!.message).toMatch(/closed on 2026-11-26 \(Thanksgiving\)/);
+		const nurse = grade(b, [book({ provider: 'prov-rn', start: '09:00' })]);
+		expect(nurse.failedRules).toEqual(['fit']);
+		expect(nurse.failed[0]!.message).toMatch(/Rita Nurse, RN's schedule takes only Injection visit/);
 		const acrossLunch = grade(b, [book({ start: '11:50' })]);
 		expect(acrossLunch.failedRules).toEqual(['fit']);
 	});

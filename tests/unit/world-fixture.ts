@@ -37,6 +37,10 @@ export const world: ClinicWorld = {
 		{
 			id: 'prov-b', name: 'Ben Baker', credentials: 'NP', specialty: 'FM', npi: '1234567893', languages: ['English'],
 			template: { mon: [{ start: '08:00', end: '12:00', kind: 'office' }, { start: '13:00', end: '17:00', kind: 'office' }] }
+		},
+		{
+			id: 'prov-rn', name: 'Rita Nurse', credentials: 'RN', specialty: 'Nurse visits', npi: '1234567893', languages: ['English'], sees: ['injection'],
+			template: { mon: [{ start: '08:00', end: '12:00', kind: 'office' }] }
 		}
 	],
 	staff: [],

@@ -8,7 +8,7 @@ export function scheduleContext(world: ClinicWorld, block: ScheduleBlock): Sched
 	return {
 		firstDay,
 		days: Array.from({ length: block.days }, (_, i) => addDays(firstDay, i)),
-		providers: world.providers.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, template: p.template })),
+		providers: world.providers.map((p) => ({ id: p.id, name: p.name, credentials: p.credentials, template: p.template, ...(p.sees ? { sees: p.sees } : {}) })),
 		types: world.appointmentTypes,
 		rooms: world.clinic.rooms,
 		patients: world.patients.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}`, established: p.established })),

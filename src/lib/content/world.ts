@@ -90,6 +90,8 @@ export function loadWorld(files: Files): { value?: ClinicWorld; errors: ContentE
 	if (!isValidNpi(world.clinic.npi)) err('clinic', world.clinic.npi, `clinic NPI ${world.clinic.npi} fails the check digit`);
 	for (const p of world.providers) if (!isValidNpi(p.npi)) err('providers', p.npi, `${p.id}: NPI ${p.npi} fails the check digit`);
 	const providerIds = new Set(world.providers.map((p) => p.id));
+	const typeIds = new Set(world.appointmentTypes.map((t) => t.id));
+	for (const p of world.providers) for (const t of p.sees ?? []) if (!typeIds.has(t)) err('providers', `id: ${p.id}`, `${p.id}: sees unknown appointment type "${t}"`);
 	const payers = new Map(world.payers.map((p) => [p.id, p]));
 	for (const pt of world.patients) {
 		if (!providerIds.has(pt.pcp)) err('patients', `id: ${pt.id}`, `${pt.id}: unknown pcp "${pt.pcp}"`);

@@ -204,7 +204,10 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 	// Template: every minute inside a block that takes this type.
 	const allowed = new Set<string>(type?.blocks ?? ['office']);
 	const holiday = ctx.closedDays.find((d) => d.date === a.date);
+	const sees = ctx.providers.find((p) => p.id === a.provider)?.sees;
 	if (holiday) out.push({ appointment: a.id, rule: 'template', message: `The practice is closed on ${a.date} (${holiday.reason}).` });
+	else if (sees && !sees.includes(a.type))
+		out.push({ appointment: a.id, rule: 'template', message: `${pname}'s schedule takes only ${sees.map((t) => ctx.types.find((x) => x.id === t)?.name ?? t).join(', ')}; a ${type?.name ?? a.type} needs a provider.` });
 	else for (let m = a.start; m < a.start + a.minutes; m += 5) {
 		const kind = blockKindAt(ctx, a.provider, a.date, m);
 		if (!allowed.has(kind)) {

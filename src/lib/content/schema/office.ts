@@ -46,12 +46,14 @@ const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
 export const Provider = z.strictObject({
 	id: Id,
 	name: z.string().min(1),
-	credentials: z.enum(['MD', 'DO', 'NP', 'PA-C']),
+	credentials: z.enum(['MD', 'DO', 'NP', 'PA-C', 'RN']),
 	specialty: z.string().min(1),
 	npi: z.string().regex(/^\d{10}$/),
 	pronouns: z.string().optional(),
 	languages: z.array(z.string()).default(['English']),
 	template: z.partialRecord(Weekday, z.array(Block)),
+	/** Appointment types this schedule takes; absent means every type. */
+	sees: z.array(Id).optional(),
 	notes: z.string().optional()
 });
 

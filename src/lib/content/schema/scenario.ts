@@ -272,7 +272,7 @@ export type ScheduleBlock = z.infer<typeof ScheduleBlock>;
 export interface ScheduleContext {
 	firstDay: string;
 	days: string[];
-	providers: { id: string; name: string; credentials: string; template: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { start: string; end: string; kind: import('./office').BlockKind; note?: string }[]>> }[];
+	providers: { id: string; name: string; credentials: string; sees?: string[]; template: Partial<Record<'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun', { start: string; end: string; kind: import('./office').BlockKind; note?: string }[]>> }[];
 	types: import('./office').AppointmentType[];
 	rooms: import('./office').Room[];
 	patients: { id: string; name: string; established: boolean }[];
