@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROME_PATH, CHROMIUM_ARGS } from './scripts/chromium';
 
 // Playwright cannot download its own browsers everywhere: point CHROME_PATH at any Chromium or Chrome.
-const executablePath = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
@@ -16,10 +16,7 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
 		...devices['Desktop Chrome'],
-		launchOptions: {
-			executablePath,
-			args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-		}
+		launchOptions: { executablePath: CHROME_PATH, args: CHROMIUM_ARGS }
 	},
 	projects: [
 		{ name: 'app', testIgnore: /subpath\.spec\.ts/ },

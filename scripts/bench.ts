@@ -6,9 +6,8 @@
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
-import { spawn } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { chromium } from '@playwright/test';
+import { withServedBrowser } from './chromium';
 import { loadContent } from '../src/lib/content';
 import { readContentFiles } from './read-content';
 import { parseScenario } from '../src/lib/content/scenario';
@@ -45,16 +44,9 @@ function benchInitialSize() {
 }
 
 async function benchAnswerToFeedback(answers: number) {
-	const port = 4199;
-	const server = spawn(process.execPath, ['scripts/serve-static.mjs', BUILD, String(port)], { stdio: 'ignore' });
-	await new Promise((r) => setTimeout(r, 500));
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-	});
-	const page = await browser.newPage();
 	const samples: number[] = [];
-	try {
+	await withServedBrowser(BUILD, 4199, async (browser, origin) => {
+		const page = await browser.newPage();
 		// Time from the submit event to the feedback panel in the DOM (grading, the IndexedDB write, rendering).
 		await page.addInitScript(() => {
 			const w = window as unknown as { __samples: number[]; __t: number };
@@ -67,7 +59,7 @@ async function benchAnswerToFeedback(answers: number) {
 				}
 			}).observe(document, { childList: true, subtree: true });
 		});
-		const url = `http://127.0.0.1:${port}/play/hipaa-caller-says-spouse/?new=1`;
+		const url = `${origin}/play/hipaa-caller-says-spouse/?new=1`;
 		await page.goto(url);
 		while (samples.length < answers) {
 			const step = page.locator('article.step');
@@ -86,10 +78,7 @@ async function benchAnswerToFeedback(answers: number) {
 			});
 			await page.getByRole('button', { name: /^(Continue|Finish)$/ }).click();
 		}
-	} finally {
-		await browser.close();
-		server.kill();
-	}
+	});
 	const sorted = samples.slice(0, answers).sort((a, b) => a - b);
 	const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
 	console.log(`answer → feedback rendered: ${sorted.length} answers, p50 ${q(0.5).toFixed(1)} ms, p95 ${q(0.95).toFixed(1)} ms (goal p95 ≤ 16 ms)`);
@@ -124,18 +113,11 @@ function benchScheduleGrading(count: number) {
 async function benchWeekView(count: number) {
 	const dir = 'build-bench';
 	execSync(`npx vite build`, { env: { ...process.env, FDS_BENCH_CONTENT: String(count), BUILD_DIR: dir }, stdio: 'ignore' });
-	const port = 4198;
-	const server = spawn(process.execPath, ['scripts/serve-static.mjs', dir, String(port)], { stdio: 'ignore' });
-	await new Promise((r) => setTimeout(r, 500));
-	const browser = await chromium.launch({
-		executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
-	});
 	const week: number[] = [];
 	const day: number[] = [];
-	try {
+	await withServedBrowser(dir, 4198, async (browser, origin) => {
 		const page = await browser.newPage();
-		await page.goto(`http://127.0.0.1:${port}/play/bench-busy-day/`);
+		await page.goto(`${origin}/play/bench-busy-day/`);
 		await page.locator('table.week').waitFor();
 		for (let i = 0; i < 10; i++) {
 			// Day → week and week → day, each timed from the click to the table being in the DOM and painted.
@@ -151,10 +133,7 @@ async function benchWeekView(count: number) {
 				out.push(ms);
 			}
 		}
-	} finally {
-		await browser.close();
-		server.kill();
-	}
+	});
 	const med = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!.toFixed(1);
 	console.log(`schedule views with ${count} appointments: week view rendered in ${med(week)} ms (goal ≤ 100 ms), day view in ${med(day)} ms (median of 10, to the next paint)`);
 }
