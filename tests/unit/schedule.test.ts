@@ -224,6 +224,16 @@ tasks:
 		expect(grade(statuses, [{ op: 'cancel', id: 'a2', reason: 'Did not come' }]).failedRules.sort()).toEqual(['cancel', 'no-show']);
 	});
 
+	it('waitlist: when nothing fits, the patient goes on the waitlist with the right visit type', () => {
+		const wl = blockOf(scenarioWith(`tasks:
+  - { id: t1, kind: waitlist, patient: pt-est, ask: Nothing fits her mornings this week; put her on the waitlist, types: [follow-up] }`));
+		const add: ScheduleAction = { op: 'waitlist-add', id: 'w1', patient: 'pt-est', type: 'follow-up', reason: 'Wants an earlier BP check', wants: 'weekday mornings', by: 'Sam' };
+		expect(grade(wl, [add]).failed).toEqual([]);
+		expect(applyActions(wl, [add]).log[0]).toBe('Added Esther Test to the waitlist: Wants an earlier BP check; can come weekday mornings (by Sam)');
+		expect(grade(wl, [{ ...add, type: 'physical' } as ScheduleAction]).failedRules).toEqual(['type']);
+		expect(grade(wl, []).failedRules).toEqual(['waitlist']);
+	});
+
 	it('collected data: every expected phrase must be recorded', () => {
 		const data = blockOf(scenarioWith(`${FOLLOW_UP}
 collect:

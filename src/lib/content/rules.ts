@@ -242,7 +242,8 @@ function checkSchedule(b: import('./schema/scenario').ScheduleBlock, stepId: str
 		for (const a of [...(t.appointments ?? []), ...t.sameDay]) if (!seedIds.includes(a)) err(`task "${t.id}": no appointment "${a}" on the book`);
 		for (const w of t.fromWaitlist ?? []) if (!b.waitlist.some((x) => x.id === w)) err(`task "${t.id}": no waitlist entry "${w}"`);
 		if (t.kind === 'book' && !t.patient && !t.fromWaitlist) err(`task "${t.id}": a booking task names a patient or waitlist entries`);
-		if (t.kind !== 'book' && !(t.appointments ?? []).length) err(`task "${t.id}": a ${t.kind} task lists the appointments it concerns`);
+		if ((t.kind === 'resolve' || t.kind === 'cancel' || t.kind === 'no-show') && !(t.appointments ?? []).length) err(`task "${t.id}": a ${t.kind} task lists the appointments it concerns`);
+		if (t.kind === 'waitlist' && !t.patient) err(`task "${t.id}": a waitlist task names the patient`);
 		if (t.urgency === 'soon' && !t.withinDays) err(`task "${t.id}": urgency "soon" needs withinDays`);
 	}
 	for (const d of duplicates(b.collect.map((c) => c.id))) err(`duplicate collect field "${d}"`);

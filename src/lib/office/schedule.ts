@@ -25,17 +25,30 @@ export interface Appointment {
 	cancelReason?: string;
 }
 
-/** What the learner does to the book. Plain JSON: stored and replayed like every other input. */
-export type ScheduleAction =
+/** What the learner does to the book. Plain JSON: stored and replayed like every other input. `by` names who did it. */
+export type ScheduleAction = (
 	| { op: 'book'; id: string; patient: string; provider: string; date: string; start: string; type: string; minutes: number; reason: string; fromWaitlist?: string; repeat?: { count: number; everyDays: number } }
 	| { op: 'move'; id: string; provider: string; date: string; start: string; reason: string }
 	| { op: 'cancel'; id: string; reason: string }
-	| { op: 'no-show'; id: string };
+	| { op: 'no-show'; id: string }
+	| { op: 'waitlist-add'; id: string; patient: string; type: string; reason: string; wants: string }
+) & { by?: string };
+
+/** Someone the learner put on the waitlist, with what they need and when they can come. */
+export interface WaitlistAddition {
+	id: string;
+	patient: string;
+	type: string;
+	reason: string;
+	wants: string;
+}
 
 export interface Book {
 	appointments: Appointment[];
 	/** Waitlist entries not yet booked. */
 	waitlist: string[];
+	/** Entries the learner added to the waitlist. */
+	added: WaitlistAddition[];
 	/** A human-readable record of every action, like a practice-management audit trail. */
 	log: string[];
 }
@@ -46,6 +59,7 @@ export function seedBook(block: ResolvedScheduleBlock): Book {
 	return {
 		appointments: block.appointments.map((s) => fromSeed(s, block)),
 		waitlist: block.waitlist.map((w) => w.id),
+		added: [],
 		log: []
 	};
 }
@@ -93,6 +107,9 @@ export function applyAction(book: Book, action: ScheduleAction, block: ResolvedS
 		if (typeof r !== 'string' || r.trim().length < 3) throw new ScheduleActionError('every action needs a reason');
 		return r.trim().slice(0, 300);
 	};
+	// The audit trail says who did what, like a practice-management system.
+	const by = typeof action.by === 'string' && action.by.trim() ? ` (by ${action.by.trim().slice(0, 60)})` : '';
+	const logged = (b: Book, line: string): Book => ({ ...b, log: [...book.log, `${line}${by}`] });
 
 	switch (action.op) {
 		case 'book': {
@@ -126,9 +143,10 @@ export function applyAction(book: Book, action: ScheduleAction, block: ResolvedS
 			}
 			const what = `${count > 1 ? `${count} visits every ${every} days from` : ''} ${action.date} ${toSpoken(toMinutes(action.start))}`.trim();
 			return {
+				...book,
 				appointments: [...book.appointments, ...made],
 				waitlist: action.fromWaitlist ? book.waitlist.filter((w) => w !== action.fromWaitlist) : book.waitlist,
-				log: [...book.log, `Booked ${nameOf(ctx, action.patient)} with ${providerName(ctx, action.provider)}, ${what}, ${action.minutes} min: ${reason}`]
+				log: [...book.log, `Booked ${nameOf(ctx, action.patient)} with ${providerName(ctx, action.provider)}, ${what}, ${action.minutes} min: ${reason}${by}`]
 			};
 		}
 		case 'move': {
@@ -140,7 +158,7 @@ export function applyAction(book: Book, action: ScheduleAction, block: ResolvedS
 			return {
 				...book,
 				appointments: book.appointments.map((x) => (x.id === a.id ? moved : x)),
-				log: [...book.log, `Moved ${nameOf(ctx, a.patient)} to ${providerName(ctx, action.provider)}, ${action.date} ${toSpoken(moved.start)}: ${reason}`]
+				log: [...book.log, `Moved ${nameOf(ctx, a.patient)} to ${providerName(ctx, action.provider)}, ${action.date} ${toSpoken(moved.start)}: ${reason}${by}`]
 			};
 		}
 		case 'cancel': {
@@ -150,7 +168,7 @@ export function applyAction(book: Book, action: ScheduleAction, block: ResolvedS
 			return {
 				...book,
 				appointments: book.appointments.map((x) => (x.id === a.id ? { ...x, status: 'cancelled' as const, cancelReason: reason } : x)),
-				log: [...book.log, `Cancelled ${nameOf(ctx, a.patient)} (${a.date} ${toSpoken(a.start)}): ${reason}`]
+				log: [...book.log, `Cancelled ${nameOf(ctx, a.patient)} (${a.date} ${toSpoken(a.start)}): ${reason}${by}`]
 			};
 		}
 		case 'no-show': {
@@ -159,8 +177,19 @@ export function applyAction(book: Book, action: ScheduleAction, block: ResolvedS
 			return {
 				...book,
 				appointments: book.appointments.map((x) => (x.id === a.id ? { ...x, status: 'no-show' as const } : x)),
-				log: [...book.log, `Marked ${nameOf(ctx, a.patient)} (${a.date} ${toSpoken(a.start)}) as a no-show`]
+				log: [...book.log, `Marked ${nameOf(ctx, a.patient)} (${a.date} ${toSpoken(a.start)}) as a no-show${by}`]
 			};
+		}
+		case 'waitlist-add': {
+			if (!ctx.patients.some((p) => p.id === action.patient)) throw new ScheduleActionError(`unknown patient "${action.patient}"`);
+			if (!ctx.types.some((t) => t.id === action.type)) throw new ScheduleActionError(`unknown appointment type "${action.type}"`);
+			if ([...block.waitlist.map((w) => w.id), ...book.added.map((w) => w.id)].includes(action.id)) throw new ScheduleActionError(`waitlist id "${action.id}" is already used`);
+			const reason = reasonOf(action.reason);
+			const wants = typeof action.wants === 'string' ? action.wants.trim().slice(0, 300) : '';
+			return logged(
+				{ ...book, added: [...book.added, { id: action.id, patient: action.patient, type: action.type, reason, wants }] },
+				`Added ${nameOf(ctx, action.patient)} to the waitlist: ${reason}${wants ? `; can come ${wants}` : ''}`
+			);
 		}
 		default:
 			throw new ScheduleActionError('unknown schedule action');

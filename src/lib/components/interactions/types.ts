@@ -14,4 +14,6 @@ export interface InteractionProps<K extends Interaction['kind'] = Interaction['k
 	draft?: unknown;
 	/** Called with the work so far whenever it changes, so it can be stored. */
 	ondraft?: (work: unknown) => void;
+	/** Who is working, for audit trails (the learner's name). */
+	actor?: string;
 }

@@ -180,8 +180,9 @@ export const ScheduleTask = z.strictObject({
 	id: Id,
 	/** book: the patient ends up with a valid appointment (or series). resolve: every listed
 	 * appointment ends up moved to a valid slot or cancelled with a reason. cancel / no-show: the
-	 * listed appointments get that status. */
-	kind: z.enum(['book', 'resolve', 'cancel', 'no-show']).default('book'),
+	 * listed appointments get that status. waitlist: the patient is put on the waitlist (when
+	 * nothing that fits is open) with the visit type. */
+	kind: z.enum(['book', 'resolve', 'cancel', 'no-show', 'waitlist']).default('book'),
 	/** What the learner is told, shown in the task list (Markdown). */
 	ask: z.string().min(1),
 	patient: Id.optional(),

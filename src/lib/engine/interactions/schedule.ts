@@ -33,7 +33,20 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 
 	for (const task of block.tasks) {
 		if (task.kind === 'book') gradeBooking(task);
+		else if (task.kind === 'waitlist') gradeWaitlist(task);
 		else gradeExisting(task);
+	}
+
+	function gradeWaitlist(task: ScheduleTask) {
+		const entry = book.added.find((w) => w.patient === task.patient);
+		const who = name(task.patient!);
+		rule(task.id, 'waitlist', !!entry, sc.integrity, entry ? `${who} is on the waitlist.` : `${who} should be on the waitlist, so the next opening that fits reaches them.`, entry ? 2 : 0, 2);
+		if (entry && task.types) {
+			const ok = task.types.includes(entry.type);
+			rule(task.id, 'type', ok, sc.type, ok ? 'The waitlist entry has the right visit type.' : `The waitlist entry needs the visit type ${task.types.join(' or ')}, so the slot offered is long enough.`);
+		}
+		const booked = book.appointments.some((a) => a.origin === 'learner' && isActive(a) && a.patient === task.patient);
+		if (booked && task.critical === undefined) rule(task.id, 'count', false, sc.integrity, `${who} was also booked; the waitlist is for when no slot fits.`);
 	}
 
 	function gradeBooking(task: ScheduleTask) {
