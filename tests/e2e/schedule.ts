@@ -1,15 +1,27 @@
 import { expect, type Page } from '@playwright/test';
+import * as officeSchedule from '../../src/lib/office/schedule';
 
 /** One thing the learner does in the book, by keyboard. Times are HH:MM; dates are ISO days of the book. */
 export type BookStep =
-	| { op: 'book'; provider: string; time: string; date?: string; patient: string; type: string; reason: string; fromWaitlist?: boolean }
-	| { op: 'move'; appointment: { provider: string; time: string; date?: string }; to: { provider: string; time: string; date?: string }; reason: string }
-	| { op: 'cancel'; appointment: { provider: string; time: string; date?: string }; reason: string }
-	| { op: 'no-show'; appointment: { provider: string; time: string; date?: string } };
+	| { op: 'book'; provider: string; time: string; date?: string; patient: string; type: string; reason: string; fromWaitlist?: string; repeat?: { count: number; everyDays: number } }
+	| { op: 'waitlist-add'; patient: string; type: string; reason: string; wants: string }
+	| { op: 'move'; appointment: Where; to: { provider: string; time: string; date?: string }; reason: string }
+	| { op: 'cancel'; appointment: Where; reason: string }
+	| { op: 'no-show'; appointment: Where };
+
+/** Where an appointment sits in the day grid (its row: the quarter hour it starts in). */
+type Where = { provider: string; time: string; date?: string; id?: string };
 
 const active = (page: Page) => page.evaluate(() => {
 	const el = document.activeElement as HTMLElement | null;
-	return { tag: el?.tagName ?? '', id: el?.id ?? '', text: (el?.textContent ?? '').trim(), label: el?.getAttribute('aria-label') ?? '' };
+	return {
+		tag: el?.tagName ?? '',
+		id: el?.id ?? '',
+		text: (el?.textContent ?? '').trim(),
+		label: el?.getAttribute('aria-label') ?? '',
+		appointment: el?.closest('[data-appointment]')?.getAttribute('data-appointment') ?? '',
+		type: (el as HTMLInputElement | null)?.type ?? ''
+	};
 });
 
 async function tabTo(page: Page, test: (a: Awaited<ReturnType<typeof active>>) => boolean, what: string, max = 60) {
@@ -73,10 +85,31 @@ export async function workBook(page: Page, steps: BookStep[]) {
 			await page.keyboard.press('Tab');
 			await chooseInFocusedSelect(page, step.type);
 			if (step.fromWaitlist) {
-				await tabTo(page, (a) => a.tag === 'SELECT' && /waitlist/i.test(a.text) === false && a.id.endsWith('-f6'), 'the waitlist field');
-				const options = await page.evaluate(() => [...(document.activeElement as HTMLSelectElement).options].map((o) => o.value));
-				await chooseInFocusedSelect(page, options[1]!);
+				await tabTo(page, (a) => a.id.endsWith('-f6'), 'the waitlist field');
+				await chooseInFocusedSelect(page, step.fromWaitlist);
 			}
+			if (step.repeat) {
+				await tabTo(page, (a) => a.type === 'checkbox', 'the series checkbox');
+				await page.keyboard.press('Space');
+				await page.keyboard.press('Tab');
+				await page.keyboard.press('ControlOrMeta+a');
+				await page.keyboard.type(String(step.repeat.count));
+				await page.keyboard.press('Tab');
+				await page.keyboard.press('ControlOrMeta+a');
+				await page.keyboard.type(String(step.repeat.everyDays));
+			}
+			await tabTo(page, (a) => a.id.endsWith('-reason'), 'the reason field');
+			await page.keyboard.type(step.reason);
+			await page.keyboard.press('Enter');
+		} else if (step.op === 'waitlist-add') {
+			await page.getByRole('button', { name: 'Add to waitlist…' }).focus();
+			await page.keyboard.press('Enter');
+			await tabTo(page, (a) => a.tag === 'SELECT', 'the patient field');
+			await chooseInFocusedSelect(page, step.patient);
+			await page.keyboard.press('Tab');
+			await chooseInFocusedSelect(page, step.type);
+			await tabTo(page, (a) => a.id.endsWith('-wants'), 'the when field');
+			await page.keyboard.type(step.wants);
 			await tabTo(page, (a) => a.id.endsWith('-reason'), 'the reason field');
 			await page.keyboard.type(step.reason);
 			await page.keyboard.press('Enter');
@@ -84,7 +117,7 @@ export async function workBook(page: Page, steps: BookStep[]) {
 			const at = step.appointment;
 			await openSlot(page, at.provider, at.time, at.date);
 			const label = step.op === 'move' ? 'Move…' : step.op === 'cancel' ? 'Cancel…' : 'Mark no-show';
-			await tabTo(page, (a) => a.text === label, `the ${label} button`);
+			await tabTo(page, (a) => a.text === label && (!at.id || a.appointment === at.id), `the ${label} button`);
 			await page.keyboard.press('Enter');
 			if (step.op === 'move') {
 				await tabTo(page, (a) => a.tag === 'SELECT', 'the provider field');
@@ -115,4 +148,24 @@ export async function submitBook(page: Page, collected: Record<string, string> =
 	await page.getByRole('button', { name: 'Submit the book' }).focus();
 	await page.keyboard.press('Enter');
 	await expect(page.locator('section.feedback')).toBeVisible();
+}
+
+/** Turns engine actions (from the test solver) into keyboard steps, finding each appointment where it stands. */
+export function toBookSteps(block: import('../../src/lib/content/schema/scenario').ResolvedScheduleBlock, actions: import('../../src/lib/office/schedule').ScheduleAction[]): BookStep[] {
+	const { applyActions } = officeSchedule;
+	const steps: BookStep[] = [];
+	actions.forEach((a, i) => {
+		const book = applyActions(block, actions.slice(0, i));
+		const where = (id: string): Where => {
+			const appt = book.appointments.find((x) => x.id === id)!;
+			const row = appt.start - (appt.start % 15);
+			return { provider: appt.provider, time: `${String(Math.floor(row / 60)).padStart(2, '0')}:${String(row % 60).padStart(2, '0')}`, date: appt.date, id };
+		};
+		if (a.op === 'book') steps.push({ op: 'book', provider: a.provider, time: a.start, date: a.date, patient: a.patient, type: a.type, reason: a.reason, fromWaitlist: a.fromWaitlist, repeat: a.repeat });
+		else if (a.op === 'move') steps.push({ op: 'move', appointment: where(a.id), to: { provider: a.provider, time: a.start, date: a.date }, reason: a.reason });
+		else if (a.op === 'cancel') steps.push({ op: 'cancel', appointment: where(a.id), reason: a.reason });
+		else if (a.op === 'no-show') steps.push({ op: 'no-show', appointment: where(a.id) });
+		else steps.push({ op: 'waitlist-add', patient: a.patient, type: a.type, reason: a.reason, wants: a.wants });
+	});
+	return steps;
 }

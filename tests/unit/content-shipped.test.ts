@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatError, loadContent } from '../../src/lib/content';
 import { readContentFiles } from '../../scripts/read-content';
 import { ageOn } from '../../src/lib/office/bindings';
+import { solveSchedule } from '../support/schedule-solver';
 
 const result = loadContent(readContentFiles());
 
@@ -75,4 +76,17 @@ describe('shipped content', () => {
 		);
 		expect(criticals.length).toBeGreaterThan(0);
 	});
+
+	it('every shipped schedule step has a full-mark solution on its book', () => {
+		const steps = c.scenarios.flatMap((s) => Object.values(s.steps).flatMap((st) => (st.interaction?.kind === 'schedule' ? [{ id: `${s.meta.id} › ${st.id}`, block: st.interaction.block }] : [])));
+		const unsolved = steps.filter((x) => !solveSchedule(x.block)).map((x) => x.id);
+		expect(unsolved).toEqual([]);
+	});
+
+	it('ships scheduling scenarios that cover the scheduling domain', () => {
+		const sched = c.scenarios.filter((s) => s.meta.kind === 'scheduling');
+		expect(sched.length).toBeGreaterThanOrEqual(10);
+		for (const s of sched) expect(Object.values(s.steps).some((st) => st.interaction?.kind === 'schedule'), `${s.meta.id} has a schedule book`).toBe(true);
+	});
 });
+

@@ -260,3 +260,23 @@ collect:
 		expect(after.log[0]).toMatch(/^Booked Esther Test with Ann Able, MD/);
 	});
 });
+
+describe('the test solver', () => {
+	it('finds a full-mark book for a step with bookings, a resolve and data to record', async () => {
+		const { solveSchedule } = await import('../support/schedule-solver');
+		const block = blockOf(scenarioWith(`days: 2
+appointments:
+  - { id: m1, patient: pt-c, provider: prov-a, start: "10:00", type: follow-up, reason: Chest cold }
+disruptions:
+  - { provider: prov-a, from: "10:00", to: "12:00", reason: Called away }
+tasks:
+  - { id: t1, kind: resolve, ask: Rebook Carl today, appointments: [m1], sameDay: [m1] }
+  - { id: t2, patient: pt-est, ask: Follow-up within two days, types: [follow-up], urgency: soon, withinDays: 1 }
+collect:
+  - { id: cb, label: Callback, expect: ["555-0100"], competency: s.data, feedback: Confirm it. }`));
+		const solution = solveSchedule(block)!;
+		expect(solution).toBeDefined();
+		const rules = gradeSchedule(block, applyActions(block, solution.actions), solution.collected);
+		expect(rules.every((r) => r.ok)).toBe(true);
+	});
+});

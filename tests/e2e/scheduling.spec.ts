@@ -1,0 +1,62 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { content } from './content';
+import { bestIntent, answerByKeyboard } from './play';
+import { submitBook, toBookSteps, workBook } from './schedule';
+import { solveSchedule } from '../support/schedule-solver';
+
+const scheduling = () => {
+	const s = content().scenarios.find((x) => x.meta.kind === 'scheduling' && Object.values(x.steps).some((st) => st.interaction?.kind === 'schedule'));
+	if (!s) throw new Error('no scheduling scenario with a schedule book');
+	return s;
+};
+
+test('a scheduling scenario is completed by keyboard alone, and the book survives a reload mid-way', async ({ page }) => {
+	test.setTimeout(120_000);
+	const s = scheduling();
+	await page.goto(`/play/${s.meta.id}/`);
+	for (let guard = 0; guard < 20; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const step = s.steps[(await stepEl.getAttribute('data-step'))!];
+		if (!step?.interaction) break;
+		if (step.interaction.kind !== 'schedule') {
+			await answerByKeyboard(page, step.interaction, bestIntent(step.interaction));
+			continue;
+		}
+		const solution = solveSchedule(step.interaction.block)!;
+		const steps = toBookSteps(step.interaction.block, solution.actions);
+		const half = Math.ceil(steps.length / 2);
+		await workBook(page, steps.slice(0, half));
+		await page.reload();
+		await expect(page.locator('.log li')).toHaveCount(half);
+		await workBook(page, steps.slice(half));
+		await submitBook(page, solution.collected);
+		await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.locator('article.ending .result')).toContainText('Passed');
+});
+
+test('the schedule book has no axe violations in day and week view', async ({ page }) => {
+	const s = scheduling();
+	await page.goto(`/play/${s.meta.id}/`);
+	// Reach the first schedule step with the best answers.
+	for (let guard = 0; guard < 20; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const step = s.steps[(await stepEl.getAttribute('data-step'))!]!;
+		if (step.interaction?.kind === 'schedule') break;
+		await answerByKeyboard(page, step.interaction!, bestIntent(step.interaction!));
+	}
+	await page.getByRole('button', { name: 'Day', exact: true }).click();
+	await expect(page.locator('table.book')).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	await page.getByRole('button', { name: 'Week', exact: true }).click();
+	await expect(page.locator('table.week')).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	// On a phone the book scrolls inside its own frame; the page itself does not scroll sideways.
+	await page.setViewportSize({ width: 375, height: 740 });
+	await page.getByRole('button', { name: 'Day', exact: true }).click();
+	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+});
