@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { content, scenario } from './content';
-import { playToEnd } from './play';
+import { answerByKeyboard, playToEnd } from './play';
 
 test('a whole scenario works on a phone-sized screen without sideways scrolling', async ({ browser }) => {
 	const context = await browser.newContext({ viewport: { width: 375, height: 740 }, hasTouch: true, isMobile: true });
@@ -59,4 +59,26 @@ test('learners sharing a computer keep separate progress, and mastery follows th
 	await page.getByRole('button', { name: 'Switch to Student' }).click();
 	await page.getByRole('link', { name: 'Scenarios' }).click();
 	await expect(page.locator(`[data-scenario="${s.meta.id}"] .badge`)).toHaveText('Passed');
+});
+
+test('two tabs on the same attempt: the second catches up instead of overwriting', async ({ context }) => {
+	const s = scenario('hipaa-caller-says-spouse');
+	const first = s.steps[s.meta.start]!;
+	const a = await context.newPage();
+	await a.goto(`/play/${s.meta.id}/`);
+	await expect(a.locator('article.step')).toBeVisible();
+	const url = a.url();
+	const b = await context.newPage();
+	await b.goto(url);
+	await expect(b.locator('article.step')).toHaveAttribute('data-step', s.meta.start);
+	// Tab A answers first; tab B, still on the old step, answers differently.
+	await answerByKeyboard(a, first.interaction!, 'explain-and-offer');
+	await b.locator('[data-option="confirm-appointment-only"] input').check();
+	await b.getByRole('button', { name: 'Decide' }).click();
+	await expect(b.getByRole('alert').filter({ hasText: 'moved on in another tab' })).toBeVisible();
+	await expect(b.locator('article.step')).not.toHaveAttribute('data-step', s.meta.start);
+	// Only tab A's answer is stored.
+	await b.goto('/progress/');
+	await expect(b.locator('tr[data-attempt]')).toHaveCount(1);
+	await expect(b.locator('tr[data-attempt]')).toContainText('1 decision so far');
 });
