@@ -59,6 +59,7 @@ async function benchAnswerToFeedback(answers: number) {
 				}
 			}).observe(document, { childList: true, subtree: true });
 		});
+		if (process.env.BENCH_NO_IDB) await page.addInitScript(() => Object.defineProperty(window, 'indexedDB', { get: () => undefined }));
 		const url = `${origin}/play/hipaa-caller-says-spouse/?new=1`;
 		await page.goto(url);
 		while (samples.length < answers) {

@@ -41,7 +41,9 @@ export async function recordAnswer(store: ProgressStore, record: AttemptRecord, 
 	const result = answer(state, input);
 	const finished = result.state.stepId === null;
 	const updated: AttemptRecord = { ...record, ...summaryOf(result.state), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
-	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated);
+	// Only steps with unsubmitted work (the schedule book) keep drafts to drop.
+	const clearDraft = input.kind === 'schedule';
+	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated, { clearDraft });
 	return { record: updated, state: result.state, outcome: result.outcome };
 }
 

@@ -69,12 +69,13 @@ for (const [name, make] of [
 			expect(resumable([begun.record], changed)).toBeUndefined();
 		});
 
-		it('keeps a step draft until that step is answered', async () => {
+		it('keeps a step draft until that step is answered with the draft dropped in the same write', async () => {
 			const store = make();
 			const begun = await beginAttempt(store, 'l', scenario, 1, 1);
-			await store.putDraft({ attemptId: begun.record.id, stepId: 'one', work: { picked: 'good' }, at: 5 });
-			expect((await store.getDraft(begun.record.id, 'one'))?.work).toEqual({ picked: 'good' });
-			await recordAnswer(store, begun.record, begun.state, { kind: 'choice', optionId: 'good' }, 6);
+			await store.putDraft({ attemptId: begun.record.id, stepId: 'one', work: { actions: [1] }, at: 5 });
+			expect((await store.getDraft(begun.record.id, 'one'))?.work).toEqual({ actions: [1] });
+			const next = { ...begun.record, inputCount: 1 };
+			await store.appendInput({ attemptId: begun.record.id, seq: 0, stepId: 'one', input: { kind: 'choice', optionId: 'good' }, at: 6 }, next, { clearDraft: true });
 			expect(await store.getDraft(begun.record.id, 'one')).toBeUndefined();
 		});
 

@@ -26,12 +26,12 @@ export class DexieStore implements ProgressStore {
 	listAttempts(learnerId: string): Promise<AttemptRecord[]> {
 		return this.db.attempts.where('learnerId').equals(learnerId).toArray();
 	}
-	async appendInput(input: InputRecord, attempt: AttemptRecord): Promise<void> {
+	async appendInput(input: InputRecord, attempt: AttemptRecord, options: { clearDraft?: boolean } = {}): Promise<void> {
 		await this.db.transaction('rw', this.db.inputs, this.db.attempts, this.db.drafts, async () => {
 			// add(), not put(): a second tab writing the same step fails instead of overwriting.
 			await this.db.inputs.add(input);
 			await this.db.attempts.put(attempt);
-			await this.db.drafts.delete([input.attemptId, input.stepId]);
+			if (options.clearDraft) await this.db.drafts.delete([input.attemptId, input.stepId]);
 		});
 	}
 	getInputs(attemptId: string): Promise<InputRecord[]> {

@@ -31,12 +31,12 @@ export class MemoryStore implements ProgressStore {
 	async listAttempts(learnerId: string) {
 		return [...this.attempts.values()].filter((a) => a.learnerId === learnerId).map((a) => structuredClone(a));
 	}
-	async appendInput(input: InputRecord, attempt: AttemptRecord) {
+	async appendInput(input: InputRecord, attempt: AttemptRecord, options: { clearDraft?: boolean } = {}) {
 		const list = this.inputs.get(input.attemptId) ?? [];
 		if (list.some((i) => i.seq === input.seq)) throw new Error(`input ${input.seq} of attempt ${input.attemptId} already stored`);
 		this.inputs.set(input.attemptId, [...list, structuredClone(input)].sort((a, b) => a.seq - b.seq));
 		this.attempts.set(attempt.id, structuredClone(attempt));
-		this.drafts.delete(`${input.attemptId}|${input.stepId}`);
+		if (options.clearDraft) this.drafts.delete(`${input.attemptId}|${input.stepId}`);
 	}
 	async getInputs(attemptId: string) {
 		return structuredClone(this.inputs.get(attemptId) ?? []);

@@ -57,8 +57,8 @@ export interface ProgressStore {
 	createAttempt(attempt: AttemptRecord): Promise<void>;
 	getAttempt(id: string): Promise<AttemptRecord | undefined>;
 	listAttempts(learnerId: string): Promise<AttemptRecord[]>;
-	/** Writes one input and the attempt's new summary together, or neither. */
-	appendInput(input: InputRecord, attempt: AttemptRecord): Promise<void>;
+	/** Writes one input and the attempt's new summary together, or neither; drops the step's draft when asked. */
+	appendInput(input: InputRecord, attempt: AttemptRecord, options?: { clearDraft?: boolean }): Promise<void>;
 	getInputs(attemptId: string): Promise<InputRecord[]>;
 	getDraft(attemptId: string, stepId: string): Promise<DraftRecord | undefined>;
 	putDraft(draft: DraftRecord): Promise<void>;
