@@ -77,7 +77,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			rule(task.id, 'length', !len, sc.type, len ? len.message : `${a.minutes} minutes is the right length.`);
 			if (task.availability.length) {
 				const ok = withinAvailability(a, task.availability);
-				rule(task.id, 'availability', ok, sc.timing, ok ? `${when(a)} is when ${who} said they can come.` : `${when(a)} is outside the times ${who} gave: ${task.availability.map((w) => `${w.days ? `${w.days.join('/')} ` : ''}${w.from}–${w.to}`).join(', ')}.`);
+				rule(task.id, 'availability', ok, sc.timing, ok ? `${when(a)} is within the times ${who} gave.` : `${when(a)} is outside the times ${who} gave: ${task.availability.map((w) => `${w.days ? `${w.days.join('/')} ` : ''}${w.from}–${w.to}`).join(', ')}.`);
 			}
 			const offset = daysBetween(ctx.firstDay, a.date);
 			if (task.urgency === 'same-day') rule(task.id, 'urgency', offset === 0, sc.timing, offset === 0 ? 'Seen today, as the urgency needs.' : `This needed a same-day visit, but it is booked ${offset} day${offset === 1 ? '' : 's'} out.`);
