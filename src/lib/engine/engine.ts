@@ -2,6 +2,7 @@ import type { Interaction, Scenario } from '../content/schema/scenario';
 import { graders } from './interactions';
 import type { Grader } from './interactions/grader';
 import { mix, rng, shuffled } from './rng';
+import { totalsByCompetency } from './progress';
 import { InvalidInput, type AttemptState, type Input, type Outcome, type ScoreSummary } from './types';
 
 const MOOD_MIN = 0;
@@ -91,14 +92,9 @@ export function displayOrder(state: AttemptState, stepId: string): string[] {
 }
 
 export function summarize(state: AttemptState): ScoreSummary {
-	const by = new Map<string, { earned: number; possible: number }>();
-	for (const o of state.outcomes)
-		for (const e of o.evidence) {
-			const t = by.get(e.competency) ?? { earned: 0, possible: 0 };
-			by.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
-		}
-	const earned = [...by.values()].reduce((n, t) => n + t.earned, 0);
-	const possible = [...by.values()].reduce((n, t) => n + t.possible, 0);
+	const byCompetency = totalsByCompetency(state.outcomes.flatMap((o) => o.evidence));
+	const earned = byCompetency.reduce((n, t) => n + t.earned, 0);
+	const possible = byCompetency.reduce((n, t) => n + t.possible, 0);
 	const score = possible === 0 ? 0 : earned / possible;
 	const critical = state.outcomes.flatMap((o) => (o.critical ? [o.critical] : []));
 	const passMark = state.scenario.meta.passMark;
@@ -111,6 +107,6 @@ export function summarize(state: AttemptState): ScoreSummary {
 		passed: finished && score >= passMark && critical.length === 0,
 		finished,
 		critical,
-		byCompetency: [...by].map(([competency, t]) => ({ competency, ...t }))
+		byCompetency
 	};
 }

@@ -36,3 +36,13 @@ export function scenarioProgress(attempts: readonly AttemptSummary[]): Map<strin
 export function evidenceTimeline(attempts: readonly AttemptSummary[]): Evidence[] {
 	return [...attempts].sort((a, b) => a.updatedAt - b.updatedAt).flatMap((a) => a.evidence);
 }
+
+/** Earned and possible points per competency, in first-seen order. */
+export function totalsByCompetency(evidence: readonly Evidence[]): { competency: string; earned: number; possible: number }[] {
+	const by = new Map<string, { earned: number; possible: number }>();
+	for (const e of evidence) {
+		const t = by.get(e.competency) ?? { earned: 0, possible: 0 };
+		by.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
+	}
+	return [...by].map(([competency, t]) => ({ competency, ...t }));
+}
