@@ -83,7 +83,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			if (task.urgency === 'same-day') rule(task.id, 'urgency', offset === 0, sc.timing, offset === 0 ? 'Seen today, as the urgency needs.' : `This needed a same-day visit, but it is booked ${offset} day${offset === 1 ? '' : 's'} out.`);
 			else if (task.urgency === 'soon') {
 				const within = task.withinDays ?? 3;
-				rule(task.id, 'urgency', offset <= within, sc.timing, offset <= within ? `Within ${within} days, as needed.` : `This needed a visit within ${within} days; it is ${offset} days out.`);
+				rule(task.id, "urgency", offset <= within, sc.timing, offset <= within ? `Within ${within} day${within === 1 ? "" : "s"}, as needed.` : `This needed a visit within ${within} day${within === 1 ? "" : "s"}; it is ${offset} days out.`);
 			}
 			if (task.leadDays > 0) {
 				const earliest = addDays(ctx.firstDay, task.leadDays);
