@@ -73,17 +73,29 @@ async function typeTime(page: Page, time: string) {
 	await page.keyboard.type(`${String(((h! + 11) % 12) + 1).padStart(2, '0')}${String(m).padStart(2, '0')}${h! < 12 ? 'A' : 'P'}`);
 }
 
+const toRow = (minutes: number) => {
+	const row = minutes - (minutes % 15);
+	return `${String(Math.floor(row / 60)).padStart(2, '0')}:${String(row % 60).padStart(2, '0')}`;
+};
+
 /** Does the steps in the book with the keyboard only. */
 export async function workBook(page: Page, steps: BookStep[]) {
 	for (const step of steps) {
 		if (step.op === 'book') {
-			await openSlot(page, step.provider, step.time, step.date);
+			const [h, m] = step.time.split(':').map(Number);
+			const row = toRow(h! * 60 + m!);
+			await openSlot(page, step.provider, row, step.date);
 			await tabTo(page, (a) => a.text === 'Book in this slot…', 'the Book button');
 			await page.keyboard.press('Enter');
 			await tabTo(page, (a) => a.tag === 'SELECT', 'the patient field');
 			await chooseInFocusedSelect(page, step.patient);
 			await page.keyboard.press('Tab');
 			await chooseInFocusedSelect(page, step.type);
+			if (row !== step.time) {
+				// Between grid rows: type the exact start time.
+				await tabTo(page, (a) => a.type === 'time', 'the start time field');
+				await typeTime(page, step.time);
+			}
 			if (step.fromWaitlist) {
 				await tabTo(page, (a) => a.id.endsWith('-f6'), 'the waitlist field');
 				await chooseInFocusedSelect(page, step.fromWaitlist);
@@ -158,8 +170,7 @@ export function toBookSteps(block: import('../../src/lib/content/schema/scenario
 		const book = applyActions(block, actions.slice(0, i));
 		const where = (id: string): Where => {
 			const appt = book.appointments.find((x) => x.id === id)!;
-			const row = appt.start - (appt.start % 15);
-			return { provider: appt.provider, time: `${String(Math.floor(row / 60)).padStart(2, '0')}:${String(row % 60).padStart(2, '0')}`, date: appt.date, id };
+			return { provider: appt.provider, time: toRow(appt.start), date: appt.date, id };
 		};
 		if (a.op === 'book') steps.push({ op: 'book', provider: a.provider, time: a.start, date: a.date, patient: a.patient, type: a.type, reason: a.reason, fromWaitlist: a.fromWaitlist, repeat: a.repeat });
 		else if (a.op === 'move') steps.push({ op: 'move', appointment: where(a.id), to: { provider: a.provider, time: a.start, date: a.date }, reason: a.reason });

@@ -19,8 +19,10 @@ export function solveSchedule(block: ResolvedScheduleBlock): { actions: Schedule
 		}
 	};
 	const ctx = block.context;
-	// Quarter hours: the rows of the day grid, so the browser tests can open every slot the solver picks.
-	const times = Array.from({ length: (19 - 7) * 4 }, (_, i) => toClock(7 * 60 + i * 15));
+	// Quarter hours first (the rows of the day grid), then the five-minute starts a short visit may need.
+	const quarter = Array.from({ length: (19 - 7) * 4 }, (_, i) => 7 * 60 + i * 15);
+	const fives = Array.from({ length: (19 - 7) * 12 }, (_, i) => 7 * 60 + i * 5).filter((m) => m % 15 !== 0);
+	const times = [...quarter, ...fives].map(toClock);
 	const days = [...ctx.days, ...Array.from({ length: 14 }, (_, i) => addDays(ctx.days.at(-1)!, i + 1))].slice(0, ctx.days.length);
 	const providersFor = (task: ScheduleTask) => (task.providers ?? (task.preferProvider ? [task.preferProvider, ...ctx.providers.map((p) => p.id)] : ctx.providers.map((p) => p.id)));
 
