@@ -124,7 +124,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 					const moved = a.movedFrom !== undefined;
 					const sameDay = a.date === ctx.firstDay;
 					const ok = fit.length === 0 && (!mustStay || sameDay);
-					rule(task.id, 'resolve', ok, sc.integrity, ok ? `${who} ${moved ? `is moved to ${when(a)}` : 'keeps a workable slot'}.` : [...fit.map((p) => p.message), mustStay && !sameDay ? `${who} (${seed.reason}) needed to be seen today.` : ''].filter(Boolean).join(' ') || `${who}'s appointment still has a problem.`);
+					rule(task.id, 'resolve', ok, sc.integrity, ok ? `${who} ${moved ? `is moved to ${when(a)}` : 'keeps a workable slot'}.` : `${who}: ${[...fit.map((p) => p.message), mustStay && !sameDay ? `(${seed.reason}) needed to be seen today.` : ''].filter(Boolean).join(' ') || 'the appointment still has a problem.'}`);
 					if (mustStay) rule(task.id, 'urgency', sameDay, sc.timing, sameDay ? `${who} is still seen today.` : `${who} was moved off today, but the reason (${seed.reason}) cannot wait.`);
 				} else {
 					rule(task.id, 'resolve', false, sc.integrity, `${who}'s appointment was marked ${a.status}; it should have been moved or cancelled.`);
