@@ -232,7 +232,7 @@ export const ScheduleBlock = z.strictObject({
 	prompt: Markdown,
 	/** First day shown; defaults to the clinic's today. */
 	date: IsoDate.optional(),
-	days: z.number().int().min(1).max(10).default(1),
+	days: z.number().int().min(1).max(14).default(1),
 	view: z.enum(['day', 'week']).default('day'),
 	/** stream: one patient at a time per provider. wave / modified-wave: several may share a start, per `wave`. */
 	method: z.enum(['stream', 'wave', 'modified-wave']).default('stream'),
