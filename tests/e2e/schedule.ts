@@ -149,6 +149,8 @@ export async function workBook(page: Page, steps: BookStep[]) {
 		}
 		await expect(page.locator('.book-form')).toHaveCount(0);
 	}
+	// What the learner sees before it is safe to close the tab.
+	await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
 }
 
 /** Types into the "Record in the chart" fields and submits the book, by keyboard. */

@@ -12,8 +12,8 @@ export interface InteractionProps<K extends Interaction['kind'] = Interaction['k
 	onsubmit: (input: Input) => void;
 	/** Unsubmitted work restored after a reload (schedule steps). */
 	draft?: unknown;
-	/** Called with the work so far whenever it changes, so it can be stored. */
-	ondraft?: (work: unknown) => void;
+	/** Called with the work so far whenever it changes; resolves once it is stored. */
+	ondraft?: (work: unknown) => Promise<void>;
 	/** Who is working, for audit trails (the learner's name). */
 	actor?: string;
 }
