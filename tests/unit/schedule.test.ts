@@ -137,6 +137,19 @@ tasks:
 		expect(clash.failed.map((f) => f.message).join(' ')).toMatch(/procedure room/);
 	});
 
+	it('rooms: counted at the busiest moment, not over the whole visit', () => {
+		const exam = blockOf(scenarioWith(`appointments:
+  - { id: b1, patient: pt-c, provider: prov-b, start: "10:00", type: follow-up, reason: One }
+  - { id: b2, patient: pt-d, provider: prov-b, start: "10:15", type: follow-up, reason: Two }
+  - { id: b3, patient: pt-w, provider: prov-b, start: "10:30", type: follow-up, reason: Three }
+tasks:
+  - { id: t1, patient: pt-new, ask: First visit today, types: [new-patient], urgency: same-day }`));
+		// Two exam rooms: a 40-minute visit beside three back-to-back follow-ups never needs more than two.
+		expect(grade(exam, [book({ patient: 'pt-new', type: 'new-patient', minutes: 40, start: '10:00' })]).failed).toEqual([]);
+		const third = grade(exam, [book({ patient: 'pt-new', type: 'new-patient', minutes: 40, start: '10:00' }), book({ id: 'n2', patient: 'pt-est', provider: 'prov-rn', type: 'injection', minutes: 10, start: '10:20' })]);
+		expect(third.failed.map((f) => f.message).join(' ')).toMatch(/3 visits need an exam room at 10:20 AM, and only 2 are in service/);
+	});
+
 	it('urgency: a same-day need booked tomorrow fails and, when the task says so, is critical', () => {
 		const urgent = scenarioWith(FOLLOW_UP.replace('urgency: soon, withinDays: 4', 'urgency: same-day, critical: Left an urgent patient without a same-day visit.'));
 		const tomorrow = grade(blockOf(urgent), [book({ date: '2026-11-24', start: '09:00' })]);

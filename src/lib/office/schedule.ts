@@ -282,9 +282,19 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 		const rooms = ctx.rooms.filter((r) => r.kind === type.room);
 		const outOfService = block.disruptions.filter((d) => d.room && (d.date ?? ctx.firstDay) === a.date && overlaps(a, { start: toMinutes(d.from), minutes: toMinutes(d.to) - toMinutes(d.from) }));
 		const usable = rooms.filter((r) => !outOfService.some((d) => d.room === r.id)).length;
-		const concurrent = book.appointments.filter((o) => isActive(o) && o.date === a.date && overlaps(o, a) && ctx.types.find((t) => t.id === o.type)?.room === type.room).length;
-		if (concurrent > usable)
-			out.push({ appointment: a.id, rule: 'room', message: `${concurrent} visits need a ${type.room} room at ${when}, and ${usable === 0 ? 'none is' : `only ${usable} ${usable === 1 ? 'is' : 'are'}`} in service.` });
+		// Peak use: the most visits needing this kind of room at any one moment of this visit.
+		const sharing = book.appointments.filter((o) => isActive(o) && o.date === a.date && overlaps(o, a) && ctx.types.find((t) => t.id === o.type)?.room === type.room);
+		const moments = [a.start, ...sharing.map((o) => o.start).filter((m) => m > a.start && m < a.start + a.minutes)];
+		let peak = 0;
+		let at = a.start;
+		for (const m of moments) {
+			const n = sharing.filter((o) => o.start <= m && m < o.start + o.minutes).length;
+			if (n > peak) (peak = n), (at = m);
+		}
+		if (peak > usable) {
+			const room = `${/^[aeiou]/.test(type.room) ? 'an' : 'a'} ${type.room} room`;
+			out.push({ appointment: a.id, rule: 'room', message: `${peak} visits need ${room} at ${toSpoken(at)}, and ${usable === 0 ? 'none is' : `only ${usable} ${usable === 1 ? 'is' : 'are'}`} in service.` });
+		}
 	}
 	return out;
 }
