@@ -247,6 +247,24 @@ tasks:
 		expect(grade(wl, []).failedRules).toEqual(['waitlist']);
 	});
 
+	it("waitlist fill: each freed slot goes to someone whose own limits it fits", () => {
+		const fill = blockOf(scenarioWith(`appointments:
+  - { id: c1, patient: pt-c, provider: prov-a, start: "10:00", type: follow-up, reason: Cough }
+waitlist:
+  - { id: w1, patient: pt-est, type: follow-up, reason: Wants sooner, provider: prov-a, availability: [{ from: "08:00", to: "12:00" }] }
+  - { id: w2, patient: pt-d, type: follow-up, reason: Any time }
+tasks:
+  - { id: cancel, kind: cancel, ask: Carl cancels, appointments: [c1] }
+  - { id: fill-1, ask: Fill a slot from the waitlist, fromWaitlist: [w1, w2] }
+  - { id: fill-2, ask: Fill another from the waitlist, fromWaitlist: [w1, w2] }`));
+		const cancel: ScheduleAction = { op: 'cancel', id: 'c1', reason: 'Patient called, out of town' };
+		const good = grade(fill, [cancel, book({ start: '10:00', fromWaitlist: 'w1' }), book({ id: 'n2', patient: 'pt-d', provider: 'prov-b', start: '15:00', fromWaitlist: 'w2' })]);
+		expect(good.failed).toEqual([]);
+		const afternoon = grade(fill, [cancel, book({ start: '15:00', fromWaitlist: 'w1' }), book({ id: 'n2', patient: 'pt-d', start: '10:00', fromWaitlist: 'w2' })]);
+		expect(afternoon.failedRules).toEqual(['availability']);
+		expect(afternoon.failed[0]!.message).toMatch(/Esther Test can only come 08:00–12:00/);
+	});
+
 	it('collected data: every expected phrase must be recorded', () => {
 		const data = blockOf(scenarioWith(`${FOLLOW_UP}
 collect:

@@ -51,12 +51,14 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 
 	function gradeBooking(task: ScheduleTask) {
 		const waitPatients = new Set(block.waitlist.filter((w) => task.fromWaitlist?.includes(w.id)).map((w) => w.patient));
-		const mine = book.appointments.filter(
+		const expected = task.series?.count ?? 1;
+		const candidates = book.appointments.filter(
 			(a) => a.origin === 'learner' && isActive(a) && !claimed.has(a.id) && (task.patient ? a.patient === task.patient : waitPatients.has(a.patient))
 		);
+		// A named patient's task owns all their new bookings (so duplicates show); a waitlist task takes one slot's worth.
+		const mine = task.patient ? candidates : candidates.filter((a, i, all) => all.findIndex((b) => b.patient === a.patient) === i).slice(0, expected);
 		mine.forEach((a) => claimed.add(a.id));
-		const who = task.patient ? name(task.patient) : 'a patient from the waitlist';
-		const expected = task.series?.count ?? 1;
+		const who = task.patient ? name(task.patient) : mine[0] ? `${name(mine[0].patient)} (from the waitlist)` : 'a patient from the waitlist';
 		if (mine.length === 0) {
 			rule(task.id, 'booked', false, sc.timing, `${who} was not booked: ${task.ask}`, 0, 3);
 			return;
@@ -75,6 +77,21 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			rule(task.id, 'type', typeOk && !ne, sc.type, ne ? ne.message : typeOk ? `${typeName} is the right visit type.` : `${typeName} does not fit this request; it needs a ${wanted}.`);
 			const len = problems.find((p) => p.rule === 'length');
 			rule(task.id, 'length', !len, sc.type, len ? len.message : `${a.minutes} minutes is the right length.`);
+			// A waitlist entry carries the patient's own limits: honour them like a caller's.
+			const entry = block.waitlist.find((w) => w.patient === a.patient && (a.fromWaitlist === w.id || task.fromWaitlist?.includes(w.id)));
+			if (entry?.availability.length) {
+				const ok = withinAvailability(a, entry.availability);
+				rule(task.id, 'availability', ok, sc.timing, ok ? `${when(a)} is within the times ${name(a.patient)} gave for the waitlist.` : `${name(a.patient)} can only come ${entry.availability.map((w) => `${w.days ? `${w.days.join('/')} ` : ''}${w.from}–${w.to}`).join(', ')}; ${when(a)} does not fit.`);
+			}
+			if (entry?.provider) {
+				const ok = a.provider === entry.provider;
+				const pref = ctx.providers.find((x) => x.id === entry.provider)?.name ?? entry.provider;
+				rule(task.id, 'provider', ok, sc.timing, ok ? `With ${pref}, as ${name(a.patient)} asked.` : `${name(a.patient)} is waiting for ${pref}; a slot with someone else is a second choice.`, ok ? 2 : 1, 2);
+			}
+			if (entry && task.types === undefined) {
+				const ok = a.type === entry.type;
+				rule(task.id, 'type', ok, sc.type, ok ? 'The visit type the waitlist entry asked for.' : `${name(a.patient)} is waiting for a ${ctx.types.find((t) => t.id === entry.type)?.name ?? entry.type}, not a ${ctx.types.find((t) => t.id === a.type)?.name ?? a.type}.`);
+			}
 			if (task.availability.length) {
 				const ok = withinAvailability(a, task.availability);
 				rule(task.id, 'availability', ok, sc.timing, ok ? `${when(a)} is within the times ${who} gave.` : `${when(a)} is outside the times ${who} gave: ${task.availability.map((w) => `${w.days ? `${w.days.join('/')} ` : ''}${w.from}–${w.to}`).join(', ')}.`);
