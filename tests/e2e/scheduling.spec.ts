@@ -51,6 +51,9 @@ test('the schedule book has no axe violations in day and week view', async ({ pa
 	}
 	await page.getByRole('button', { name: 'Day', exact: true }).click();
 	await expect(page.locator('table.book')).toBeVisible();
+	// Opening a slot shows who is in it and how the rooms stand at that moment.
+	await page.locator('table.book td.slot').first().click();
+	await expect(page.locator('.slot-panel .rooms')).toContainText(/exam \d+ of \d+ in use/);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	await page.getByRole('button', { name: 'Week', exact: true }).click();
 	await expect(page.locator('table.week')).toBeVisible();
