@@ -11,9 +11,10 @@ const scheduling = () => {
 	return s;
 };
 
-test('a scheduling scenario is completed by keyboard alone, and the book survives a reload mid-way', async ({ page }) => {
+const schedulingScenarios = () => content().scenarios.filter((x) => x.meta.kind === 'scheduling' && Object.values(x.steps).some((st) => st.interaction?.kind === 'schedule'));
+
+for (const s of schedulingScenarios()) test(`${s.meta.id}: completed by keyboard alone with full marks, the book surviving a reload mid-way`, async ({ page }) => {
 	test.setTimeout(120_000);
-	const s = scheduling();
 	await page.goto(`/play/${s.meta.id}/`);
 	for (let guard = 0; guard < 20; guard++) {
 		const stepEl = page.locator('article.step');
