@@ -45,3 +45,13 @@ export function worldBindings(
 	if (provider) Object.assign(out, { 'provider.name': `${provider.name}, ${provider.credentials}`, 'provider.lastName': provider.name.split(' ').at(-1)! });
 	return out;
 }
+
+/** The scenario's patient for this attempt's variant, if it names one. */
+export function scenarioPatient(world: ClinicWorld, refs: { patient?: string }, variant: Readonly<Record<string, string>>): Patient | undefined {
+	return world.patients.find((p) => p.id === resolveRef(refs.patient, variant, 'patient'));
+}
+
+/** Who the learner is talking to, as the feedback names them. */
+export function counterpartName(patient: Patient | undefined, caller?: { name: string }): string {
+	return patient ? (patient.preferredName ?? patient.firstName) : (caller?.name ?? 'The other person');
+}
