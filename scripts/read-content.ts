@@ -8,7 +8,7 @@ export function readContentFiles(root = process.cwd()): Record<string, string> {
 		for (const name of readdirSync(dir)) {
 			const full = join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
-			else if (/\.(md|ya?ml)$/.test(name)) files[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
+			else if (/\.(md|ya?ml|tsv)$/.test(name)) files[relative(root, full).split('\\').join('/')] = readFileSync(full, 'utf8');
 		}
 	};
 	walk(join(root, 'content'));

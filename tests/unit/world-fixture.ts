@@ -53,5 +53,6 @@ export const world: ClinicWorld = {
 		{ id: 'procedure', name: 'Office procedure', minutes: 30, room: 'procedure', newPatient: false, blocks: ['procedure'] },
 		{ id: 'injection', name: 'Injection visit', minutes: 10, room: 'exam', newPatient: false, blocks: ['office'] }
 	],
-	fees: []
+	fees: [],
+	modifiers: []
 };

@@ -3,6 +3,11 @@ import type { Scenario } from './schema/scenario';
 import type { CompetencyFile } from './schema/competencies';
 import { loadCompetencies, loadWorld, type ClinicWorld } from './world';
 import { parseScenario } from './scenario';
+import { checkCodeSets } from './billing-rules';
+import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
+
+/** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
+export const CODESET_FILES = { icd10cm: 'content/codesets/icd10cm-2026.tsv', hcpcs: 'content/codesets/hcpcs-2025oct.tsv' } as const;
 
 export type { ContentError } from './errors';
 export { formatError } from './errors';
@@ -31,7 +36,10 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 		patients: new Set(world.value.patients.map((p) => p.id)),
 		providers: new Set(world.value.providers.map((p) => p.id)),
 		appointmentTypes: new Set(world.value.appointmentTypes.map((t) => t.id)),
-		rooms: new Set(world.value.clinic.rooms.map((r) => r.id))
+		rooms: new Set(world.value.clinic.rooms.map((r) => r.id)),
+		fees: new Set(world.value.fees.map((f) => f.code)),
+		modifiers: new Set(world.value.modifiers.map((m) => m.code)),
+		payers: new Set(world.value.payers.map((p) => p.id))
 	};
 	const scenarios: Scenario[] = [];
 	const byId = new Map<string, string>();
@@ -45,6 +53,11 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 		byId.set(id, path);
 		scenarios.push(result.scenario);
 	}
+	// The code sets are large; they are checked only when the caller read them (build, content check, tests).
+	const icdText = files[CODESET_FILES.icd10cm];
+	const hcpcsText = files[CODESET_FILES.hcpcs];
+	if (icdText !== undefined && hcpcsText !== undefined && errors.length === 0)
+		errors.push(...checkCodeSets(scenarios, world.value, parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)));
 	if (errors.length) return { errors };
 	return { content: { competencies: comp.value, world: world.value, scenarios }, errors };
 }

@@ -2,6 +2,7 @@ import type { ContentError } from './errors';
 import type { Interaction, Scenario } from './schema/scenario';
 import { parsePoints } from './points';
 import { placeholders, WORLD_FIELDS } from './template';
+import { checkBilling } from './billing-rules';
 
 export interface KnownIds {
 	competencies: ReadonlySet<string>;
@@ -9,6 +10,10 @@ export interface KnownIds {
 	providers: ReadonlySet<string>;
 	appointmentTypes?: ReadonlySet<string>;
 	rooms?: ReadonlySet<string>;
+	/** Codes on the fee schedule (the practice's curated CPT and HCPCS list). */
+	fees?: ReadonlySet<string>;
+	modifiers?: ReadonlySet<string>;
+	payers?: ReadonlySet<string>;
 }
 
 /** What the graph and evidence checks need to know about one outcome of an interaction. */
@@ -59,6 +64,33 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 				extraTargets: [],
 				competencies: [b.scoring.fit, b.scoring.type, b.scoring.timing, b.scoring.integrity, ...b.collect.map((c) => c.competency)],
 				texts: [b.prompt, ...b.tasks.flatMap((t) => [t.ask, t.teach ?? '']), ...b.collect.map((c) => c.feedback)]
+			};
+		}
+		case 'code': {
+			const b = interaction.block;
+			return {
+				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
+				extraTargets: [],
+				competencies: [b.scoring.procedures, b.scoring.diagnoses, b.scoring.linking],
+				texts: [b.prompt, b.note, ...b.diagnoses.map((d) => d.why ?? ''), ...b.procedures.map((l) => l.why ?? ''), ...b.wrong.map((w) => w.teach)]
+			};
+		}
+		case 'claim': {
+			const b = interaction.block;
+			return {
+				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
+				extraTargets: [],
+				competencies: [b.scoring.claim, b.scoring.coding],
+				texts: [b.prompt, b.teach ?? '', ...b.superbill.lines.map((l) => l.why ?? '')]
+			};
+		}
+		case 'remittance': {
+			const b = interaction.block;
+			return {
+				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
+				extraTargets: [],
+				competencies: [b.scoring.posting, b.scoring.reading],
+				texts: [b.prompt, b.teach ?? '']
 			};
 		}
 	}
@@ -150,6 +182,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 			if (!it.block.options.some((o) => o.correct)) err(it.line, `step "${id}": no option is marked correct`);
 		}
 		if (it.kind === 'schedule') errors.push(...checkSchedule(it.block, id, it.line, known, file));
+		if (it.kind === 'code' || it.kind === 'claim' || it.kind === 'remittance') errors.push(...checkBilling(it, id, known, file));
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);

@@ -11,6 +11,7 @@ import { parseYaml } from './yaml';
 import { contentHash } from './hash';
 import { checkScenario, type KnownIds } from './rules';
 import { scheduleContext } from './schedule-context';
+import { claimContext, codeContext, remittanceContext } from './billing-context';
 import type { ClinicWorld } from './world';
 
 const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
@@ -93,13 +94,25 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 	else if (debrief === '') errors.push({ file, line: debriefLine, message: 'the debrief is empty' });
 	if (stepOrder.length === 0) errors.push({ file, line: fmEnd + 2, message: 'the scenario has no steps' });
 
-	// Schedule steps carry the slice of the clinic they are graded against.
+	// Schedule and billing steps carry the slice of the clinic they are graded against.
 	const contexts: unknown[] = [];
+	const refs = { patient: fm.value?.patient, provider: fm.value?.provider };
 	for (const id of stepOrder) {
 		const it = steps[id]!.interaction;
-		if (it?.kind !== 'schedule') continue;
-		if (!options.world) errors.push({ file, line: it.line, message: 'schedule steps need the clinic world to validate against' });
-		else contexts.push((it.block.context = scheduleContext(options.world, it.block)));
+		if (!it || it.kind === 'choice' || it.kind === 'multi-choice' || it.kind === 'dialogue' || it.kind === 'triage') continue;
+		if (!options.world) {
+			errors.push({ file, line: it.line, message: `${it.kind} steps need the clinic world to validate against` });
+			continue;
+		}
+		const w = options.world;
+		if (it.kind === 'schedule') contexts.push((it.block.context = scheduleContext(w, it.block)));
+		else if (it.kind === 'code') contexts.push((it.block.context = codeContext(w, it.block, refs.provider)));
+		else if (it.kind === 'remittance') contexts.push((it.block.context = remittanceContext(w, it.block, refs)));
+		else {
+			const ctx = claimContext(w, it.block, refs);
+			if (typeof ctx === 'string') errors.push({ file, line: it.line, message: `step "${id}": ${ctx}` });
+			else contexts.push((it.block.context = ctx));
+		}
 	}
 
 	if (fm.value && errors.length === 0) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppointmentType, Clinic, FeeLine, Patient, Payer, Provider, StaffMember } from './schema/office';
+import { AppointmentType, Clinic, FeeLine, Modifier, Patient, Payer, Provider, StaffMember } from './schema/office';
 import { CompetencyFile } from './schema/competencies';
 import type { ContentError } from './errors';
 import { parseYaml } from './yaml';
@@ -12,7 +12,8 @@ export const OFFICE_FILES = {
 	payers: { path: 'content/office/payers.yaml', schema: z.strictObject({ payers: z.array(Payer).min(1) }) },
 	patients: { path: 'content/office/patients.yaml', schema: z.strictObject({ patients: z.array(Patient).min(1) }) },
 	appointmentTypes: { path: 'content/office/appointment-types.yaml', schema: z.strictObject({ appointmentTypes: z.array(AppointmentType).min(1) }) },
-	fees: { path: 'content/office/fee-schedule.yaml', schema: z.strictObject({ fees: z.array(FeeLine).min(1) }) }
+	fees: { path: 'content/office/fee-schedule.yaml', schema: z.strictObject({ fees: z.array(FeeLine).min(1) }) },
+	modifiers: { path: 'content/codesets/modifiers.yaml', schema: z.strictObject({ modifiers: z.array(Modifier).min(1) }) }
 } as const;
 export const COMPETENCIES_FILE = 'content/competencies.yaml';
 
@@ -25,6 +26,7 @@ export interface ClinicWorld {
 	patients: Patient[];
 	appointmentTypes: AppointmentType[];
 	fees: FeeLine[];
+	modifiers: Modifier[];
 }
 
 type Files = Readonly<Record<string, string>>;

@@ -14,7 +14,25 @@ export type Input =
 	| { kind: 'dialogue'; replyId: string }
 	| { kind: 'triage'; placements: Record<string, string> }
 	| { kind: 'triage'; order: string[] }
-	| { kind: 'schedule'; actions: ScheduleAction[]; collected: Record<string, string> };
+	| { kind: 'schedule'; actions: ScheduleAction[]; collected: Record<string, string> }
+	| { kind: 'code'; diagnoses: string[]; lines: CodedLine[] }
+	| { kind: 'claim'; fields: Record<string, string> }
+	| { kind: 'remittance'; lines: PostedLine[]; balance: string };
+
+/** A superbill line as the learner coded it. Pointers are the claim's diagnosis letters, e.g. "AB". */
+export interface CodedLine {
+	code: string;
+	modifiers: string[];
+	units: number;
+	pointers: string;
+}
+
+/** One remittance line as the learner posted it, in dollars as typed. */
+export interface PostedLine {
+	payment: string;
+	adjustment: string;
+	patient: string;
+}
 
 /** Per-kind details of a graded answer, for the feedback view and the replay. */
 export type Marks =
@@ -22,7 +40,8 @@ export type Marks =
 	| { kind: 'multi-choice'; options: { id: string; picked: boolean; correct: boolean }[] }
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
-	| { kind: 'schedule'; rules: RuleResult[]; log: string[] };
+	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
+	| { kind: 'code' | 'claim' | 'remittance'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

@@ -144,11 +144,38 @@ export const AppointmentType = z.strictObject({
 	blocks: z.array(BlockKind).min(1).default(['office'])
 });
 
+export const FEE_CATEGORIES = [
+	'visit-new',
+	'visit-established',
+	'preventive-new',
+	'preventive-established',
+	'procedure',
+	'lab',
+	'radiology',
+	'medicine',
+	'vaccine',
+	'administration',
+	'drug',
+	'medicare-service'
+] as const;
+
 export const FeeLine = z.strictObject({
 	code: z.string().regex(/^([0-9]{5}|[A-Z][0-9]{4})$/, 'must be a 5-digit CPT or a HCPCS Level II code'),
 	/** Our own words: CPT descriptors are AMA-copyrighted and never copied. */
 	description: z.string().min(1),
-	fee: z.number().positive()
+	/** Where the code sits on the superbill; office-visit levels and preventive age bands come from the code itself. */
+	category: z.enum(FEE_CATEGORIES),
+	fee: z.number().positive(),
+	/** An add-on code is only ever billed with its primary code. */
+	addOn: z.boolean().default(false)
+});
+
+export const Modifier = z.strictObject({
+	code: z.string().regex(/^[0-9A-Z]{2}$/),
+	/** cpt: two digits, part of the AMA's CPT (meaning in our words); hcpcs: in the CMS Level II file. */
+	set: z.enum(['cpt', 'hcpcs']),
+	meaning: z.string().min(1),
+	use: z.string().min(1)
 });
 
 export type Clinic = z.infer<typeof Clinic>;
@@ -161,3 +188,5 @@ export type Patient = z.infer<typeof Patient>;
 export type AppointmentType = z.infer<typeof AppointmentType>;
 export type Room = z.infer<typeof Room>;
 export type FeeLine = z.infer<typeof FeeLine>;
+export type Coverage = z.infer<typeof Coverage>;
+export type Modifier = z.infer<typeof Modifier>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ClockTime, Id, IsoDate } from './common';
+import { ClaimBlock, CodeBlock, RemittanceBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -255,7 +256,10 @@ export const INTERACTION_SCHEMAS = {
 	'multi-choice': MultiChoiceBlock,
 	dialogue: DialogueBlock,
 	triage: TriageBlock,
-	schedule: ScheduleBlock
+	schedule: ScheduleBlock,
+	code: CodeBlock,
+	claim: ClaimBlock,
+	remittance: RemittanceBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -292,6 +296,9 @@ export type Interaction = (
 	| { kind: 'dialogue'; block: DialogueBlock }
 	| { kind: 'triage'; block: TriageBlock }
 	| { kind: 'schedule'; block: ResolvedScheduleBlock }
+	| { kind: 'code'; block: ResolvedCodeBlock }
+	| { kind: 'claim'; block: ResolvedClaimBlock }
+	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
 ) & { /** File line where the block's YAML starts. */ line: number };
 
 export interface Step {

@@ -5,6 +5,9 @@ import { dialogue } from './dialogue';
 import { multiChoice } from './multi-choice';
 import { triage } from './triage';
 import { schedule } from './schedule';
+import { code } from './code';
+import { claim } from './claim';
+import { remittance } from './remittance';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
@@ -12,7 +15,10 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	'multi-choice': multiChoice,
 	dialogue,
 	triage,
-	schedule
+	schedule,
+	code,
+	claim,
+	remittance
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
