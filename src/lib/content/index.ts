@@ -56,7 +56,7 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	// The code sets are large; they are checked only when the caller read them (build, content check, tests).
 	const icdText = files[CODESET_FILES.icd10cm];
 	const hcpcsText = files[CODESET_FILES.hcpcs];
-	if (icdText !== undefined && hcpcsText !== undefined && errors.length === 0)
+	if (icdText !== undefined && hcpcsText !== undefined)
 		errors.push(...checkCodeSets(scenarios, world.value, parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)));
 	if (errors.length) return { errors };
 	return { content: { competencies: comp.value, world: world.value, scenarios }, errors };

@@ -263,8 +263,12 @@ export function normalize(kind: FieldKind, value: string): string {
 }
 
 /** Items where the NUCC manual or payers allow more than one entry. */
-function acceptable(path: string, expected: string, ctx: ClaimContext): string[] {
+function acceptable(path: string, expected: string, ctx: ClaimContext): string[] | 'any' {
 	const self = ctx.coverage.subscriber === 'self';
+	const medicarePrimary = ctx.coverage.payerType === 'medicare' && !ctx.coverage.secondary;
+	// Medicare does not use 11d, and Medigap details in item 9 depend on the crossover agreement: not graded.
+	if (medicarePrimary && (path === '11d' || path === '9' || path === '9a' || path === '9d')) return 'any';
+	if (path === '1' && ctx.coverage.payerType === 'medicare-advantage') return ['other', 'group'];
 	if (path === '4' && self) return [expected, '', 'SAME'];
 	if (/^7\./.test(path) && self) return [expected, '', ...(path === '7.street' ? ['SAME'] : [])];
 	if (path === '31') return ['SOF', 'SIGNATURE ON FILE', upper(`${ctx.provider.name} ${ctx.provider.credentials}`), upper(`${ctx.provider.name}, ${ctx.provider.credentials}`), upper(ctx.provider.name)];
@@ -301,7 +305,9 @@ export function checkClaim(block: ClaimBlock, ctx: ClaimContext, form: ClaimForm
 		const got = form[f.path] ?? '';
 		if (want === '' && got.trim() === '') continue;
 		const group = CODING_ITEMS.has(f.item) ? 'coding' : 'claim';
-		const ok = acceptable(f.path, want, ctx).some((a) => normalize(f.kind, a) === normalize(f.kind, got));
+		const accepted = acceptable(f.path, want, ctx);
+		if (accepted === 'any') continue;
+		const ok = accepted.some((a) => normalize(f.kind, a) === normalize(f.kind, got));
 		out.push({ path: f.path, item: f.item, ok, message: ok ? `${f.label}: ${got.trim() || '(blank)'}` : explain(f, want, got, { filledDx, lineSum, ctx }), group });
 	}
 	return out;
