@@ -41,8 +41,8 @@ export async function recordAnswer(store: ProgressStore, record: AttemptRecord, 
 	const result = answer(state, input);
 	const finished = result.state.stepId === null;
 	const updated: AttemptRecord = { ...record, ...summaryOf(result.state), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
-	// Only steps with unsubmitted work (the schedule book) keep drafts to drop.
-	const clearDraft = input.kind === 'schedule';
+	// Only steps with unsubmitted work (the book, the superbill, the claim, the posting) keep drafts to drop.
+	const clearDraft = keepsDraft(input.kind);
 	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated, { clearDraft });
 	return { record: updated, state: result.state, outcome: result.outcome };
 }
@@ -66,4 +66,9 @@ export function resumable(attempts: readonly AttemptRecord[], scenario: Scenario
 	return attempts
 		.filter((a) => a.scenarioId === scenario.meta.id && a.status === 'in-progress' && a.contentHash === scenario.hash)
 		.sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
+
+/** Steps whose unsubmitted work is kept as a draft, so a reload loses nothing. */
+export function keepsDraft(kind: string): boolean {
+	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance';
 }

@@ -20,6 +20,8 @@ export function bestIntent(interaction: Interaction): Intent {
 				: interaction.block.items.map((i) => i.id);
 		case 'schedule':
 			throw new Error('a schedule step has no single best answer: the test must script its bookings');
+		default:
+			throw new Error(`${interaction.kind} steps are worked with the billing helpers`);
 	}
 }
 

@@ -3,6 +3,9 @@ import { formatError, loadContent } from '../../src/lib/content';
 import { readContentFiles } from '../../scripts/read-content';
 import { ageOn } from '../../src/lib/office/bindings';
 import { solveSchedule } from '../support/schedule-solver';
+import { billingKeyInput } from '../support/billing-key';
+import { graderFor } from '../../src/lib/engine/interactions';
+import type { Grader } from '../../src/lib/engine/interactions/grader';
 
 const result = loadContent(readContentFiles());
 
@@ -88,5 +91,27 @@ describe('shipped content', () => {
 		expect(sched.length).toBeGreaterThanOrEqual(10);
 		for (const s of sched) expect(Object.values(s.steps).some((st) => st.interaction?.kind === 'schedule'), `${s.meta.id} has a schedule book`).toBe(true);
 	});
-});
 
+	it('gives full marks to the answer key of every billing step', () => {
+		const steps = c.scenarios.flatMap((s) =>
+			Object.values(s.steps).flatMap((st) => {
+				const it = st.interaction;
+				return it && (it.kind === 'code' || it.kind === 'claim' || it.kind === 'remittance') ? [{ id: `${s.meta.id} › ${st.id}`, it }] : [];
+			})
+		);
+		expect(steps.length).toBeGreaterThanOrEqual(12);
+		for (const { id, it } of steps) {
+			const grader = graderFor(it.kind) as Grader<typeof it.kind>;
+			const input = billingKeyInput(it);
+			expect(grader.check(it.block as never, input), id).toBeUndefined();
+			expect(grader.grade(it.block as never, input).verdict, id).toBe('best');
+		}
+	});
+
+	it('ships at least twelve revenue-cycle scenarios covering coding, claims and payments', () => {
+		const money = c.scenarios.filter((s) => ['registration', 'coding', 'claims', 'payments'].includes(s.meta.kind));
+		expect(money.length).toBeGreaterThanOrEqual(12);
+		for (const kind of ['code', 'claim', 'remittance'])
+			expect(money.some((s) => Object.values(s.steps).some((st) => st.interaction?.kind === kind)), `a ${kind} step ships`).toBe(true);
+	});
+});

@@ -317,6 +317,7 @@ function explain(f: ClaimField, want: string, got: string, env: { filledDx: numb
 	const g = got.trim();
 	const show = (v: string) => (v === '' ? 'blank' : `"${v}"`);
 	if (want === '') return `${f.label} should be blank, not ${show(g)}.`;
+	if (f.path === '11' && want === 'NONE') return `${f.label}: write NONE when Medicare is primary: it tells Medicare that no other insurance pays first.`;
 	if (g === '') return `${f.label} is blank: it should be ${show(f.options?.find((o) => o.value === want)?.label ?? want)}.`;
 	switch (f.kind) {
 		case 'npi':
@@ -331,10 +332,10 @@ function explain(f: ClaimField, want: string, got: string, env: { filledDx: numb
 			if (normalize('date', g).startsWith('invalid')) return `${f.label}: write the date as MM DD YY or MM DD YYYY, e.g. ${want}.`;
 			return `${f.label}: the date of service is ${want}.`;
 		case 'pointer': {
+			if (/\d/.test(g) || g.includes('.')) return `${f.label}: enter the letters of item 21 (e.g. ${want}), not the ICD codes.`;
 			const letters = normalize('pointer', g);
 			const beyond = letters.split('').find((l) => DX_LETTERS.indexOf(l) < 0 || DX_LETTERS.indexOf(l) >= env.filledDx);
 			if (beyond) return `${f.label}: ${beyond} points past the last diagnosis in item 21. Pointers are letters A–L that name a filled diagnosis; it should be ${want}.`;
-			if (/\d/.test(g) || g.includes('.')) return `${f.label}: enter the letters of item 21 (e.g. ${want}), not the ICD codes.`;
 			return `${f.label}: should be ${want}, the diagnosis this service treats listed first.`;
 		}
 		case 'money':
@@ -351,7 +352,6 @@ function explain(f: ClaimField, want: string, got: string, env: { filledDx: numb
 			return `${f.label}: write it LAST, FIRST exactly as on the insurance card: ${want}.`;
 		default: {
 			if (f.path === '1a') return `${f.label}: ${show(g)} does not match the card on file (${want}). A wrong ID is the most common reason a claim comes back "patient not identified".`;
-			if (f.path === '11' && want === 'NONE') return `${f.label}: write NONE when Medicare is primary: it tells Medicare that no other insurance pays first.`;
 			if (f.path === '21.ind') return `${f.label}: enter 0 for ICD-10-CM.`;
 			if (f.path === '24.1.B' || /^24\.\d\.B$/.test(f.path)) return `${f.label}: the place of service for a visit in the office is ${want}.`;
 			if (/^24\.\d\.M$/.test(f.path)) return `${f.label}: should be ${want || 'blank'}.`;

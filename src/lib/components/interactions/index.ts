@@ -6,6 +6,9 @@ import Dialogue from './Dialogue.svelte';
 import MultiChoice from './MultiChoice.svelte';
 import Triage from './Triage.svelte';
 import Schedule from './Schedule.svelte';
+import Code from './Code.svelte';
+import Claim from './Claim.svelte';
+import Remittance from './Remittance.svelte';
 
 /** The registry: one component per interaction kind. */
 export const interactionComponents: { [K in Interaction['kind']]: Component<InteractionProps<K>> } = {
@@ -13,5 +16,8 @@ export const interactionComponents: { [K in Interaction['kind']]: Component<Inte
 	'multi-choice': MultiChoice,
 	dialogue: Dialogue,
 	triage: Triage,
-	schedule: Schedule
+	schedule: Schedule,
+	code: Code,
+	claim: Claim,
+	remittance: Remittance
 };

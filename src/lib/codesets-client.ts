@@ -1,0 +1,27 @@
+/**
+ * Loads the official code sets in the browser, once, only when a code picker or the code-set page
+ * asks for them: they are large (ICD-10-CM is about 0.7 MB gzip) and must never be in the first page.
+ */
+import icdUrl from '../../content/codesets/icd10cm-2026.tsv?url';
+import hcpcsUrl from '../../content/codesets/hcpcs-2025oct.tsv?url';
+import { parseHcpcsIndex, parseIcdIndex, type CodeIndex } from './office/codesets';
+
+export type CodeSetName = 'icd10cm' | 'hcpcs';
+
+const cache = new Map<CodeSetName, Promise<CodeIndex>>();
+
+export function loadCodeSet(name: CodeSetName): Promise<CodeIndex> {
+	let p = cache.get(name);
+	if (!p) {
+		p = fetch(name === 'icd10cm' ? icdUrl : hcpcsUrl)
+			.then((r) => {
+				if (!r.ok) throw new Error(`the ${name === 'icd10cm' ? 'ICD-10-CM' : 'HCPCS'} list could not be downloaded (HTTP ${r.status})`);
+				return r.text();
+			})
+			.then((text) => (name === 'icd10cm' ? parseIcdIndex(text) : parseHcpcsIndex(text)));
+		// A failed download can be retried later (e.g. once the network is back).
+		p.catch(() => cache.delete(name));
+		cache.set(name, p);
+	}
+	return p;
+}

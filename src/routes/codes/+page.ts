@@ -1,0 +1,5 @@
+import world from 'virtual:world';
+
+export function load() {
+	return { fees: world.fees, modifiers: world.modifiers };
+}
