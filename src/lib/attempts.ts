@@ -70,5 +70,5 @@ export function resumable(attempts: readonly AttemptRecord[], scenario: Scenario
 
 /** Steps whose unsubmitted work is kept as a draft, so a reload loses nothing. */
 export function keepsDraft(kind: string): boolean {
-	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance';
+	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance' || kind === 'verify';
 }

@@ -54,7 +54,7 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 		}
 	} else if (interaction.kind === 'schedule') {
 		throw new Error('schedule steps are worked with workSchedule()');
-	} else if (interaction.kind === 'code' || interaction.kind === 'claim' || interaction.kind === 'remittance') {
+	} else if (interaction.kind === 'code' || interaction.kind === 'claim' || interaction.kind === 'remittance' || interaction.kind === 'verify') {
 		throw new Error(`${interaction.kind} steps are worked with the billing helpers`);
 	} else if (interaction.block.mode === 'classify') {
 		const placements = intent as Record<string, string>;

@@ -5,7 +5,8 @@ import { expectedClaim } from '../../src/lib/office/claim';
 import { postingKey, patientBalance } from '../../src/lib/office/remittance';
 
 /** The answer key of a billing step as a learner's input: it must earn full marks. */
-export function billingKeyInput(it: Extract<Interaction, { kind: 'code' | 'claim' | 'remittance' }>): Input {
+export function billingKeyInput(it: Extract<Interaction, { kind: 'code' | 'claim' | 'remittance' | 'verify' }>): Input {
+	if (it.kind === 'verify') return { kind: 'verify', actions: Object.fromEntries(it.block.rows.map((r) => [r.id, r.action])), collect: it.block.collect.amount.toFixed(2) };
 	if (it.kind === 'code') {
 		const dx = it.block.diagnoses.map((d) => d.code);
 		return {

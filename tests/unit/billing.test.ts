@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { readContentFiles } from '../../scripts/read-content';
 import { CODESET_FILES, loadContent } from '../../src/lib/content';
-import { ClaimBlock, CodeBlock, RemittanceBlock } from '../../src/lib/content/schema/billing';
+import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock } from '../../src/lib/content/schema/billing';
 import { claimContext, codeContext, remittanceContext } from '../../src/lib/content/billing-context';
 import { checkCodeSets } from '../../src/lib/content/billing-rules';
 import { lookupCode, parseHcpcsIndex, parseIcdIndex, searchCodes } from '../../src/lib/office/codesets';
@@ -11,6 +11,7 @@ import { expectedClaim, parseClaimDate } from '../../src/lib/office/claim';
 import { code } from '../../src/lib/engine/interactions/code';
 import { claim } from '../../src/lib/engine/interactions/claim';
 import { remittance } from '../../src/lib/engine/interactions/remittance';
+import { verify } from '../../src/lib/engine/interactions/verify';
 import type { CodedLine, Input, RuleResult } from '../../src/lib/engine/types';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 
@@ -93,7 +94,7 @@ const keyLines: CodedLine[] = [
 ];
 const coded = (diagnoses: string[], lines: CodedLine[]): Input => ({ kind: 'code', diagnoses, lines });
 const failed = (rules: RuleResult[]) => rules.filter((r) => !r.ok).map((r) => r.message).join('\n');
-const rulesOf = (g: ReturnType<typeof code.grade>) => (g.marks.kind === 'code' || g.marks.kind === 'claim' || g.marks.kind === 'remittance' ? g.marks.rules : []);
+const rulesOf = (g: ReturnType<typeof code.grade>) => ('rules' in g.marks ? g.marks.rules : []);
 const total = (g: ReturnType<typeof code.grade>) => g.evidence.reduce((s, e) => ({ earned: s.earned + e.earned, possible: s.possible + e.possible }), { earned: 0, possible: 0 });
 
 describe('superbill grader', () => {
@@ -278,5 +279,37 @@ describe('code-set checks on content', () => {
 		expect(errors).toContain('step "s": wrong code E11.9 is marked "deleted" but it is in the current code set');
 		expect(errors).toContain('step "s": wrong code E11.8 is marked "header" but it is billable');
 		expect(errors).toContain('step "s": wrong code M17.11X is marked "header" but it is in no shipped code set or the fee schedule');
+	});
+});
+
+describe('insurance verification grader', () => {
+	const block = VerifyBlock.parse({
+		prompt: 'Compare',
+		rows: [
+			{ id: 'name', label: 'Name', card: 'ANA LOPEZ', registration: 'Anna Lopez', eligibility: 'LOPEZ, ANA', action: 'fix', teach: 'Match the card.' },
+			{ id: 'id', label: 'Member ID', card: 'X1', registration: 'X1', eligibility: 'X1', action: 'ok', teach: 'Same everywhere.' },
+			{ id: 'status', label: 'Status', card: 'Effective 2020', registration: 'Active', eligibility: 'Terminated', action: 'coverage', teach: 'It ended.', critical: 'Missed terminated coverage.' }
+		],
+		actions: [
+			{ id: 'fix', label: 'Correct the registration' },
+			{ id: 'coverage', label: 'Coverage problem' }
+		],
+		collect: { amount: 75, teach: 'Self-pay deposit.' }
+	});
+	const v = (actions: Record<string, string>, collect: string): Input => ({ kind: 'verify', actions, collect });
+	it('gives full marks when every row and the amount are right', () => {
+		expect(verify.grade(block, v({ name: 'fix', id: 'ok', status: 'coverage' }, '75')).verdict).toBe('best');
+	});
+	it('names a missed discrepancy and makes missed terminated coverage critical', () => {
+		const g = verify.grade(block, v({ name: 'ok', id: 'ok', status: 'ok' }, '25'));
+		expect(g.critical).toBe('Missed terminated coverage.');
+		expect(g.verdict).toBe('wrong');
+		const msg = failed(rulesOf(g));
+		expect(msg).toMatch(/Name: Correct the registration, not "nothing to do: it matches"\. Match the card\./);
+		expect(msg).toMatch(/Collect 75\.00, not 25\.00/);
+	});
+	it('wants a decision for every row', () => {
+		expect(verify.check(block, v({ name: 'fix' }, '75'))).toBe('decide what to do about "Member ID"');
+		expect(verify.check(block, v({ name: 'fix', id: 'ok', status: 'later' }, '75'))).toMatch(/unknown action "later"/);
 	});
 });

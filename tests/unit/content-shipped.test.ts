@@ -96,7 +96,7 @@ describe('shipped content', () => {
 		const steps = c.scenarios.flatMap((s) =>
 			Object.values(s.steps).flatMap((st) => {
 				const it = st.interaction;
-				return it && (it.kind === 'code' || it.kind === 'claim' || it.kind === 'remittance') ? [{ id: `${s.meta.id} › ${st.id}`, it }] : [];
+				return it && (it.kind === 'code' || it.kind === 'claim' || it.kind === 'remittance' || it.kind === 'verify') ? [{ id: `${s.meta.id} › ${st.id}`, it }] : [];
 			})
 		);
 		expect(steps.length).toBeGreaterThanOrEqual(12);
@@ -111,7 +111,7 @@ describe('shipped content', () => {
 	it('ships at least twelve revenue-cycle scenarios covering coding, claims and payments', () => {
 		const money = c.scenarios.filter((s) => ['registration', 'coding', 'claims', 'payments'].includes(s.meta.kind));
 		expect(money.length).toBeGreaterThanOrEqual(12);
-		for (const kind of ['code', 'claim', 'remittance'])
+		for (const kind of ['code', 'claim', 'remittance', 'verify'])
 			expect(money.some((s) => Object.values(s.steps).some((st) => st.interaction?.kind === kind)), `a ${kind} step ships`).toBe(true);
 	});
 });

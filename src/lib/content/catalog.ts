@@ -15,6 +15,8 @@ export interface CatalogEntry {
 	domains: string[];
 	decisions: number;
 	hash: string;
+	/** The scenario this one continues, when it is a later part of a story. */
+	follows?: string;
 }
 
 export function catalogEntry(s: Scenario, framework: CompetencyFile): CatalogEntry {
@@ -30,7 +32,8 @@ export function catalogEntry(s: Scenario, framework: CompetencyFile): CatalogEnt
 		competencies: s.meta.competencies,
 		domains: [...new Set(s.meta.competencies.map((c) => domainOf.get(c)!).filter(Boolean))],
 		decisions: s.stepOrder.filter((id) => s.steps[id]!.interaction).length,
-		hash: s.hash
+		hash: s.hash,
+		...(s.meta.follows ? { follows: s.meta.follows } : {})
 	};
 }
 

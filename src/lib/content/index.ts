@@ -53,6 +53,8 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 		byId.set(id, path);
 		scenarios.push(result.scenario);
 	}
+	for (const s of scenarios)
+		if (s.meta.follows && !byId.has(s.meta.follows)) errors.push({ file: s.file, line: 2, message: `follows unknown scenario "${s.meta.follows}"` });
 	// The code sets are large; they are checked only when the caller read them (build, content check, tests).
 	const icdText = files[CODESET_FILES.icd10cm];
 	const hcpcsText = files[CODESET_FILES.hcpcs];

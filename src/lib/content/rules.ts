@@ -84,6 +84,15 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 				texts: [b.prompt, b.teach ?? '', ...b.superbill.lines.map((l) => l.why ?? '')]
 			};
 		}
+		case 'verify': {
+			const b = interaction.block;
+			return {
+				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
+				extraTargets: [],
+				competencies: [b.scoring.rows, b.scoring.collect],
+				texts: [b.prompt, b.collect.teach, ...b.rows.map((r) => r.teach)]
+			};
+		}
 		case 'remittance': {
 			const b = interaction.block;
 			return {
@@ -183,6 +192,12 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		}
 		if (it.kind === 'schedule') errors.push(...checkSchedule(it.block, id, it.line, known, file));
 		if (it.kind === 'code' || it.kind === 'claim' || it.kind === 'remittance') errors.push(...checkBilling(it, id, known, file));
+		if (it.kind === 'verify') {
+			const actions = new Set(['ok', ...it.block.actions.map((a) => a.id)]);
+			for (const d of duplicates(it.block.rows.map((r) => r.id))) err(it.line, `duplicate row id "${d}" in step "${id}"`);
+			for (const r of it.block.rows) if (!actions.has(r.action)) err(it.line, `step "${id}": row "${r.id}" expects unknown action "${r.action}"`);
+			if (!it.block.rows.some((r) => r.action !== 'ok')) err(it.line, `step "${id}": no row has a discrepancy to find`);
+		}
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);

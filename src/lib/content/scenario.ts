@@ -99,7 +99,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 	const refs = { patient: fm.value?.patient, provider: fm.value?.provider };
 	for (const id of stepOrder) {
 		const it = steps[id]!.interaction;
-		if (!it || it.kind === 'choice' || it.kind === 'multi-choice' || it.kind === 'dialogue' || it.kind === 'triage') continue;
+		if (!it || it.kind === 'choice' || it.kind === 'multi-choice' || it.kind === 'dialogue' || it.kind === 'triage' || it.kind === 'verify') continue;
 		if (!options.world) {
 			errors.push({ file, line: it.line, message: `${it.kind} steps need the clinic world to validate against` });
 			continue;

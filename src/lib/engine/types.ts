@@ -17,7 +17,8 @@ export type Input =
 	| { kind: 'schedule'; actions: ScheduleAction[]; collected: Record<string, string> }
 	| { kind: 'code'; diagnoses: string[]; lines: CodedLine[] }
 	| { kind: 'claim'; fields: Record<string, string> }
-	| { kind: 'remittance'; lines: PostedLine[]; balance: string };
+	| { kind: 'remittance'; lines: PostedLine[]; balance: string }
+	| { kind: 'verify'; actions: Record<string, string>; collect: string };
 
 /** A superbill line as the learner coded it. Pointers are the claim's diagnosis letters, e.g. "AB". */
 export interface CodedLine {
@@ -41,7 +42,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

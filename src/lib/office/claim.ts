@@ -109,7 +109,8 @@ export function claimFields(lineCount = 6): ClaimField[] {
 	];
 }
 
-const upper = (s: string) => s.toUpperCase();
+// Claims are sent in plain capitals: accents are folded (HÉCTOR → HECTOR), as clearinghouses do.
+const upper = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase();
 const nameOnClaim = (last: string, first: string) => upper(`${last}, ${first}`);
 const isoToMmDdYyyy = (iso: string) => {
 	const [y, m, d] = iso.split('-');
@@ -168,7 +169,7 @@ export function expectedClaim(block: ClaimBlock, ctx: ClaimContext): ClaimForm {
 		'7.state': p.address.state,
 		'7.zip': p.address.zip,
 		'11': cov.payerType === 'medicare' && !cov.secondary ? 'NONE' : (cov.groupNumber ?? ''),
-		'11d': ctx.otherCoverage ? 'yes' : 'no',
+		'11d': cov.payerType === 'medicare' && !cov.secondary ? '' : ctx.otherCoverage ? 'yes' : 'no',
 		'12': 'SOF',
 		'13': 'SOF',
 		'21.ind': '0',
@@ -186,7 +187,8 @@ export function expectedClaim(block: ClaimBlock, ctx: ClaimContext): ClaimForm {
 		'33.address': upper(`${ctx.clinic.address.street}, ${ctx.clinic.address.city}, ${ctx.clinic.address.state} ${ctx.clinic.address.zip} ${ctx.clinic.phone}`),
 		'33a': ctx.clinic.npi
 	};
-	if (ctx.otherCoverage) {
+	// Medicare leaves 11d blank and uses item 9 only for Medigap crossovers, which it arranges itself.
+	if (ctx.otherCoverage && !(cov.payerType === 'medicare' && !cov.secondary)) {
 		const o = ctx.otherCoverage;
 		const oName = o.subscriber === 'self' ? nameOnClaim(p.lastName, p.firstName) : (() => {
 			const [first, ...rest] = (o.subscriber as { name: string }).name.split(' ');
@@ -270,6 +272,8 @@ function acceptable(path: string, expected: string, ctx: ClaimContext): string[]
 	if (medicarePrimary && (path === '11d' || path === '9' || path === '9a' || path === '9d')) return 'any';
 	if (path === '1' && ctx.coverage.payerType === 'medicare-advantage') return ['other', 'group'];
 	if (path === '4' && self) return [expected, '', 'SAME'];
+	// Item 6 goes with item 4: when the insured is the patient and item 4 is left blank, 6 may be too.
+	if (path === '6' && self) return [expected, ''];
 	if (/^7\./.test(path) && self) return [expected, '', ...(path === '7.street' ? ['SAME'] : [])];
 	if (path === '31') return ['SOF', 'SIGNATURE ON FILE', upper(`${ctx.provider.name} ${ctx.provider.credentials}`), upper(`${ctx.provider.name}, ${ctx.provider.credentials}`), upper(ctx.provider.name)];
 	if (path === '12' || path === '13') return ['SOF', 'SIGNATURE ON FILE'];
@@ -308,7 +312,9 @@ export function checkClaim(block: ClaimBlock, ctx: ClaimContext, form: ClaimForm
 		const accepted = acceptable(f.path, want, ctx);
 		if (accepted === 'any') continue;
 		const ok = accepted.some((a) => normalize(f.kind, a) === normalize(f.kind, got));
-		out.push({ path: f.path, item: f.item, ok, message: ok ? `${f.label}: ${got.trim() || '(blank)'}` : explain(f, want, got, { filledDx, lineSum, ctx }), group });
+		const taught = ok ? undefined : block.wrong.find((w) => normalize(f.kind, w.code) === normalize(f.kind, got));
+		const message = ok ? `${f.label}: ${got.trim() || '(blank)'}` : taught ? `${f.label}: ${got.trim()} should be ${want}. ${taught.teach}` : explain(f, want, got, { filledDx, lineSum, ctx });
+		out.push({ path: f.path, item: f.item, ok, message, group });
 	}
 	return out;
 }

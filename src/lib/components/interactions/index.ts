@@ -9,6 +9,7 @@ import Schedule from './Schedule.svelte';
 import Code from './Code.svelte';
 import Claim from './Claim.svelte';
 import Remittance from './Remittance.svelte';
+import Verify from './Verify.svelte';
 
 /** The registry: one component per interaction kind. */
 export const interactionComponents: { [K in Interaction['kind']]: Component<InteractionProps<K>> } = {
@@ -19,5 +20,6 @@ export const interactionComponents: { [K in Interaction['kind']]: Component<Inte
 	schedule: Schedule,
 	code: Code,
 	claim: Claim,
-	remittance: Remittance
+	remittance: Remittance,
+	verify: Verify
 };

@@ -133,6 +133,42 @@ export const RemittanceBlock = z.strictObject({
 	next: Next.optional()
 });
 
+/** One thing to compare across the insurance card, the registration on file and the eligibility response. */
+export const VerifyRow = z.strictObject({
+	id: Id,
+	label: z.string().min(1),
+	card: z.string().default(''),
+	registration: z.string().default(''),
+	eligibility: z.string().default(''),
+	/** The right action, one of the block's action ids ("ok" when everything agrees). */
+	action: Id,
+	teach: Markdown,
+	/** A critical error when this row is handled wrongly (e.g. terminated coverage missed). */
+	critical: z.string().min(3).optional()
+});
+
+/**
+ * Registration and insurance verification: the learner compares three documents row by row, picks
+ * what to do about each, and works out what to collect at check-in.
+ */
+export const VerifyBlock = z.strictObject({
+	prompt: Markdown,
+	/** What each document is, as the learner sees it (e.g. "Card she handed over", "Eligibility response 11/02 8:41"). */
+	sources: z
+		.strictObject({ card: z.string().min(1), registration: z.string().min(1), eligibility: z.string().min(1) })
+		.default({ card: 'Insurance card', registration: 'Registration on file', eligibility: 'Eligibility response' }),
+	rows: z.array(VerifyRow).min(3).max(14),
+	/** The choices for every row; "ok" (nothing to do) is always offered. */
+	actions: z.array(z.strictObject({ id: Id, label: z.string().min(1) })).min(2),
+	/** What to collect at the desk today, in dollars, and why. */
+	collect: z.strictObject({ amount: z.number().nonnegative(), teach: Markdown }),
+	scoring: z
+		.strictObject({ rows: Id.default('cmaa.encounter.identity-insurance'), collect: Id.default('cmaa.billing.eligibility') })
+		.default({ rows: 'cmaa.encounter.identity-insurance', collect: 'cmaa.billing.eligibility' }),
+	next: Next.optional()
+});
+
+export type VerifyBlock = z.infer<typeof VerifyBlock>;
 export type ServiceLine = z.infer<typeof ServiceLine>;
 export type CodeBlock = z.infer<typeof CodeBlock>;
 export type ClaimBlock = z.infer<typeof ClaimBlock>;

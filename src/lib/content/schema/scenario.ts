@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ClockTime, Id, IsoDate } from './common';
-import { ClaimBlock, CodeBlock, RemittanceBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
+import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -54,7 +54,9 @@ export const FrontMatter = z.strictObject({
 	mood: z.number().int().min(0).max(10).optional(),
 	/** Each variant is a coherent set of values for {{placeholders}}; a seed picks one. */
 	variants: z.array(Variant).min(1).optional(),
-	tags: z.array(z.string()).default([])
+	tags: z.array(z.string()).default([]),
+	/** The scenario this one continues (a story told in parts): shown in the catalog and after the first part. */
+	follows: Id.optional()
 });
 
 const Critical = z.string().min(3);
@@ -259,7 +261,8 @@ export const INTERACTION_SCHEMAS = {
 	schedule: ScheduleBlock,
 	code: CodeBlock,
 	claim: ClaimBlock,
-	remittance: RemittanceBlock
+	remittance: RemittanceBlock,
+	verify: VerifyBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -299,6 +302,7 @@ export type Interaction = (
 	| { kind: 'code'; block: ResolvedCodeBlock }
 	| { kind: 'claim'; block: ResolvedClaimBlock }
 	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
+	| { kind: 'verify'; block: VerifyBlock }
 ) & { /** File line where the block's YAML starts. */ line: number };
 
 export interface Step {

@@ -3,7 +3,7 @@ import type { RuleResult } from '../types';
 import { checkClaim } from '../../office/claim';
 import { gradedFromRules } from './code';
 
-const FIELD = /^(1|1a|2|3\.dob|3\.sex|4|[57]\.(street|city|state|zip)|9|9a|9d|11|11d|12|13|21\.(ind|[A-L])|22\.(code|original)|23|24\.[1-6]\.[ABDMEFGJ]|25|26|27|28|31|3[23]\.(name|address)|3[23]a)$/;
+const FIELD = /^(1|1a|2|3\.dob|3\.sex|4|6|[57]\.(street|city|state|zip)|9|9a|9d|11|11d|12|13|21\.(ind|[A-L])|22\.(code|original)|23|24\.[1-6]\.[ABDMEFGJ]|25|26|27|28|31|3[23]\.(name|address)|3[23]a)$/;
 
 export const claim: Grader<'claim'> = {
 	choices: () => [],

@@ -143,7 +143,7 @@ function gradeLines(block: ResolvedCodeBlock, input: { diagnoses: string[]; line
 			const parts = [
 				...missing.map((m) =>
 					m === '25'
-						? `${k.code} needs modifier 25: a problem-oriented visit on the same day as a procedure is only paid when the modifier shows it was separate and significant.`
+						? `${k.code} needs modifier 25: an office visit billed on the same day as a procedure or a preventive visit is only paid when the modifier shows it was significant and separately identifiable.`
 						: `${k.code} needs modifier ${m} (${meaning(m)}).`
 				),
 				...extra.map((m) => `Modifier ${m} (${meaning(m)}) does not belong on ${k.code}.`)
@@ -202,7 +202,7 @@ export function evidenceFromRules(rules: RuleResult[]) {
 	return [...by].map(([competency, e]) => ({ competency, earned: Math.max(0, e.earned), possible: e.possible }));
 }
 
-export function gradedFromRules(rules: RuleResult[], next: string | undefined, kind: 'code' | 'claim' | 'remittance') {
+export function gradedFromRules(rules: RuleResult[], next: string | undefined, kind: 'code' | 'claim' | 'remittance' | 'verify') {
 	const evidence = evidenceFromRules(rules);
 	const earned = evidence.reduce((n, e) => n + e.earned, 0);
 	const possible = evidence.reduce((n, e) => n + e.possible, 0);
@@ -212,8 +212,9 @@ export function gradedFromRules(rules: RuleResult[], next: string | undefined, k
 		next,
 		evidence,
 		marks: { kind, rules },
-		verdict: verdictOf(earned, possible)
-	} as const;
+		verdict: verdictOf(earned, possible) as 'best' | 'partial' | 'wrong',
+		critical: undefined as string | undefined
+	};
 }
 
 export const code: Grader<'code'> = {

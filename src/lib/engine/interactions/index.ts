@@ -8,6 +8,7 @@ import { schedule } from './schedule';
 import { code } from './code';
 import { claim } from './claim';
 import { remittance } from './remittance';
+import { verify } from './verify';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
@@ -18,7 +19,8 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	schedule,
 	code,
 	claim,
-	remittance
+	remittance,
+	verify
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
