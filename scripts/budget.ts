@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -17,3 +17,14 @@ export const INITIAL_JS_BUDGET_BYTES = 80 * 1024;
 /** A line of narrative from a shipped scenario: it must never be in the first page's code. */
 export const SCENARIO_TEXT_PROBE = 'My husband Luis had blood drawn here on Friday';
 export const CHART_JS_PROBE = /Chart\.js v\d|chart\.js/;
+
+/** Text only the code-set files hold: it must never reach the first page. */
+export const CODE_SET_PROBE = 'Cholera due to Vibrio cholerae';
+/** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */
+export const CODE_INDEX_BUDGET_BYTES = 1.5 * 2 ** 20;
+
+export function codeIndex(buildDir = 'build'): { files: string[]; gzipBytes: number } {
+	const dir = join(buildDir, '_app/immutable/assets');
+	const files = readdirSync(dir).filter((f) => f.endsWith('.tsv'));
+	return { files, gzipBytes: files.reduce((n, f) => n + gzipSync(readFileSync(join(dir, f)), { level: 9 }).length, 0) };
+}
