@@ -280,6 +280,14 @@ describe('code-set checks on content', () => {
 		expect(errors).toContain('step "s": wrong code E11.8 is marked "header" but it is billable');
 		expect(errors).toContain('step "s": wrong code M17.11X is marked "header" but it is in no shipped code set or the fee schedule');
 	});
+
+	it('names a code in the prose that is in no code set', () => {
+		const s = { ...scenarioWith(codeStep({})), debrief: 'Code E11.9 (not E11.99) and bill J1030, never J9998.' } as Scenario;
+		expect(checkCodeSets([s], world, icd, hcpcs).map((e) => e.message)).toEqual([
+			'the text names E11.99, which is not in ICD-10-CM FY2026',
+			'the text names J9998, which is not in the HCPCS Level II file'
+		]);
+	});
 });
 
 describe('insurance verification grader', () => {

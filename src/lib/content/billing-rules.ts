@@ -72,6 +72,17 @@ export function checkCodeSets(scenarios: Scenario[], world: ClinicWorld, icd: Co
 	for (const m of world.modifiers)
 		if (m.set === 'hcpcs' && !lookupCode(hcpcs, m.code)?.modifier) errors.push({ file: 'content/codesets/modifiers.yaml', line: 1, message: `${m.code} is not a HCPCS Level II modifier` });
 	for (const s of scenarios) {
+		// Codes named in the prose (notes, feedback, debrief) must exist too: a typo there teaches a wrong code.
+		const prose = [s.debrief, ...s.stepOrder.map((id) => JSON.stringify(s.steps[id]))].join('\n');
+		const known = new Set<string>();
+		for (const id of s.stepOrder) {
+			const it = s.steps[id]!.interaction;
+			if (it && (it.kind === 'code' || it.kind === 'claim')) for (const w of it.block.wrong) known.add(w.code);
+		}
+		for (const m of new Set(prose.match(/\b[A-TV-Z][0-9][0-9A-Z]\.[0-9A-Z]{1,4}\b/g) ?? []))
+			if (!lookupCode(icd, m) && !known.has(m)) errors.push({ file: s.file, line: 1, message: `the text names ${m}, which is not in ICD-10-CM FY2026` });
+		for (const m of new Set(prose.match(/\b[A-CEGHJ-MP-V][0-9]{4}\b/g) ?? []))
+			if (!lookupCode(hcpcs, m) && !known.has(m)) errors.push({ file: s.file, line: 1, message: `the text names ${m}, which is not in the HCPCS Level II file` });
 		for (const id of s.stepOrder) {
 			const it = s.steps[id]!.interaction;
 			if (!it || (it.kind !== 'code' && it.kind !== 'claim' && it.kind !== 'remittance')) continue;
