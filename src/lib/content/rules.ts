@@ -44,65 +44,39 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 				texts: [interaction.block.says, ...interaction.block.replies.flatMap((o) => [o.text, o.feedback ?? ''])]
 			};
 		case 'multi-choice':
-			return {
-				outcomes: [{ label: 'the step', next: interaction.block.next, evidence: {} }],
-				extraTargets: [],
-				competencies: interaction.block.competencies,
-				texts: [interaction.block.prompt, ...interaction.block.options.flatMap((o) => [o.text, o.feedback])]
-			};
+			return graded(interaction.block.next, interaction.block.competencies, [interaction.block.prompt, ...interaction.block.options.flatMap((o) => [o.text, o.feedback])]);
 		case 'triage':
-			return {
-				outcomes: [{ label: 'the step', next: interaction.block.next, evidence: {} }],
-				extraTargets: [],
-				competencies: interaction.block.competencies,
-				texts: [interaction.block.prompt, ...interaction.block.items.flatMap((o) => [o.text, o.feedback])]
-			};
+			return graded(interaction.block.next, interaction.block.competencies, [interaction.block.prompt, ...interaction.block.items.flatMap((o) => [o.text, o.feedback])]);
 		case 'schedule': {
 			const b = interaction.block;
-			return {
-				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
-				extraTargets: [],
-				competencies: [b.scoring.fit, b.scoring.type, b.scoring.timing, b.scoring.integrity, ...b.collect.map((c) => c.competency)],
-				texts: [b.prompt, ...b.tasks.flatMap((t) => [t.ask, t.teach ?? '']), ...b.collect.map((c) => c.feedback)]
-			};
+			return graded(
+				b.next,
+				[b.scoring.fit, b.scoring.type, b.scoring.timing, b.scoring.integrity, ...b.collect.map((c) => c.competency)],
+				[b.prompt, ...b.tasks.flatMap((t) => [t.ask, t.teach ?? '']), ...b.collect.map((c) => c.feedback)]
+			);
 		}
 		case 'code': {
 			const b = interaction.block;
-			return {
-				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
-				extraTargets: [],
-				competencies: [b.scoring.procedures, b.scoring.diagnoses, b.scoring.linking],
-				texts: [b.prompt, b.note, ...b.diagnoses.map((d) => d.why ?? ''), ...b.procedures.map((l) => l.why ?? ''), ...b.wrong.map((w) => w.teach)]
-			};
+			return graded(b.next, [b.scoring.procedures, b.scoring.diagnoses, b.scoring.linking], [b.prompt, b.note, ...b.diagnoses.map((d) => d.why ?? ''), ...b.procedures.map((l) => l.why ?? ''), ...b.wrong.map((w) => w.teach)]);
 		}
 		case 'claim': {
 			const b = interaction.block;
-			return {
-				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
-				extraTargets: [],
-				competencies: [b.scoring.claim, b.scoring.coding],
-				texts: [b.prompt, b.teach ?? '', ...b.superbill.lines.map((l) => l.why ?? '')]
-			};
+			return graded(b.next, [b.scoring.claim, b.scoring.coding], [b.prompt, b.teach ?? '', ...b.superbill.lines.map((l) => l.why ?? ''), ...b.wrong.map((w) => w.teach)]);
 		}
 		case 'verify': {
 			const b = interaction.block;
-			return {
-				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
-				extraTargets: [],
-				competencies: [b.scoring.rows, b.scoring.collect],
-				texts: [b.prompt, b.collect.teach, ...b.rows.map((r) => r.teach)]
-			};
+			return graded(b.next, [b.scoring.rows, b.scoring.collect], [b.prompt, b.collect.teach, ...b.rows.map((r) => r.teach)]);
 		}
 		case 'remittance': {
 			const b = interaction.block;
-			return {
-				outcomes: [{ label: 'the step', next: b.next, evidence: {} }],
-				extraTargets: [],
-				competencies: [b.scoring.posting, b.scoring.reading],
-				texts: [b.prompt, b.teach ?? '']
-			};
+			return graded(b.next, [b.scoring.posting, b.scoring.reading], [b.prompt, b.teach ?? '']);
 		}
 	}
+}
+
+/** A step graded as a whole (not per option): one way on, scored against the listed competencies. */
+function graded(next: string | undefined, competencies: string[], texts: string[]) {
+	return { outcomes: [{ label: 'the step', next, evidence: {} }], extraTargets: [] as string[], competencies, texts };
 }
 
 function duplicates(ids: string[]): string[] {
