@@ -100,7 +100,8 @@ test('the code sets page says where each list comes from and finds codes without
 	page.on('request', (r) => fetched.push(r.url()));
 	await page.goto('/');
 	expect(fetched.some((u) => u.includes('icd10cm'))).toBe(false);
-	await page.getByRole('link', { name: 'Code sets' }).click();
+	await expect(page.getByRole('link', { name: 'Code sets' })).toHaveAttribute('href', '/codes/');
+	await page.goto('/codes/');
 	await expect(page.getByRole('heading', { name: 'Code sets' })).toBeVisible();
 	await expect(page.locator('.sources')).toContainText('FY2026');
 	await expect(page.locator('.sources')).toContainText('October 2025');
