@@ -43,7 +43,7 @@ export const remittance: Grader<'remittance'> = {
 				if (pat === key.patient + key.adjustment && key.adjustment > 0)
 					patMsg = `${line.code}: ${codes(['CO'])} is a contractual adjustment: the practice agreed to the payer's rate, so it may never be billed to the patient (that would be balance billing). The patient owes ${dollars(key.patient)}.`;
 				else
-					patMsg = `${line.code}: the patient owes the PR amounts only, ${dollars(key.patient)}${codes(['PR']) ? `: ${line.adjustments.filter((a) => a.group === 'PR').map((a) => `${a.group}-${a.reason} ${CARC[a.reason] ?? ''}`).join(' ')}` : ''}.`;
+					patMsg = `${line.code}: the patient owes the PR amounts only, ${dollars(key.patient)}.${codes(['PR']) ? ` ${line.adjustments.filter((a) => a.group === 'PR').map((a) => `${a.group}-${a.reason}: ${CARC[a.reason] ?? 'see the X12 list.'}`).join(' ')}` : ''}`;
 			}
 			rules.push(r(reading, 'patient', pat === key.patient, patMsg));
 		});
