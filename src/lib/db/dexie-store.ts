@@ -1,4 +1,6 @@
+import Dexie, { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
+import type { ImportPlan } from './transfer';
 import type { AttemptRecord, DraftRecord, InputRecord, Learner, ProgressStore } from './types';
 
 export class DexieStore implements ProgressStore {
@@ -42,5 +44,32 @@ export class DexieStore implements ProgressStore {
 	}
 	async putDraft(draft: DraftRecord): Promise<void> {
 		await this.db.drafts.put(draft);
+	}
+	async getInputsOf(attemptIds: string[]): Promise<InputRecord[]> {
+		const all = await this.db.inputs.where('attemptId').anyOf(attemptIds).toArray();
+		return all.sort((a, b) => (a.attemptId === b.attemptId ? a.seq - b.seq : a.attemptId < b.attemptId ? -1 : 1));
+	}
+	async applyImport(plan: ImportPlan): Promise<void> {
+		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputs, async () => {
+			if (plan.newLearner) await this.db.learners.add(plan.newLearner);
+			await this.db.attempts.bulkAdd(plan.addAttempts);
+			await this.db.attempts.bulkPut(plan.extendAttempts);
+			// add(), not put(): an input another tab stored meanwhile aborts the whole import.
+			await this.db.inputs.bulkAdd(plan.addInputs);
+		});
+	}
+	async deleteLearner(learnerId: string): Promise<void> {
+		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputs, this.db.drafts, async () => {
+			const ids = (await this.db.attempts.where('learnerId').equals(learnerId).primaryKeys()) as string[];
+			await this.db.inputs.where('attemptId').anyOf(ids).delete();
+			for (const id of ids) await this.db.drafts.where('[attemptId+stepId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
+			await this.db.attempts.bulkDelete(ids);
+			await this.db.learners.delete(learnerId);
+		});
+	}
+	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void): () => void {
+		// liveQuery re-runs when this tab or another one writes to the attempts table.
+		const sub = liveQuery(() => this.listAttempts(learnerId)).subscribe({ next: onChange, error: () => {} });
+		return () => sub.unsubscribe();
 	}
 }

@@ -1,4 +1,5 @@
 import type { AttemptRecord, DraftRecord, InputRecord, Learner, ProgressStore } from './types';
+import type { ImportPlan } from './transfer';
 
 /** Used for the session when IndexedDB is unavailable (blocked storage, some private modes). */
 export class MemoryStore implements ProgressStore {
@@ -8,6 +9,10 @@ export class MemoryStore implements ProgressStore {
 	private attempts = new Map<string, AttemptRecord>();
 	private inputs = new Map<string, InputRecord[]>();
 	private drafts = new Map<string, DraftRecord>();
+	private watchers = new Set<() => void>();
+	private changed() {
+		for (const w of this.watchers) w();
+	}
 
 	async listLearners() {
 		return [...this.learners.values()].sort((a, b) => a.name.localeCompare(b.name));
@@ -24,6 +29,7 @@ export class MemoryStore implements ProgressStore {
 	async createAttempt(attempt: AttemptRecord) {
 		if (this.attempts.has(attempt.id)) throw new Error(`attempt ${attempt.id} already exists`);
 		this.attempts.set(attempt.id, structuredClone(attempt));
+		this.changed();
 	}
 	async getAttempt(id: string) {
 		return structuredClone(this.attempts.get(id));
@@ -37,6 +43,7 @@ export class MemoryStore implements ProgressStore {
 		this.inputs.set(input.attemptId, [...list, structuredClone(input)].sort((a, b) => a.seq - b.seq));
 		this.attempts.set(attempt.id, structuredClone(attempt));
 		if (options.clearDraft) this.drafts.delete(`${input.attemptId}|${input.stepId}`);
+		this.changed();
 	}
 	async getInputs(attemptId: string) {
 		return structuredClone(this.inputs.get(attemptId) ?? []);
@@ -46,5 +53,33 @@ export class MemoryStore implements ProgressStore {
 	}
 	async putDraft(draft: DraftRecord) {
 		this.drafts.set(`${draft.attemptId}|${draft.stepId}`, structuredClone(draft));
+	}
+	async getInputsOf(attemptIds: string[]) {
+		return attemptIds.flatMap((id) => structuredClone(this.inputs.get(id) ?? []));
+	}
+	async applyImport(plan: ImportPlan) {
+		// Check everything first, so a conflict leaves the store untouched (as the IndexedDB transaction would).
+		if (plan.newLearner && this.learners.has(plan.newLearner.id)) throw new Error(`learner ${plan.newLearner.id} already exists`);
+		for (const a of plan.addAttempts) if (this.attempts.has(a.id)) throw new Error(`attempt ${a.id} already exists`);
+		for (const i of plan.addInputs) if ((this.inputs.get(i.attemptId) ?? []).some((x) => x.seq === i.seq)) throw new Error(`input ${i.seq} of attempt ${i.attemptId} already stored`);
+		if (plan.newLearner) this.learners.set(plan.newLearner.id, structuredClone(plan.newLearner));
+		for (const a of [...plan.addAttempts, ...plan.extendAttempts]) this.attempts.set(a.id, structuredClone(a));
+		for (const i of plan.addInputs) this.inputs.set(i.attemptId, [...(this.inputs.get(i.attemptId) ?? []), structuredClone(i)].sort((a, b) => a.seq - b.seq));
+		this.changed();
+	}
+	async deleteLearner(learnerId: string) {
+		for (const a of [...this.attempts.values()].filter((x) => x.learnerId === learnerId)) {
+			this.attempts.delete(a.id);
+			this.inputs.delete(a.id);
+			for (const k of [...this.drafts.keys()]) if (k.startsWith(`${a.id}|`)) this.drafts.delete(k);
+		}
+		this.learners.delete(learnerId);
+		this.changed();
+	}
+	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void) {
+		const run = () => void this.listAttempts(learnerId).then(onChange);
+		this.watchers.add(run);
+		run();
+		return () => void this.watchers.delete(run);
 	}
 }

@@ -62,4 +62,12 @@ export interface ProgressStore {
 	getInputs(attemptId: string): Promise<InputRecord[]>;
 	getDraft(attemptId: string, stepId: string): Promise<DraftRecord | undefined>;
 	putDraft(draft: DraftRecord): Promise<void>;
+	/** Every input of these attempts, in order. */
+	getInputsOf(attemptIds: string[]): Promise<InputRecord[]>;
+	/** Carries out an import plan in one transaction: all of it is written, or none. */
+	applyImport(plan: import('./transfer').ImportPlan): Promise<void>;
+	/** Removes a learner with every attempt, input and draft of theirs, in one transaction. */
+	deleteLearner(learnerId: string): Promise<void>;
+	/** Calls back with the learner's attempts now and whenever they change, in this tab or another. */
+	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void): () => void;
 }

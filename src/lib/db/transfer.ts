@@ -1,0 +1,194 @@
+/**
+ * A learner's progress as one versioned JSON file: export, validation of an untrusted file, and the
+ * plan for merging it into what is stored. Pure (no Dexie): the stores carry the plan out in one
+ * transaction, so a file is imported whole or not at all.
+ */
+import { z } from 'zod';
+import type { AttemptRecord, InputRecord, Learner } from './types';
+
+export const PROGRESS_FORMAT = 'front-desk-simulator/progress';
+export const PROGRESS_VERSION = 1;
+/** Larger than any real export (2,000 attempts with 50,000 decisions is about 12 MB). */
+export const MAX_PROGRESS_BYTES = 40 * 2 ** 20;
+
+export interface ProgressFile {
+	format: typeof PROGRESS_FORMAT;
+	version: typeof PROGRESS_VERSION;
+	exportedAt: string;
+	learner: Learner;
+	attempts: AttemptRecord[];
+	inputs: InputRecord[];
+}
+
+// Free text may hold anything a learner types, except markup: a tag in a progress file is an attack.
+const Text = (max: number) =>
+	z
+		.string()
+		.max(max, `must be at most ${max} characters`)
+		.refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup');
+const Id = z.string().min(1).max(80).regex(/^[A-Za-z0-9._:-]+$/, 'must be an id of letters, digits, dots, dashes or colons');
+const Time = z.number().int().min(0).max(8.64e15);
+const Points = z.number().finite().min(0).max(10_000);
+const Evidence = z.strictObject({ competency: Text(120), earned: Points, possible: Points }).refine((e) => e.earned <= e.possible, 'earned must not exceed possible');
+
+const Answer = z.union([
+	z.strictObject({ kind: z.literal('choice'), optionId: Text(80) }),
+	z.strictObject({ kind: z.literal('multi-choice'), optionIds: z.array(Text(80)).max(50) }),
+	z.strictObject({ kind: z.literal('dialogue'), replyId: Text(80) }),
+	z.strictObject({ kind: z.literal('triage'), placements: z.record(Text(80), Text(80)) }),
+	z.strictObject({ kind: z.literal('triage'), order: z.array(Text(80)).max(50) }),
+	z.strictObject({
+		kind: z.literal('schedule'),
+		actions: z.array(z.looseObject({ op: z.enum(['book', 'move', 'cancel', 'no-show', 'waitlist-add']) })).max(500),
+		collected: z.record(Text(80), Text(500))
+	}),
+	z.strictObject({
+		kind: z.literal('code'),
+		diagnoses: z.array(Text(10)).max(12),
+		lines: z.array(z.strictObject({ code: Text(10), modifiers: z.array(Text(4)).max(4), units: z.number().int().min(0).max(999), pointers: Text(12) })).max(6)
+	}),
+	z.strictObject({ kind: z.literal('claim'), fields: z.record(Text(20), Text(200)) }),
+	z.strictObject({
+		kind: z.literal('remittance'),
+		lines: z.array(z.strictObject({ payment: Text(20), adjustment: Text(20), patient: Text(20) })).max(6),
+		balance: Text(20)
+	}),
+	z.strictObject({ kind: z.literal('verify'), actions: z.record(Text(80), Text(80)), collect: Text(20) })
+]);
+
+const LearnerSchema = z.strictObject({ id: Id, name: Text(60).refine((s) => s.trim() !== '', 'must not be empty'), createdAt: Time });
+
+const AttemptSchema = z.strictObject({
+	id: Id,
+	learnerId: Id,
+	scenarioId: Id,
+	contentHash: Text(40),
+	seed: z.number().int().min(0).max(2 ** 32),
+	startedAt: Time,
+	updatedAt: Time,
+	finishedAt: Time.optional(),
+	status: z.enum(['in-progress', 'passed', 'failed']),
+	earned: Points,
+	possible: Points,
+	score: z.number().min(0).max(1),
+	critical: z.array(Text(300)).max(50),
+	evidence: z.array(Evidence).max(500),
+	inputCount: z.number().int().min(0).max(1000)
+});
+
+const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(80), input: Answer, at: Time });
+
+const FileSchema = z.strictObject({
+	format: z.literal(PROGRESS_FORMAT, { error: `is not "${PROGRESS_FORMAT}": this is not a progress file from the simulator` }),
+	version: z.number(),
+	exportedAt: Text(40),
+	learner: LearnerSchema,
+	attempts: z.array(AttemptSchema).max(20_000),
+	inputs: z.array(InputSchema).max(500_000)
+});
+
+export function exportProgress(learner: Learner, attempts: AttemptRecord[], inputs: InputRecord[], now: number): ProgressFile {
+	return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), learner, attempts, inputs };
+}
+
+export type Parsed = { ok: true; file: ProgressFile } | { ok: false; error: string };
+
+/** Validates an untrusted file completely before anything is written; the error names the problem. */
+export function parseProgressFile(text: string, bytes = text.length): Parsed {
+	if (bytes > MAX_PROGRESS_BYTES) return { ok: false, error: `The file is ${(bytes / 2 ** 20).toFixed(1)} MB; a progress file is at most ${MAX_PROGRESS_BYTES / 2 ** 20} MB.` };
+	let raw: unknown;
+	try {
+		raw = JSON.parse(text);
+	} catch (e) {
+		return { ok: false, error: `The file is not valid JSON (${(e as Error).message}). It may be cut short or not a progress file.` };
+	}
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, error: 'The file does not hold a progress export (expected a JSON object).' };
+	const head = raw as Record<string, unknown>;
+	if (head.format !== PROGRESS_FORMAT) return { ok: false, error: 'This is not a progress file from the front-desk simulator (its "format" is missing or different).' };
+	if (head.version !== PROGRESS_VERSION)
+		return { ok: false, error: `The file is progress format version ${JSON.stringify(head.version)}; this version of the app reads version ${PROGRESS_VERSION}.` };
+	const parsed = FileSchema.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+		return { ok: false, error: `The file has a problem at ${where || 'the top level'}: ${issue.message}.` };
+	}
+	const file = parsed.data as ProgressFile;
+	const problem = consistency(file);
+	return problem ? { ok: false, error: `The file is inconsistent: ${problem}.` } : { ok: true, file };
+}
+
+function consistency(file: ProgressFile): string | undefined {
+	const attempts = new Map<string, AttemptRecord>();
+	for (const a of file.attempts) {
+		if (attempts.has(a.id)) return `attempt ${a.id} appears twice`;
+		if (a.learnerId !== file.learner.id) return `attempt ${a.id} belongs to another learner`;
+		if (a.earned > a.possible) return `attempt ${a.id} earned more points than were possible`;
+		attempts.set(a.id, a);
+	}
+	const seqs = new Map<string, number[]>();
+	for (const i of file.inputs) {
+		if (!attempts.has(i.attemptId)) return `a decision belongs to attempt ${i.attemptId}, which is not in the file`;
+		const list = seqs.get(i.attemptId) ?? [];
+		list.push(i.seq);
+		seqs.set(i.attemptId, list);
+	}
+	for (const [id, a] of attempts) {
+		const list = (seqs.get(id) ?? []).sort((x, y) => x - y);
+		if (list.length !== a.inputCount || list.some((s, n) => s !== n)) return `attempt ${id} should have decisions 1 to ${a.inputCount}, each once`;
+	}
+}
+
+export interface ImportPlan {
+	/** Set when the learner is not on this computer yet. */
+	newLearner?: Learner;
+	learnerId: string;
+	addAttempts: AttemptRecord[];
+	/** Attempts stored here with fewer decisions than the file: their summary is replaced. */
+	extendAttempts: AttemptRecord[];
+	addInputs: InputRecord[];
+	/** Attempts already here, as complete as in the file. */
+	unchanged: number;
+}
+
+/**
+ * Merges by id: a new attempt is added whole; an attempt stored with fewer decisions gets the rest
+ * (when the stored ones match); anything else already here is left as it is. Importing twice adds
+ * nothing the second time.
+ */
+export function planImport(file: ProgressFile, stored: { learners: Learner[]; attempts: Pick<AttemptRecord, 'id' | 'learnerId' | 'inputCount'>[]; inputsOf: (attemptId: string) => Pick<InputRecord, 'seq' | 'stepId'>[] }): ImportPlan | string {
+	const here = new Map(stored.attempts.map((a) => [a.id, a]));
+	const plan: ImportPlan = { learnerId: file.learner.id, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0 };
+	if (!stored.learners.some((l) => l.id === file.learner.id)) plan.newLearner = file.learner;
+	const inputsByAttempt = new Map<string, InputRecord[]>();
+	for (const i of file.inputs) inputsByAttempt.set(i.attemptId, [...(inputsByAttempt.get(i.attemptId) ?? []), i]);
+	for (const a of file.attempts) {
+		const mine = (inputsByAttempt.get(a.id) ?? []).sort((x, y) => x.seq - y.seq);
+		const existing = here.get(a.id);
+		if (!existing) {
+			plan.addAttempts.push(a);
+			plan.addInputs.push(...mine);
+			continue;
+		}
+		if (existing.learnerId !== a.learnerId) return `attempt ${a.id} is stored here for another learner`;
+		if (existing.inputCount >= a.inputCount) {
+			plan.unchanged++;
+			continue;
+		}
+		const storedInputs = stored.inputsOf(a.id);
+		const same = storedInputs.every((s) => mine[s.seq]?.stepId === s.stepId);
+		if (!same) {
+			plan.unchanged++;
+			continue;
+		}
+		plan.extendAttempts.push(a);
+		plan.addInputs.push(...mine.slice(existing.inputCount));
+	}
+	return plan;
+}
+
+/** A name for the downloaded file: progress-<learner>-<date>.json, safe on every file system. */
+export function exportFileName(learner: Learner, now: number): string {
+	const who = learner.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'learner';
+	return `progress-${who}-${new Date(now).toISOString().slice(0, 10)}.json`;
+}

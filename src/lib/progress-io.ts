@@ -1,0 +1,37 @@
+/**
+ * Export and import of a learner's progress: reads the store, validates, plans and applies. No Dexie
+ * import: it works through the ProgressStore, so it runs against the memory store in unit tests.
+ */
+import type { Learner, ProgressStore } from './db/types';
+import { exportProgress, parseProgressFile, planImport, type ProgressFile } from './db/transfer';
+
+export async function exportLearner(store: ProgressStore, learner: Learner, now: number): Promise<ProgressFile> {
+	const attempts = (await store.listAttempts(learner.id)).sort((a, b) => a.startedAt - b.startedAt);
+	const inputs = await store.getInputsOf(attempts.map((a) => a.id));
+	return exportProgress(learner, attempts, inputs, now);
+}
+
+export type ImportResult =
+	| { ok: true; learner: Learner; added: number; extended: number; unchanged: number; decisions: number }
+	| { ok: false; error: string };
+
+/** Validates the whole file first; writes nothing unless all of it is sound and fits. */
+export async function importLearner(store: ProgressStore, text: string, bytes = text.length): Promise<ImportResult> {
+	const parsed = parseProgressFile(text, bytes);
+	if (!parsed.ok) return parsed;
+	const file = parsed.file;
+	const learners = await store.listLearners();
+	const attempts = await store.listAttempts(file.learner.id);
+	const fileCounts = new Map(file.attempts.map((a) => [a.id, a.inputCount]));
+	const shorter = attempts.filter((a) => (fileCounts.get(a.id) ?? 0) > a.inputCount).map((a) => a.id);
+	const storedInputs = await store.getInputsOf(shorter);
+	const plan = planImport(file, { learners, attempts, inputsOf: (id) => storedInputs.filter((i) => i.attemptId === id) });
+	if (typeof plan === 'string') return { ok: false, error: `${plan}; nothing was imported.` };
+	try {
+		await store.applyImport(plan);
+	} catch (e) {
+		// An attempt id stored under another learner, a full disk, another tab writing: the transaction rolls back.
+		return { ok: false, error: `Nothing was imported: the browser refused the write (${(e as Error).message}). If another tab is working, try again.` };
+	}
+	return { ok: true, learner: file.learner, added: plan.addAttempts.length, extended: plan.extendAttempts.length, unchanged: plan.unchanged, decisions: plan.addInputs.length };
+}
