@@ -35,6 +35,22 @@ class Session {
 		return learner;
 	}
 
+	/** Re-reads the learner list (after an import added one). */
+	async refreshLearners(): Promise<void> {
+		this.learners = await this.store!.listLearners();
+	}
+
+	/** Deletes a learner and all their progress; the current learner moves to someone else. */
+	async deleteLearner(id: string): Promise<void> {
+		await this.store!.deleteLearner(id);
+		this.learners = await this.store!.listLearners();
+		if (this.learner?.id === id) {
+			const next = this.learners[0];
+			if (next) await this.switchTo(next.id);
+			else await this.addLearner('Student');
+		}
+	}
+
 	async switchTo(id: string): Promise<void> {
 		const learner = this.learners.find((l) => l.id === id);
 		if (!learner) return;
