@@ -1,0 +1,139 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { scenario } from './content';
+import { playToEnd } from './play';
+
+const HIPAA = 'hipaa-caller-says-spouse';
+const LAW = 'cmaa.law';
+
+async function complete(page: Page, id: string) {
+	await page.goto(`/play/${id}/`);
+	await playToEnd(page, scenario(id));
+	await expect(page.locator('article.ending .result')).toContainText('Passed');
+}
+
+/** The dashboard's figures as a learner reads them: the domain table and the kinds table. */
+async function figures(page: Page) {
+	await expect(page.getByRole('heading', { name: 'Practise next' })).toBeVisible();
+	return {
+		domains: await page.locator('table[data-table="domains"] tbody').innerText(),
+		kinds: await page.locator('table[data-table="kinds"] tbody').innerText(),
+		attempts: await page.locator('tr[data-attempt]').count()
+	};
+}
+
+test('finishing a scenario changes the dashboard, and it has no axe violations', async ({ page }) => {
+	await page.goto('/progress/');
+	await expect(page.locator(`tr[data-domain="${LAW}"] td`).first()).toHaveText('—');
+	const before = await page.locator('[data-recommend]').first().getAttribute('data-recommend');
+	expect(before).toBeTruthy();
+	await complete(page, HIPAA);
+	await page.goto('/progress/');
+	await expect(page.locator(`tr[data-domain="${LAW}"] td`).first()).toHaveText(/\d+% \(\d+%–\d+%\)/);
+	await expect(page.locator('tr[data-kind="hipaa"] td').first()).toHaveText('1');
+	await expect(page.locator('[data-recommend]')).not.toHaveCount(0);
+	// Charts render on this page only, each beside its table.
+	await expect(page.locator('.chart canvas')).toHaveCount(3);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	// Filtering the attempt history.
+	await page.getByLabel('Status').selectOption('failed');
+	await expect(page.locator('tr[data-attempt]')).toHaveCount(0);
+	await page.getByLabel('Status').selectOption('passed');
+	await expect(page.locator('tr[data-attempt]')).toHaveCount(1);
+});
+
+test('progress exported here and imported into a clean browser shows the same dashboard; a second import adds nothing', async ({ page, browser }) => {
+	await complete(page, HIPAA);
+	await complete(page, 'triage-clinical-question-to-nurse');
+	await page.goto('/progress/');
+	const here = await figures(page);
+	expect(here.attempts).toBe(2);
+
+	await page.goto('/learners/');
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Export Student's progress" }).click()]);
+	expect(download.suggestedFilename()).toMatch(/^progress-student-\d{4}-\d{2}-\d{2}\.json$/);
+	const path = test.info().outputPath('progress.json');
+	await download.saveAs(path);
+	expect(JSON.parse(readFileSync(path, 'utf8')).attempts).toHaveLength(2);
+
+	// A new context is a browser with nothing stored: another computer, or this one after clearing site data.
+	const clean = await browser.newContext();
+	const other = await clean.newPage();
+	await other.goto('/learners/');
+	await expect(other.locator('[data-learner]')).toHaveCount(1);
+	await other.getByLabel('Progress file (.json)').setInputFiles(path);
+	await expect(other.getByRole('status')).toContainText('2 new attempts');
+	await other.getByRole('button', { name: 'Switch to Student' }).first().click();
+	await other.goto('/progress/');
+	expect(await figures(other)).toEqual(here);
+
+	await other.goto('/learners/');
+	await other.getByLabel('Progress file (.json)').setInputFiles(path);
+	await expect(other.getByRole('status')).toContainText('0 new attempts, 2 already here');
+	await other.goto('/progress/');
+	expect((await figures(other)).attempts).toBe(2);
+	await clean.close();
+});
+
+test('a damaged or hostile progress file is refused by name and nothing is stored', async ({ page }) => {
+	await page.goto('/learners/');
+	await expect(page.locator('[data-learner]')).toHaveCount(1);
+	const bad = {
+		name: 'progress-evil.json',
+		mimeType: 'application/json',
+		buffer: Buffer.from(JSON.stringify({ format: 'front-desk-simulator/progress', version: 1, exportedAt: 'x', learner: { id: 'evil', name: '<img src=x onerror=alert(1)>', createdAt: 1 }, attempts: [], inputs: [] }))
+	};
+	await page.getByLabel('Progress file (.json)').setInputFiles(bad);
+	await expect(page.getByRole('alert')).toContainText('progress-evil.json: The file has a problem at learner.name: must not contain HTML markup');
+	await page.getByLabel('Progress file (.json)').setInputFiles({ name: 'cut.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"front-desk-simulator/progress","vers') });
+	await expect(page.getByRole('alert')).toContainText('cut.json: The file is not valid JSON');
+	await page.reload();
+	await expect(page.locator('[data-learner]')).toHaveCount(1);
+});
+
+test('a learner can be deleted, with everything of theirs, after confirming', async ({ page }) => {
+	await page.goto('/learners/');
+	await page.getByLabel("New learner's name").fill('Casey');
+	await page.getByRole('button', { name: 'Add learner' }).click();
+	await expect(page.getByRole('link', { name: 'Learner: Casey' })).toBeVisible();
+	await complete(page, HIPAA);
+	await page.goto('/learners/');
+	await page.getByRole('button', { name: 'Delete Casey' }).click();
+	const dialog = page.getByRole('dialog', { name: 'Delete Casey?' });
+	await expect(dialog).toBeVisible();
+	await dialog.getByRole('button', { name: 'Cancel' }).click();
+	await expect(page.locator('[data-learner="Casey"]')).toHaveCount(1);
+	await page.getByRole('button', { name: 'Delete Casey' }).click();
+	await dialog.getByRole('button', { name: 'Delete Casey and their progress' }).click();
+	await expect(page.getByRole('status')).toContainText('Casey and all of their progress were deleted');
+	await expect(page.locator('[data-learner="Casey"]')).toHaveCount(0);
+	await page.goto('/progress/');
+	await expect(page.locator('tr[data-attempt]')).toHaveCount(0);
+});
+
+test('a dashboard open in another tab updates when a scenario is finished in this one', async ({ context }) => {
+	const dash = await context.newPage();
+	await dash.goto('/progress/');
+	await expect(dash.getByRole('heading', { name: 'Practise next' })).toBeVisible();
+	await expect(dash.locator('tr[data-attempt]')).toHaveCount(0);
+	const work = await context.newPage();
+	await complete(work, HIPAA);
+	// No reload: the other tab hears about the write.
+	await expect(dash.locator('tr[data-attempt]')).toHaveCount(1);
+	await expect(dash.locator('tr[data-kind="hipaa"] td').first()).toHaveText('1');
+});
+
+test('the transcript prints with the learner, their competencies and what it measures', async ({ page }) => {
+	await complete(page, HIPAA);
+	await page.goto('/progress/transcript/');
+	await expect(page.locator('[data-field="learner"]')).toHaveText('Student');
+	await expect(page.getByRole('heading', { name: 'Scenarios passed' })).toBeVisible();
+	await expect(page.locator('section').filter({ hasText: 'Scenarios passed' })).toContainText(scenario(HIPAA).meta.title);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('.topbar')).toBeHidden();
+	await expect(page.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+	await expect(page.getByRole('heading', { name: 'What this transcript measures' })).toBeVisible();
+	await page.screenshot({ path: test.info().outputPath('transcript-print.png'), fullPage: true });
+});
