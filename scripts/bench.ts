@@ -3,7 +3,7 @@
  * (machines are noisy); docs/PERFORMANCE.md records a run and the machine it came from.
  * Needs a fresh `npm run build` (it measures build/).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import { execSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cpus, totalmem } from 'node:os';
@@ -168,15 +168,76 @@ function benchCodeIndexSize() {
 	console.log(`lazily loaded code index: ${files.map((f) => f.replace(/\.[\w-]+\.tsv$/, '')).join(' + ')}, ${(gzipBytes / 2 ** 20).toFixed(2)} MB gzip (goal ≤ ${CODE_INDEX_BUDGET_BYTES / 2 ** 20} MB)`);
 }
 
+/** A semester of practice: 2,000 attempts with 50,000 decisions, as a progress file. */
+function bigProgressFile(): string {
+	const content = loadContent(readContentFiles()).content!;
+	const competencies = content.competencies.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)));
+	const learner = { id: 'bench-learner', name: 'Bench Learner', createdAt: Date.UTC(2026, 7, 24) };
+	const attempts = [];
+	const inputs = [];
+	for (let i = 0; i < 2000; i++) {
+		const s = content.scenarios[i % content.scenarios.length]!;
+		const started = learner.createdAt + i * 3_600_000;
+		const evidence = Array.from({ length: 5 }, (_, k) => ({ competency: competencies[(i * 7 + k * 13) % competencies.length]!, earned: (i + k) % 3, possible: 2 + ((i + k) % 2) })).map((e) => ({ ...e, earned: Math.min(e.earned, e.possible) }));
+		const earned = evidence.reduce((n, e) => n + e.earned, 0);
+		const possible = evidence.reduce((n, e) => n + e.possible, 0);
+		const id = `bench-attempt-${i}`;
+		attempts.push({ id, learnerId: learner.id, scenarioId: s.meta.id, contentHash: s.hash, seed: i, startedAt: started, updatedAt: started + 600_000, finishedAt: started + 600_000, status: earned / possible >= 0.8 ? 'passed' : 'failed', earned, possible, score: earned / possible, critical: [], evidence, inputCount: 25 });
+		for (let k = 0; k < 25; k++) inputs.push({ attemptId: id, seq: k, stepId: `step-${k}`, input: { kind: 'choice', optionId: 'a' }, at: started + k * 20_000 });
+	}
+	return JSON.stringify({ format: 'front-desk-simulator/progress', version: 1, exportedAt: new Date().toISOString(), learner, attempts, inputs });
+}
+
+/** Import, dashboard and export with that data set, in the built app. */
+async function benchProgressAtScale() {
+	const text = bigProgressFile();
+	const path = join('build-bench-progress.json');
+	writeFileSync(path, text);
+	const out: string[] = [];
+	await withServedBrowser(BUILD, 4197, async (browser, origin) => {
+		const page = await browser.newPage();
+		await page.goto(`${origin}/learners/`);
+		await page.locator('[data-learner]').first().waitFor();
+		const t0 = Date.now();
+		await page.getByLabel('Progress file (.json)').setInputFiles(path);
+		await page.getByRole('status').filter({ hasText: 'new attempts' }).waitFor({ timeout: 120_000 });
+		out.push(`import ${((Date.now() - t0) / 1000).toFixed(2)} s (goal ≤ 2 s)`);
+		await page.getByRole('button', { name: 'Switch to Bench Learner' }).click();
+		await page.getByRole('status').filter({ hasText: 'Bench Learner is now working' }).waitFor();
+		const ready: number[] = [];
+		for (let i = 0; i < 5; i++) {
+			await page.goto(`${origin}/progress/`);
+			// From navigation start to the dashboard's tables filled from 2,000 attempts.
+			await page.locator('table[data-table="domains"]').waitFor({ timeout: 60_000 });
+			ready.push(await page.evaluate(() => performance.now()));
+		}
+		ready.sort((a, b) => a - b);
+		out.push(`dashboard ready ${ready[2]!.toFixed(0)} ms from navigation (median of 5; goal ≤ 300 ms)`);
+		await page.goto(`${origin}/learners/`);
+		const t1 = Date.now();
+		const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), page.getByRole('button', { name: "Export Bench Learner's progress" }).click()]);
+		await download.path();
+		out.push(`export ${((Date.now() - t1) / 1000).toFixed(2)} s (goal ≤ 2 s)`);
+	});
+	unlinkSync(path);
+	console.log(`progress at scale (2,000 attempts, 50,000 decisions, ${(text.length / 2 ** 20).toFixed(1)} MB file): ${out.join('; ')}`);
+}
+
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
-benchValidation(1000);
-benchScheduleGrading(200);
-benchCodeSearch();
+// BENCH_ONLY=progress (or another figure's name) runs one figure while working on it.
+const only = process.env.BENCH_ONLY;
+const want = (name: string) => !only || only === name;
+if (want('validation')) benchValidation(1000);
+if (want('schedule')) benchScheduleGrading(200);
+if (want('codes')) benchCodeSearch();
 if (!existsSync(join(BUILD, 'index.html'))) {
 	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
 } else {
-	benchInitialSize();
-	benchCodeIndexSize();
-	await benchAnswerToFeedback(Number(process.env.BENCH_ANSWERS ?? 200));
+	if (want('sizes')) {
+		benchInitialSize();
+		benchCodeIndexSize();
+	}
+	if (want('feedback')) await benchAnswerToFeedback(Number(process.env.BENCH_ANSWERS ?? 200));
+	if (want('progress')) await benchProgressAtScale();
 }
-await benchWeekView(200);
+if (want('views')) await benchWeekView(200);

@@ -50,6 +50,14 @@ describe('mastery by domain', () => {
 		expect(t[1]!.estimates.sched!).toBeGreaterThan(t[0]!.estimates.sched!);
 		expect(t[0]!.estimates.bill).toBeUndefined();
 	});
+
+	it("ends the trend at today's estimate", () => {
+		const attempts = Array.from({ length: 9 }, (_, i) => attempt(i % 2 ? 'book-it' : 'code-it', Math.floor(i / 2), [['s1', i % 3, 2], ['b1', 1, 2]]));
+		const last = domainTrend(attempts, fw).at(-1)!;
+		const now = domainMastery(attempts, fw);
+		expect(last.estimates.sched).toBeCloseTo(now.get('sched')!.estimate, 10);
+		expect(last.estimates.bill).toBeCloseTo(now.get('bill')!.estimate, 10);
+	});
 });
 
 describe('completions and time on task', () => {

@@ -2,7 +2,7 @@
  * What the progress dashboard shows, derived from the attempts' stored summaries (never by replaying
  * inputs): mastery by domain, its trend, time on task, completions by kind, and what to practise next.
  */
-import { computeMastery, type Mastery } from './mastery';
+import { computeEstimates, computeMastery, type Mastery } from './mastery';
 import type { Evidence } from './types';
 
 export interface DashboardAttempt {
@@ -46,14 +46,19 @@ export interface TrendPoint {
 
 /** The domain estimates at the end of each day the learner worked, oldest first (at most `days` points). */
 export function domainTrend(attempts: readonly DashboardAttempt[], framework: FrameworkShape, days = 60): TrendPoint[] {
-	const sorted = byTime(attempts).filter((a) => a.evidence.length);
+	const domainOf = new Map(framework.domains.flatMap((d) => d.competencies.map((c) => [c.id, d.id] as const)));
 	const dayOf = (t: number) => new Date(t).toISOString().slice(0, 10);
-	const ends = [...new Set(sorted.map((a) => dayOf(a.updatedAt)))].slice(-days);
-	return ends.map((day) => {
-		const upTo = sorted.filter((a) => dayOf(a.updatedAt) <= day);
-		const m = domainMastery(upTo, framework);
-		return { day, estimates: Object.fromEntries([...m].map(([d, x]) => [d, x.estimate])) };
+	const sorted = byTime(attempts).filter((a) => a.evidence.length);
+	const ends = new Set([...new Set(sorted.map((a) => dayOf(a.updatedAt)))].slice(-days));
+	const events: Evidence[] = [];
+	const out: TrendPoint[] = [];
+	sorted.forEach((a, i) => {
+		for (const e of a.evidence) if (domainOf.has(e.competency)) events.push({ ...e, competency: domainOf.get(e.competency)! });
+		const day = dayOf(a.updatedAt);
+		const lastOfDay = i === sorted.length - 1 || dayOf(sorted[i + 1]!.updatedAt) !== day;
+		if (lastOfDay && ends.has(day)) out.push({ day, estimates: Object.fromEntries(computeEstimates(events)) });
 	});
+	return out;
 }
 
 /**

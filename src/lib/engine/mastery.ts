@@ -57,6 +57,21 @@ export function computeMastery(events: readonly EvidenceEvent[]): Map<string, Ma
 	return out;
 }
 
+/** The posterior means alone (no interval), for many points of a trend: cheap enough to run per day. */
+export function computeEstimates(events: readonly EvidenceEvent[]): Map<string, number> {
+	const sums = new Map<string, { alpha: number; beta: number; after: number }>();
+	for (let i = events.length - 1; i >= 0; i--) {
+		const e = events[i]!;
+		const s = sums.get(e.competency) ?? { alpha: 1, beta: 1, after: 0 };
+		const w = Math.pow(0.5, s.after / HALF_LIFE);
+		s.alpha += w * e.earned;
+		s.beta += w * (e.possible - e.earned);
+		s.after += e.possible;
+		sums.set(e.competency, s);
+	}
+	return new Map([...sums].map(([c, s]) => [c, s.alpha / (s.alpha + s.beta)]));
+}
+
 function describe(competency: string, alpha: number, beta: number, points: number): Mastery {
 	const estimate = alpha / (alpha + beta);
 	const low = betaQuantile(0.05, alpha, beta);
