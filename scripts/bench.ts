@@ -204,12 +204,22 @@ async function benchProgressAtScale() {
 		out.push(`import ${((Date.now() - t0) / 1000).toFixed(2)} s (goal ≤ 2 s)`);
 		await page.getByRole('button', { name: 'Switch to Bench Learner' }).click();
 		await page.getByRole('status').filter({ hasText: 'Bench Learner is now working' }).waitFor();
+		// From navigation start to the dashboard's figures in the DOM (the tables filled from 2,000
+		// attempts; the charts draw just after, from the same figures).
+		await page.addInitScript(() => {
+			const w = window as unknown as { __ready?: number };
+			new MutationObserver((_, obs) => {
+				if (document.querySelector('table[data-table="domains"] tbody tr')) {
+					w.__ready = performance.now();
+					obs.disconnect();
+				}
+			}).observe(document, { childList: true, subtree: true });
+		});
 		const ready: number[] = [];
 		for (let i = 0; i < 5; i++) {
 			await page.goto(`${origin}/progress/`);
-			// From navigation start to the dashboard's tables filled from 2,000 attempts.
 			await page.locator('table[data-table="domains"]').waitFor({ timeout: 60_000 });
-			ready.push(await page.evaluate(() => performance.now()));
+			ready.push(await page.evaluate(() => (window as unknown as { __ready: number }).__ready));
 		}
 		ready.sort((a, b) => a - b);
 		out.push(`dashboard ready ${ready[2]!.toFixed(0)} ms from navigation (median of 5; goal ≤ 300 ms)`);

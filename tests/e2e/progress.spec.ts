@@ -137,3 +137,15 @@ test('the transcript prints with the learner, their competencies and what it mea
 	await expect(page.getByRole('heading', { name: 'What this transcript measures' })).toBeVisible();
 	await page.screenshot({ path: test.info().outputPath('transcript-print.png'), fullPage: true });
 });
+
+test('the dashboard draws its charts with reduced motion and forced colours, and stays accessible', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' });
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(e.message));
+	await complete(page, HIPAA);
+	await page.goto('/progress/');
+	await expect(page.locator('.chart canvas')).toHaveCount(3);
+	await expect(page.locator('.chart .fallback')).toHaveCount(0);
+	expect(errors).toEqual([]);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});

@@ -106,6 +106,17 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 	2: async (db) => {
 		await FIXTURES[1]!(db);
 		await db.table('drafts').add({ attemptId: 'a1', stepId: 'two', work: { optionIds: ['a'] }, at: 3 });
+	},
+	3: async (db) => {
+		const state = answer(start(scenario, 77), { kind: 'choice', optionId: 'good' }).state;
+		await db.table('learners').add({ id: 'l1', name: 'Ana', createdAt: 1 });
+		await db.table('settings').add({ key: 'currentLearner', value: 'l1' });
+		await db.table('attempts').add({
+			id: 'a1', learnerId: 'l1', scenarioId: scenario.meta.id, contentHash: scenario.hash, seed: 77, startedAt: 1, updatedAt: 2,
+			status: 'in-progress', earned: 2, possible: 2, score: 1, critical: [], evidence: state.outcomes[0]!.evidence, inputCount: 1
+		});
+		await db.table('inputLogs').add({ attemptId: 'a1', inputs: [{ attemptId: 'a1', seq: 0, stepId: 'one', input: { kind: 'choice', optionId: 'good' }, at: 2 }] });
+		await db.table('drafts').add({ attemptId: 'a1', stepId: 'two', work: { optionIds: ['a'] }, at: 3 });
 	}
 };
 

@@ -29,15 +29,18 @@ export class DexieStore implements ProgressStore {
 		return this.db.attempts.where('learnerId').equals(learnerId).toArray();
 	}
 	async appendInput(input: InputRecord, attempt: AttemptRecord, options: { clearDraft?: boolean } = {}): Promise<void> {
-		await this.db.transaction('rw', this.db.inputs, this.db.attempts, this.db.drafts, async () => {
-			// add(), not put(): a second tab writing the same step fails instead of overwriting.
-			await this.db.inputs.add(input);
+		await this.db.transaction('rw', this.db.inputLogs, this.db.attempts, this.db.drafts, async () => {
+			// Read and write in one transaction: a second tab writing the same step fails instead of overwriting.
+			const log = (await this.db.inputLogs.get(input.attemptId)) ?? { attemptId: input.attemptId, inputs: [] };
+			if (log.inputs.some((i) => i.seq === input.seq)) throw new Error(`input ${input.seq} of attempt ${input.attemptId} already stored`);
+			log.inputs.push(input);
+			await this.db.inputLogs.put(log);
 			await this.db.attempts.put(attempt);
 			if (options.clearDraft) await this.db.drafts.delete([input.attemptId, input.stepId]);
 		});
 	}
-	getInputs(attemptId: string): Promise<InputRecord[]> {
-		return this.db.inputs.where('[attemptId+seq]').between([attemptId, 0], [attemptId, Infinity]).toArray();
+	async getInputs(attemptId: string): Promise<InputRecord[]> {
+		return ((await this.db.inputLogs.get(attemptId))?.inputs ?? []).sort((a, b) => a.seq - b.seq);
 	}
 	getDraft(attemptId: string, stepId: string): Promise<DraftRecord | undefined> {
 		return this.db.drafts.get([attemptId, stepId]);
@@ -46,22 +49,31 @@ export class DexieStore implements ProgressStore {
 		await this.db.drafts.put(draft);
 	}
 	async getInputsOf(attemptIds: string[]): Promise<InputRecord[]> {
-		const all = await this.db.inputs.where('attemptId').anyOf(attemptIds).toArray();
-		return all.sort((a, b) => (a.attemptId === b.attemptId ? a.seq - b.seq : a.attemptId < b.attemptId ? -1 : 1));
+		const logs = await this.db.inputLogs.bulkGet(attemptIds);
+		return logs.flatMap((l) => (l ? [...l.inputs].sort((a, b) => a.seq - b.seq) : []));
 	}
 	async applyImport(plan: ImportPlan): Promise<void> {
-		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputs, async () => {
+		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputLogs, async () => {
 			if (plan.newLearner) await this.db.learners.add(plan.newLearner);
 			await this.db.attempts.bulkAdd(plan.addAttempts);
 			await this.db.attempts.bulkPut(plan.extendAttempts);
-			// add(), not put(): an input another tab stored meanwhile aborts the whole import.
-			await this.db.inputs.bulkAdd(plan.addInputs);
+			const byAttempt = new Map<string, InputRecord[]>();
+			for (const i of plan.addInputs) byAttempt.set(i.attemptId, [...(byAttempt.get(i.attemptId) ?? []), i]);
+			const fresh = new Set(plan.addAttempts.map((a) => a.id));
+			// New attempts' logs are added (an id already here aborts the whole import); continued ones are extended.
+			await this.db.inputLogs.bulkAdd([...byAttempt].filter(([id]) => fresh.has(id)).map(([attemptId, inputs]) => ({ attemptId, inputs })));
+			for (const [attemptId, inputs] of byAttempt) {
+				if (fresh.has(attemptId)) continue;
+				const log = (await this.db.inputLogs.get(attemptId)) ?? { attemptId, inputs: [] };
+				for (const i of inputs) if (log.inputs.some((x) => x.seq === i.seq)) throw new Error(`input ${i.seq} of attempt ${attemptId} already stored`);
+				await this.db.inputLogs.put({ attemptId, inputs: [...log.inputs, ...inputs] });
+			}
 		});
 	}
 	async deleteLearner(learnerId: string): Promise<void> {
-		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputs, this.db.drafts, async () => {
+		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputLogs, this.db.drafts, async () => {
 			const ids = (await this.db.attempts.where('learnerId').equals(learnerId).primaryKeys()) as string[];
-			await this.db.inputs.where('attemptId').anyOf(ids).delete();
+			await this.db.inputLogs.bulkDelete(ids);
 			for (const id of ids) await this.db.drafts.where('[attemptId+stepId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
 			await this.db.attempts.bulkDelete(ids);
 			await this.db.learners.delete(learnerId);

@@ -34,13 +34,40 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 		},
 		// Nothing to carry over: v1 had no drafts. Recorded so the chain of versions stays explicit.
 		upgrade: async () => {}
+	},
+	{
+		// v3: an attempt's inputs are kept together as one record (its log). Importing a semester of
+		// work then writes a few thousand records, not tens of thousands. The v2 inputs table stays
+		// declared (emptied here) so this upgrade can read it; a later version may drop it.
+		version: 3,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			inputLogs: 'attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]'
+		},
+		upgrade: async (tx) => {
+			const old = (await tx.table('inputs').toArray()) as InputRecord[];
+			const logs = new Map<string, InputRecord[]>();
+			for (const i of old) logs.set(i.attemptId, [...(logs.get(i.attemptId) ?? []), i]);
+			await tx.table('inputLogs').bulkAdd([...logs].map(([attemptId, inputs]) => ({ attemptId, inputs: inputs.sort((a, b) => a.seq - b.seq) })));
+			await tx.table('inputs').clear();
+		}
 	}
 ];
+
+/** Every input of one attempt, in order: what v3 stores per attempt. */
+export interface InputLog {
+	attemptId: string;
+	inputs: InputRecord[];
+}
 
 export class ProgressDb extends Dexie {
 	learners!: EntityTable<Learner, 'id'>;
 	attempts!: EntityTable<AttemptRecord, 'id'>;
-	inputs!: Dexie.Table<InputRecord, [string, number]>;
+	inputLogs!: EntityTable<InputLog, 'attemptId'>;
 	settings!: EntityTable<Setting, 'key'>;
 	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 
