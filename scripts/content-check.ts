@@ -16,3 +16,11 @@ console.log(
 		`${content.competencies.frameworks.reduce((n, f) => n + f.domains.reduce((m, d) => m + d.competencies.length, 0), 0)} competencies ` +
 		`in ${Math.round(performance.now() - started)} ms`
 );
+// Item banks against the blueprint: CMAA wants twice each domain's scored items, CEHRS 200 by weight.
+const domainOf = new Map(content.competencies.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => [c.id, d.id] as const))));
+const perDomain = new Map<string, number>();
+for (const q of content.questions) perDomain.set(domainOf.get(q.competency)!, (perDomain.get(domainOf.get(q.competency)!) ?? 0) + 1);
+for (const f of content.competencies.frameworks) {
+	const target = (d: (typeof f.domains)[number]) => (d.items ? 2 * d.items : Math.round((d.weight ?? 0) * 200));
+	console.log(`items ${f.id}: ${f.domains.map((d) => `${d.id.split('.')[1]} ${perDomain.get(d.id) ?? 0}/${target(d)}`).join(', ')}`);
+}

@@ -4,6 +4,8 @@ import type { CompetencyFile } from './schema/competencies';
 import { loadCompetencies, loadWorld, type ClinicWorld } from './world';
 import { parseScenario } from './scenario';
 import { checkCodeSets } from './billing-rules';
+import { loadQuestions } from './questions';
+import type { Item } from './schema/questions';
 import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
 
 /** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
@@ -22,6 +24,8 @@ export interface Content {
 	competencies: CompetencyFile;
 	world: ClinicWorld;
 	scenarios: Scenario[];
+	/** Exam-style items (content/questions/), each tied to a competency. */
+	questions: (Item & { file: string })[];
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
@@ -60,6 +64,8 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	const hcpcsText = files[CODESET_FILES.hcpcs];
 	if (icdText !== undefined && hcpcsText !== undefined)
 		errors.push(...checkCodeSets(scenarios, world.value, parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)));
+	const questions = loadQuestions(files, known.competencies);
+	errors.push(...questions.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items }, errors };
 }
