@@ -10,6 +10,7 @@ import { cpus, totalmem } from 'node:os';
 import { withServedBrowser } from './chromium';
 import { CODESET_FILES, loadContent } from '../src/lib/content';
 import { parseIcdIndex, searchCodes } from '../src/lib/office/codesets';
+import { drawExam } from '../src/lib/exam/blueprint';
 import { readContentFiles } from './read-content';
 import { parseScenario } from '../src/lib/content/scenario';
 import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
@@ -168,6 +169,23 @@ function benchCodeIndexSize() {
 	console.log(`lazily loaded code index: ${files.map((f) => f.replace(/\.[\w-]+\.tsv$/, '')).join(' + ')}, ${(gzipBytes / 2 ** 20).toFixed(2)} MB gzip (goal ≤ ${CODE_INDEX_BUDGET_BYTES / 2 ** 20} MB)`);
 }
 
+/** Drawing a CMAA mock exam to the blueprint from a bank of 5,000 items. */
+function benchMockExam() {
+	const frameworks = loadContent(readContentFiles()).content!.competencies.frameworks;
+	const comps = frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)));
+	const items = Array.from({ length: 5000 }, (_, i) => ({ id: `item-${i}`, competency: comps[i % comps.length]! }));
+	const cmaa = frameworks.find((f) => f.id === 'cmaa')!;
+	const times: number[] = [];
+	for (let i = 0; i < 50; i++) {
+		const t = performance.now();
+		const r = drawExam(items, cmaa, i);
+		times.push(performance.now() - t);
+		if (!r.ok) throw new Error(r.error);
+	}
+	times.sort((a, b) => a - b);
+	console.log(`mock exam (CMAA, 110 items) drawn from 5,000 items: median ${times[25]!.toFixed(2)} ms, p95 ${times[47]!.toFixed(2)} ms (goal ≤ 50 ms)`);
+}
+
 /** A semester of practice: 2,000 attempts with 50,000 decisions, as a progress file. */
 function bigProgressFile(): string {
 	const content = loadContent(readContentFiles()).content!;
@@ -240,6 +258,7 @@ const want = (name: string) => !only || only === name;
 if (want('validation')) benchValidation(1000);
 if (want('schedule')) benchScheduleGrading(200);
 if (want('codes')) benchCodeSearch();
+if (want('exam')) benchMockExam();
 if (!existsSync(join(BUILD, 'index.html'))) {
 	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
 } else {

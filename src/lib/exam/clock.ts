@@ -1,0 +1,37 @@
+/**
+ * The mock exam's clock. Time is measured from the stored start, never counted by the page, so a
+ * reload (or a closed laptop) does not give time back and a stale tab cannot stop the clock.
+ */
+export const EXAM_MINUTES = { cmaa: 135, cehrs: 125 } as const;
+
+export interface ExamClock {
+	startedAt: number;
+	durationMs: number;
+	/** Set once the exam is submitted, by the learner or at time-out. */
+	submittedAt?: number;
+}
+
+export function remainingMs(clock: ExamClock, now: number): number {
+	const end = clock.startedAt + clock.durationMs;
+	return Math.max(0, Math.min(clock.durationMs, end - (clock.submittedAt ?? now)));
+}
+
+/** True when the exam must be submitted now: time is up and it is not submitted yet. */
+export function mustAutoSubmit(clock: ExamClock, now: number): boolean {
+	return clock.submittedAt === undefined && remainingMs(clock, now) === 0;
+}
+
+/** "1:05:09" or "12:04": what the timer shows. */
+export function formatRemaining(ms: number): string {
+	const total = Math.ceil(ms / 1000);
+	const h = Math.floor(total / 3600);
+	const m = Math.floor((total % 3600) / 60);
+	const s = total % 60;
+	const two = (n: number) => String(n).padStart(2, '0');
+	return h ? `${h}:${two(m)}:${two(s)}` : `${m}:${two(s)}`;
+}
+
+/** The moment an answer counts: answers after time-out are not accepted, even from a stale tab. */
+export function acceptsAnswerAt(clock: ExamClock, at: number): boolean {
+	return clock.submittedAt === undefined && at < clock.startedAt + clock.durationMs;
+}
