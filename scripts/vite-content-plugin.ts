@@ -8,7 +8,8 @@ const CATALOG = 'virtual:catalog';
 const WORLD = 'virtual:world';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
-const ours = (id: string) => id === CATALOG || id === WORLD || id === SCENARIOS || id.startsWith(SCENARIO);
+const QUESTIONS = 'virtual:questions';
+const ours = (id: string) => id === CATALOG || id === WORLD || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -50,6 +51,7 @@ export function contentPlugin(): Plugin {
 					frameworks: content.competencies.frameworks
 				})};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
+			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)
 				return `export const loaders = {${content.scenarios
 					.map((s) => `${JSON.stringify(s.meta.id)}: () => import(${JSON.stringify(SCENARIO + s.meta.id)})`)

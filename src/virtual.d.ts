@@ -12,3 +12,7 @@ declare module 'virtual:world' {
 declare module 'virtual:scenarios' {
 	export const loaders: Record<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
 }
+declare module 'virtual:questions' {
+	const items: import('$lib/content/schema/questions').Item[];
+	export default items;
+}

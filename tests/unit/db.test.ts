@@ -117,6 +117,10 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 		});
 		await db.table('inputLogs').add({ attemptId: 'a1', inputs: [{ attemptId: 'a1', seq: 0, stepId: 'one', input: { kind: 'choice', optionId: 'good' }, at: 2 }] });
 		await db.table('drafts').add({ attemptId: 'a1', stepId: 'two', work: { optionIds: ['a'] }, at: 3 });
+	},
+	4: async (db) => {
+		await FIXTURES[3]!(db);
+		await db.table('examSessions').add({ id: 's1', learnerId: 'l1', mode: 'practice', framework: 'cmaa', title: 'Practice', itemIds: ['q1'], answers: { q1: 'b' }, marked: [], startedAt: 1, answeredAt: { q1: 2 } });
 	}
 };
 
@@ -142,6 +146,7 @@ describe('schema migrations', () => {
 			const r = await reopenAttempt(store, attempt, scenario);
 			expect(r.ok && r.state.stepId).toBe('two');
 			if (v.version >= 2) expect((await store.getDraft('a1', 'two'))?.work).toEqual({ optionIds: ['a'] });
+			if (v.version >= 4) expect((await store.listExamSessions('l1')).map((s) => s.id)).toEqual(['s1']);
 		});
 	}
 });

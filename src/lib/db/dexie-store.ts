@@ -1,7 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
-import type { AttemptRecord, DraftRecord, InputRecord, Learner, ProgressStore } from './types';
+import type { AttemptRecord, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -71,7 +71,9 @@ export class DexieStore implements ProgressStore {
 		});
 	}
 	async deleteLearner(learnerId: string): Promise<void> {
-		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputLogs, this.db.drafts, async () => {
+		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.drafts, this.db.examSessions, this.db.reviewCards], async () => {
+			await this.db.examSessions.where('learnerId').equals(learnerId).delete();
+			await this.db.reviewCards.where('learnerId').equals(learnerId).delete();
 			const ids = (await this.db.attempts.where('learnerId').equals(learnerId).primaryKeys()) as string[];
 			await this.db.inputLogs.bulkDelete(ids);
 			for (const id of ids) await this.db.drafts.where('[attemptId+stepId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
@@ -83,5 +85,20 @@ export class DexieStore implements ProgressStore {
 		// liveQuery re-runs when this tab or another one writes to the attempts table.
 		const sub = liveQuery(() => this.listAttempts(learnerId)).subscribe({ next: onChange, error: () => {} });
 		return () => sub.unsubscribe();
+	}
+	async putExamSession(session: ExamSession): Promise<void> {
+		await this.db.examSessions.put(session);
+	}
+	getExamSession(id: string): Promise<ExamSession | undefined> {
+		return this.db.examSessions.get(id);
+	}
+	listExamSessions(learnerId: string): Promise<ExamSession[]> {
+		return this.db.examSessions.where('learnerId').equals(learnerId).toArray();
+	}
+	listReviewCards(learnerId: string): Promise<StoredReviewCard[]> {
+		return this.db.reviewCards.where('learnerId').equals(learnerId).toArray();
+	}
+	async putReviewCards(cards: StoredReviewCard[]): Promise<void> {
+		await this.db.reviewCards.bulkPut(cards);
 	}
 }

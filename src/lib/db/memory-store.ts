@@ -1,4 +1,4 @@
-import type { AttemptRecord, DraftRecord, InputRecord, Learner, ProgressStore } from './types';
+import type { AttemptRecord, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
 import type { ImportPlan } from './transfer';
 
 /** Used for the session when IndexedDB is unavailable (blocked storage, some private modes). */
@@ -10,6 +10,8 @@ export class MemoryStore implements ProgressStore {
 	private inputs = new Map<string, InputRecord[]>();
 	private drafts = new Map<string, DraftRecord>();
 	private watchers = new Set<() => void>();
+	private sessions = new Map<string, ExamSession>();
+	private cards = new Map<string, StoredReviewCard>();
 	private changed() {
 		for (const w of this.watchers) w();
 	}
@@ -74,6 +76,8 @@ export class MemoryStore implements ProgressStore {
 			for (const k of [...this.drafts.keys()]) if (k.startsWith(`${a.id}|`)) this.drafts.delete(k);
 		}
 		this.learners.delete(learnerId);
+		for (const [k, v] of this.sessions) if (v.learnerId === learnerId) this.sessions.delete(k);
+		for (const [k, v] of this.cards) if (v.learnerId === learnerId) this.cards.delete(k);
 		this.changed();
 	}
 	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void) {
@@ -81,5 +85,20 @@ export class MemoryStore implements ProgressStore {
 		this.watchers.add(run);
 		run();
 		return () => void this.watchers.delete(run);
+	}
+	async putExamSession(session: ExamSession) {
+		this.sessions.set(session.id, structuredClone(session));
+	}
+	async getExamSession(id: string) {
+		return structuredClone(this.sessions.get(id));
+	}
+	async listExamSessions(learnerId: string) {
+		return [...this.sessions.values()].filter((s) => s.learnerId === learnerId).map((s) => structuredClone(s));
+	}
+	async listReviewCards(learnerId: string) {
+		return [...this.cards.values()].filter((c) => c.learnerId === learnerId).map((c) => structuredClone(c));
+	}
+	async putReviewCards(cards: StoredReviewCard[]) {
+		for (const c of cards) this.cards.set(`${c.learnerId}|${c.id}`, structuredClone(c));
 	}
 }

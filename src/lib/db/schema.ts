@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttemptRecord, DraftRecord, InputRecord, Learner } from './types';
+import type { AttemptRecord, DraftRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
 
 export interface Setting {
 	key: string;
@@ -55,6 +55,21 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 			await tx.table('inputLogs').bulkAdd([...logs].map(([attemptId, inputs]) => ({ attemptId, inputs: inputs.sort((a, b) => a.seq - b.seq) })));
 			await tx.table('inputs').clear();
 		}
+	},
+	{
+		// v4: exam prep: practice sets, mock exams and review sessions, and each learner's FSRS cards.
+		version: 4,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			inputLogs: 'attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]',
+			examSessions: 'id, learnerId',
+			reviewCards: '[learnerId+id], learnerId'
+		},
+		upgrade: async () => {}
 	}
 ];
 
@@ -68,6 +83,8 @@ export class ProgressDb extends Dexie {
 	learners!: EntityTable<Learner, 'id'>;
 	attempts!: EntityTable<AttemptRecord, 'id'>;
 	inputLogs!: EntityTable<InputLog, 'attemptId'>;
+	examSessions!: EntityTable<ExamSession, 'id'>;
+	reviewCards!: Dexie.Table<StoredReviewCard, [string, string]>;
 	settings!: EntityTable<Setting, 'key'>;
 	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 

@@ -1,4 +1,5 @@
 import type { Evidence, Input } from '../engine/types';
+import type { ReviewCard } from '../exam/review';
 
 export interface Learner {
 	id: string;
@@ -47,6 +48,31 @@ export interface DraftRecord {
 	at: number;
 }
 
+/** A practice set, a timed mock exam or a review session over exam items. */
+export interface ExamSession {
+	id: string;
+	learnerId: string;
+	mode: 'practice' | 'mock' | 'review';
+	framework: string;
+	title: string;
+	itemIds: string[];
+	/** Item id → the option chosen. */
+	answers: Record<string, 'a' | 'b' | 'c' | 'd'>;
+	/** Items flagged to come back to before submitting (mock exams). */
+	marked: string[];
+	startedAt: number;
+	/** Mock exams only: the time allowed. */
+	durationMs?: number;
+	submittedAt?: number;
+	/** When each answer was given, for readiness (item id → time). */
+	answeredAt: Record<string, number>;
+}
+
+/** An FSRS review card (see exam/review.ts) for one learner. */
+export interface StoredReviewCard extends ReviewCard {
+	learnerId: string;
+}
+
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
 export interface ProgressStore {
 	readonly kind: 'indexeddb' | 'memory';
@@ -70,4 +96,9 @@ export interface ProgressStore {
 	deleteLearner(learnerId: string): Promise<void>;
 	/** Calls back with the learner's attempts now and whenever they change, in this tab or another. */
 	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void): () => void;
+	putExamSession(session: ExamSession): Promise<void>;
+	getExamSession(id: string): Promise<ExamSession | undefined>;
+	listExamSessions(learnerId: string): Promise<ExamSession[]>;
+	listReviewCards(learnerId: string): Promise<StoredReviewCard[]>;
+	putReviewCards(cards: StoredReviewCard[]): Promise<void>;
 }
