@@ -1,0 +1,98 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { content } from './content';
+
+const keyOf = (id: string) => content().questions.find((q) => q.id === id)!.key;
+
+async function tabTo(page: Page, predicate: string, max = 200) {
+	for (let i = 0; i < max; i++) {
+		await page.keyboard.press('Tab');
+		if (await page.evaluate(predicate)) return;
+	}
+	throw new Error(`keyboard focus never reached: ${predicate}`);
+}
+const focusedButton = (name: string) => `document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.trim() === ${JSON.stringify(name)}`;
+
+/** Answers the item on screen by keyboard: from the heading, Tab into the options, arrow to the letter. */
+async function answer(page: Page, letter: string) {
+	await page.locator('article.item h2').focus();
+	await tabTo(page, `document.activeElement?.type === 'radio'`);
+	const index = 'abcd'.indexOf(letter);
+	// Arrow keys move and select within a radio group; on an empty group the first arrow selects the next one.
+	await page.keyboard.press('Space');
+	for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+	await expect(page.locator(`article.item [data-option="${letter}"] input`)).toBeChecked();
+}
+
+test('a short mock exam taken by keyboard: time and answers survive a reload, it is scored by domain, then reviewed with every rationale', async ({ page }) => {
+	test.setTimeout(180_000);
+	page.on('dialog', (d) => void d.accept());
+	await page.goto('/exam/');
+	await expect(page.getByRole('heading', { name: 'Readiness' })).toBeVisible();
+	await page.getByRole('button', { name: 'Short mock exam (25 items)' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('timer')).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	const ids: string[] = [];
+	let right = 0;
+	for (let i = 0; i < 25; i++) {
+		const id = (await page.locator('article.item').getAttribute('data-item'))!;
+		ids.push(id);
+		// Right on even questions, the key's neighbour on odd ones.
+		const key = keyOf(id);
+		const letter = i % 2 === 0 ? key : 'abcd'[('abcd'.indexOf(key) + 1) % 4]!;
+		if (letter === key) right++;
+		await answer(page, letter);
+		if (i === 3) {
+			await tabTo(page, `document.activeElement?.type === 'checkbox'`);
+			await page.keyboard.press('Space');
+		}
+		if (i === 11) {
+			const before = Number(await page.getByRole('timer').getAttribute('data-remaining'));
+			await page.waitForTimeout(1200);
+			await page.reload();
+			await expect(page.getByRole('timer')).toBeVisible();
+			const after = Number(await page.getByRole('timer').getAttribute('data-remaining'));
+			expect(after).toBeLessThan(before);
+			expect(after).toBeGreaterThan(before - 60);
+			await expect(page.locator('.navigator .legend')).toContainText('12 answered · 1 marked');
+			await page.getByRole('button', { name: /^Question 13,/ }).focus();
+			await page.keyboard.press('Enter');
+			continue;
+		}
+		if (i < 24) {
+			await tabTo(page, focusedButton('Next'));
+			await page.keyboard.press('Enter');
+		}
+	}
+	await expect(page.locator('.navigator .legend')).toContainText('25 answered · 1 marked · 0 left');
+	await tabTo(page, focusedButton('Submit the exam'));
+	await page.keyboard.press('Enter');
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	await expect(page.locator('.score')).toContainText(`${right} of 25 right`);
+	const byDomain = page.locator('table[data-table="by-domain"] tbody tr');
+	expect(await byDomain.count()).toBeGreaterThanOrEqual(5);
+
+	await page.getByRole('button', { name: 'Review every item with its rationale' }).click();
+	await expect(page.locator('article.item .why')).toHaveCount(4);
+	await expect(page.locator('article.item .option.key')).toHaveCount(1);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	// Misses became review cards, due now; readiness has evidence.
+	await page.goto('/exam/');
+	await expect(page.locator('[data-due]')).toHaveAttribute('data-due', String(25 - right));
+	await expect(page.locator('[data-readiness]')).toBeVisible();
+});
+
+test('practice shows the rationale for every option after each answer', async ({ page }) => {
+	await page.goto('/exam/');
+	await page.getByRole('button', { name: 'Start practice' }).click();
+	const id = (await page.locator('article.item').getAttribute('data-item'))!;
+	await answer(page, keyOf(id));
+	await page.getByRole('button', { name: 'Check the answer' }).click();
+	await expect(page.locator('article.item .why')).toHaveCount(4);
+	await expect(page.locator('article.item .option.key')).toContainText('Right answer');
+	await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
