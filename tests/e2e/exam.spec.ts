@@ -83,6 +83,14 @@ test('a short mock exam taken by keyboard: time and answers survive a reload, it
 	await page.goto('/exam/');
 	await expect(page.locator('[data-due]')).toHaveAttribute('data-due', String(25 - right));
 	await expect(page.locator('[data-readiness]')).toBeVisible();
+	// The review queue serves exactly those items back.
+	await page.getByRole('button', { name: 'Review what is due' }).click();
+	await expect(page.getByRole('heading', { name: /^Review: / })).toBeVisible();
+	const first = (await page.locator('article.item').getAttribute('data-item'))!;
+	expect(ids.filter((id, i) => i % 2 === 1 && ids.indexOf(id) === i)).toContain(first);
+	await answer(page, keyOf(first));
+	await page.getByRole('button', { name: 'Check the answer' }).click();
+	await expect(page.locator('article.item .option.key')).toContainText('Right answer');
 });
 
 test('practice shows the rationale for every option after each answer', async ({ page }) => {
