@@ -5,6 +5,7 @@ import { blueprintCounts, drawExam, type ExamItemRef } from '../../src/lib/exam/
 import { acceptsAnswerAt, formatRemaining, mustAutoSubmit, remainingMs, EXAM_MINUTES } from '../../src/lib/exam/clock';
 import { dueCards, newCard, review, targetRetention } from '../../src/lib/exam/review';
 import { readiness, type ItemAnswer } from '../../src/lib/exam/readiness';
+import { answersForReadiness, cardAfterAnswer, scoreSession } from '../../src/lib/exam/session';
 
 const frameworks = loadCompetencies(readContentFiles()).value!.frameworks;
 const cmaa = frameworks.find((f) => f.id === 'cmaa')!;
@@ -149,5 +150,45 @@ describe('readiness', () => {
 		const old = Array.from({ length: 60 }, (_, i) => ({ domain: 'a', difficulty: 2 as const, correct: false, at: i }));
 		const recent = Array.from({ length: 60 }, (_, i) => ({ domain: 'a', difficulty: 2 as const, correct: true, at: 1000 + i }));
 		expect(readiness([...old, ...recent], shares).domains[0]!.estimate).toBeGreaterThan(0.95);
+	});
+});
+
+describe('exam sessions', () => {
+	const items = new Map([
+		['q1', { id: 'q1', competency: 'c-a', difficulty: 1 as const, key: 'a' as const }],
+		['q2', { id: 'q2', competency: 'c-a', difficulty: 3 as const, key: 'b' as const }],
+		['q3', { id: 'q3', competency: 'c-b', difficulty: 2 as const, key: 'c' as const }]
+	]);
+	const domainOf = (c: string) => ({ 'c-a': 'A', 'c-b': 'B' })[c];
+	const mock = { mode: 'mock' as const, itemIds: ['q1', 'q2', 'q3'], answers: { q1: 'a' as const, q2: 'c' as const }, answeredAt: { q1: 10, q2: 20 } };
+
+	it('scores a mock exam by domain, an unanswered item counting as wrong', () => {
+		expect(scoreSession(mock, items, domainOf, ['A', 'B'])).toEqual({
+			correct: 1,
+			total: 3,
+			unanswered: 1,
+			byDomain: [
+				{ domain: 'A', correct: 1, total: 2 },
+				{ domain: 'B', correct: 0, total: 1 }
+			]
+		});
+	});
+	it('counts a mock exam toward readiness only once it is submitted, practice at once', () => {
+		expect(answersForReadiness([mock], items, domainOf)).toEqual([]);
+		expect(answersForReadiness([{ ...mock, submittedAt: 30 }], items, domainOf)).toEqual([
+			{ domain: 'A', difficulty: 1, correct: true, at: 10 },
+			{ domain: 'A', difficulty: 3, correct: false, at: 20 }
+		]);
+		expect(answersForReadiness([{ ...mock, mode: 'practice' }], items, domainOf)).toHaveLength(2);
+	});
+	it('makes a card for a miss, none for a first right answer, and moves an existing card on', () => {
+		const t = Date.UTC(2026, 10, 1);
+		expect(cardAfterAnswer(undefined, 'q1', true, t)).toBeUndefined();
+		const missed = cardAfterAnswer(undefined, 'q2', false, t)!;
+		expect(missed.id).toBe('item:q2');
+		expect(missed.reps).toBe(1);
+		const later = cardAfterAnswer(missed, 'q2', true, missed.due)!;
+		expect(later.reps).toBe(2);
+		expect(later.due).toBeGreaterThan(missed.due);
 	});
 });
