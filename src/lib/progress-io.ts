@@ -8,11 +8,12 @@ import { exportProgress, parseProgressFile, planImport, type ProgressFile } from
 export async function exportLearner(store: ProgressStore, learner: Learner, now: number): Promise<ProgressFile> {
 	const attempts = (await store.listAttempts(learner.id)).sort((a, b) => a.startedAt - b.startedAt);
 	const inputs = await store.getInputsOf(attempts.map((a) => a.id));
-	return exportProgress(learner, attempts, inputs, now);
+	const [sessions, cards] = await Promise.all([store.listExamSessions(learner.id), store.listReviewCards(learner.id)]);
+	return exportProgress(learner, attempts, inputs, now, { sessions: sessions.sort((a, b) => a.startedAt - b.startedAt), cards: cards.sort((a, b) => a.id.localeCompare(b.id)) });
 }
 
 export type ImportResult =
-	| { ok: true; learner: Learner; added: number; extended: number; unchanged: number; decisions: number }
+	| { ok: true; learner: Learner; added: number; extended: number; unchanged: number; decisions: number; examSessions: number; reviewCards: number }
 	| { ok: false; error: string };
 
 /** Validates the whole file first; writes nothing unless all of it is sound and fits. */
@@ -25,7 +26,8 @@ export async function importLearner(store: ProgressStore, text: string, bytes = 
 	const fileCounts = new Map(file.attempts.map((a) => [a.id, a.inputCount]));
 	const shorter = attempts.filter((a) => (fileCounts.get(a.id) ?? 0) > a.inputCount).map((a) => a.id);
 	const storedInputs = await store.getInputsOf(shorter);
-	const plan = planImport(file, { learners, attempts, inputsOf: (id) => storedInputs.filter((i) => i.attemptId === id) });
+	const [sessions, cards] = await Promise.all([store.listExamSessions(file.learner.id), store.listReviewCards(file.learner.id)]);
+	const plan = planImport(file, { learners, attempts, inputsOf: (id) => storedInputs.filter((i) => i.attemptId === id), sessions, cards });
 	if (typeof plan === 'string') return { ok: false, error: `${plan}; nothing was imported.` };
 	try {
 		await store.applyImport(plan);
@@ -33,5 +35,5 @@ export async function importLearner(store: ProgressStore, text: string, bytes = 
 		// An attempt id stored under another learner, a full disk, another tab writing: the transaction rolls back.
 		return { ok: false, error: `Nothing was imported: the browser refused the write (${(e as Error).message}). If another tab is working, try again.` };
 	}
-	return { ok: true, learner: file.learner, added: plan.addAttempts.length, extended: plan.extendAttempts.length, unchanged: plan.unchanged, decisions: plan.addInputs.length };
+	return { ok: true, learner: file.learner, added: plan.addAttempts.length, extended: plan.extendAttempts.length, unchanged: plan.unchanged, decisions: plan.addInputs.length, examSessions: plan.putSessions.length, reviewCards: plan.putCards.length };
 }

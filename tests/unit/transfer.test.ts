@@ -6,6 +6,7 @@ import { beginAttempt, recordAnswer, reopenAttempt } from '../../src/lib/attempt
 import { exportLearner, importLearner } from '../../src/lib/progress-io';
 import { MAX_PROGRESS_BYTES, PROGRESS_FORMAT, exportFileName } from '../../src/lib/db/transfer';
 import { mustParse, VALID } from './fixtures';
+import { newCard } from '../../src/lib/exam/review';
 
 const scenario = mustParse(VALID);
 const ana: Learner = { id: 'learner-ana', name: 'Ana Lopez', createdAt: 1_000 };
@@ -88,6 +89,20 @@ for (const [name, make] of [
 			const merged = await snapshot(here);
 			expect(merged.attempts).toHaveLength(2);
 			expect(merged.attempts.find((a) => a.id === short.record.id)?.inputCount).toBe(2);
+		});
+
+		it('carries exam prep along: sessions and review cards, newer ones winning on a second import', async () => {
+			const from = await seeded(make());
+			const session = { id: 's1', learnerId: ana.id, mode: 'practice' as const, framework: 'cmaa', title: 'Practice', itemIds: ['q1', 'q2'], answers: { q1: 'a' as const }, marked: [], startedAt: 5, answeredAt: { q1: 6 } };
+			await from.putExamSession(session);
+			await from.putReviewCards([{ ...newCard('item:q1', 6), learnerId: ana.id }]);
+			const to = make();
+			const r = await importLearner(to, JSON.stringify(await exportLearner(from, ana, 9_000)));
+			expect(r).toMatchObject({ ok: true, examSessions: 1, reviewCards: 1 });
+			expect(await to.listExamSessions(ana.id)).toEqual([session]);
+			await from.putExamSession({ ...session, answers: { q1: 'a', q2: 'b' }, answeredAt: { q1: 6, q2: 7 } });
+			expect(await importLearner(to, JSON.stringify(await exportLearner(from, ana, 9_500)))).toMatchObject({ ok: true, examSessions: 1, reviewCards: 0 });
+			expect((await to.listExamSessions(ana.id))[0]!.answers).toEqual({ q1: 'a', q2: 'b' });
 		});
 
 		it('deletes a learner with every attempt, decision and draft', async () => {

@@ -53,8 +53,10 @@ export class DexieStore implements ProgressStore {
 		return logs.flatMap((l) => (l ? [...l.inputs].sort((a, b) => a.seq - b.seq) : []));
 	}
 	async applyImport(plan: ImportPlan): Promise<void> {
-		await this.db.transaction('rw', this.db.learners, this.db.attempts, this.db.inputLogs, async () => {
+		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.examSessions, this.db.reviewCards], async () => {
 			if (plan.newLearner) await this.db.learners.add(plan.newLearner);
+			await this.db.examSessions.bulkPut(plan.putSessions);
+			await this.db.reviewCards.bulkPut(plan.putCards);
 			await this.db.attempts.bulkAdd(plan.addAttempts);
 			await this.db.attempts.bulkPut(plan.extendAttempts);
 			const byAttempt = new Map<string, InputRecord[]>();

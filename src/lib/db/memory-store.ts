@@ -65,6 +65,8 @@ export class MemoryStore implements ProgressStore {
 		for (const a of plan.addAttempts) if (this.attempts.has(a.id)) throw new Error(`attempt ${a.id} already exists`);
 		for (const i of plan.addInputs) if ((this.inputs.get(i.attemptId) ?? []).some((x) => x.seq === i.seq)) throw new Error(`input ${i.seq} of attempt ${i.attemptId} already stored`);
 		if (plan.newLearner) this.learners.set(plan.newLearner.id, structuredClone(plan.newLearner));
+		for (const x of plan.putSessions) this.sessions.set(x.id, structuredClone(x));
+		for (const c of plan.putCards) this.cards.set(`${c.learnerId}|${c.id}`, structuredClone(c));
 		for (const a of [...plan.addAttempts, ...plan.extendAttempts]) this.attempts.set(a.id, structuredClone(a));
 		for (const i of plan.addInputs) this.inputs.set(i.attemptId, [...(this.inputs.get(i.attemptId) ?? []), structuredClone(i)].sort((a, b) => a.seq - b.seq));
 		this.changed();

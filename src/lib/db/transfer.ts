@@ -4,7 +4,7 @@
  * transaction, so a file is imported whole or not at all.
  */
 import { z } from 'zod';
-import type { AttemptRecord, InputRecord, Learner } from './types';
+import type { AttemptRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
 
 export const PROGRESS_FORMAT = 'front-desk-simulator/progress';
 export const PROGRESS_VERSION = 1;
@@ -18,6 +18,9 @@ export interface ProgressFile {
 	learner: Learner;
 	attempts: AttemptRecord[];
 	inputs: InputRecord[];
+	/** Exam prep (absent in files from before exam prep). */
+	examSessions?: ExamSession[];
+	reviewCards?: StoredReviewCard[];
 }
 
 // Free text may hold anything a learner types, except markup: a tag in a progress file is an attack.
@@ -78,17 +81,49 @@ const AttemptSchema = z.strictObject({
 
 const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(80), input: Answer, at: Time });
 
+const Letter = z.enum(['a', 'b', 'c', 'd']);
+const ExamSessionSchema = z.strictObject({
+	id: Id,
+	learnerId: Id,
+	mode: z.enum(['practice', 'mock', 'review']),
+	framework: Id,
+	title: Text(120),
+	itemIds: z.array(Id).max(300),
+	answers: z.record(Id, Letter),
+	marked: z.array(Id).max(300),
+	startedAt: Time,
+	durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
+	submittedAt: Time.optional(),
+	answeredAt: z.record(Id, Time)
+});
+const ReviewCardSchema = z.strictObject({
+	learnerId: Id,
+	id: Text(200).regex(/^(item|step):[A-Za-z0-9._:-]+$/, 'must be item:<id> or step:<scenario>:<step>'),
+	due: Time,
+	stability: z.number().finite().min(0),
+	difficulty: z.number().finite().min(0).max(10),
+	elapsedDays: z.number().finite().min(0),
+	scheduledDays: z.number().finite().min(0),
+	learningSteps: z.number().int().min(0).max(100),
+	reps: z.number().int().min(0).max(100_000),
+	lapses: z.number().int().min(0).max(100_000),
+	state: z.enum(['new', 'learning', 'review', 'relearning']),
+	lastReview: Time.optional()
+});
+
 const FileSchema = z.strictObject({
 	format: z.literal(PROGRESS_FORMAT, { error: `is not "${PROGRESS_FORMAT}": this is not a progress file from the simulator` }),
 	version: z.number(),
 	exportedAt: Text(40),
 	learner: LearnerSchema,
 	attempts: z.array(AttemptSchema).max(20_000),
-	inputs: z.array(InputSchema).max(500_000)
+	inputs: z.array(InputSchema).max(500_000),
+	examSessions: z.array(ExamSessionSchema).max(20_000).optional(),
+	reviewCards: z.array(ReviewCardSchema).max(100_000).optional()
 });
 
-export function exportProgress(learner: Learner, attempts: AttemptRecord[], inputs: InputRecord[], now: number): ProgressFile {
-	return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), learner, attempts, inputs };
+export function exportProgress(learner: Learner, attempts: AttemptRecord[], inputs: InputRecord[], now: number, exam: { sessions: ExamSession[]; cards: StoredReviewCard[] } = { sessions: [], cards: [] }): ProgressFile {
+	return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), learner, attempts, inputs, examSessions: exam.sessions, reviewCards: exam.cards };
 }
 
 export type Parsed = { ok: true; file: ProgressFile } | { ok: false; error: string };
@@ -119,6 +154,18 @@ export function parseProgressFile(text: string, bytes = text.length): Parsed {
 }
 
 function consistency(file: ProgressFile): string | undefined {
+	const sessionIds = new Set<string>();
+	for (const s of file.examSessions ?? []) {
+		if (sessionIds.has(s.id)) return `exam session ${s.id} appears twice`;
+		if (s.learnerId !== file.learner.id) return `exam session ${s.id} belongs to another learner`;
+		sessionIds.add(s.id);
+	}
+	const cardIds = new Set<string>();
+	for (const c of file.reviewCards ?? []) {
+		if (cardIds.has(c.id)) return `review card ${c.id} appears twice`;
+		if (c.learnerId !== file.learner.id) return `review card ${c.id} belongs to another learner`;
+		cardIds.add(c.id);
+	}
 	const attempts = new Map<string, AttemptRecord>();
 	for (const a of file.attempts) {
 		if (attempts.has(a.id)) return `attempt ${a.id} appears twice`;
@@ -149,6 +196,10 @@ export interface ImportPlan {
 	addInputs: InputRecord[];
 	/** Attempts already here, as complete as in the file. */
 	unchanged: number;
+	/** Exam sessions new here, or further along in the file (more answers, or submitted). */
+	putSessions: ExamSession[];
+	/** Review cards new here, or reviewed more recently in the file. */
+	putCards: StoredReviewCard[];
 }
 
 /**
@@ -156,9 +207,29 @@ export interface ImportPlan {
  * (when the stored ones match); anything else already here is left as it is. Importing twice adds
  * nothing the second time.
  */
-export function planImport(file: ProgressFile, stored: { learners: Learner[]; attempts: Pick<AttemptRecord, 'id' | 'learnerId' | 'inputCount'>[]; inputsOf: (attemptId: string) => Pick<InputRecord, 'seq' | 'stepId'>[] }): ImportPlan | string {
+export function planImport(
+	file: ProgressFile,
+	stored: {
+		learners: Learner[];
+		attempts: Pick<AttemptRecord, 'id' | 'learnerId' | 'inputCount'>[];
+		inputsOf: (attemptId: string) => Pick<InputRecord, 'seq' | 'stepId'>[];
+		sessions?: ExamSession[];
+		cards?: StoredReviewCard[];
+	}
+): ImportPlan | string {
 	const here = new Map(stored.attempts.map((a) => [a.id, a]));
-	const plan: ImportPlan = { learnerId: file.learner.id, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0 };
+	const plan: ImportPlan = { learnerId: file.learner.id, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0, putSessions: [], putCards: [] };
+	const sessionsHere = new Map((stored.sessions ?? []).map((x) => [x.id, x]));
+	for (const s of file.examSessions ?? []) {
+		const here = sessionsHere.get(s.id);
+		const progress = (x: ExamSession) => Object.keys(x.answers).length + (x.submittedAt !== undefined ? 1000 : 0);
+		if (!here || progress(s) > progress(here)) plan.putSessions.push(s);
+	}
+	const cardsHere = new Map((stored.cards ?? []).map((c) => [c.id, c]));
+	for (const c of file.reviewCards ?? []) {
+		const here = cardsHere.get(c.id);
+		if (!here || (c.lastReview ?? 0) > (here.lastReview ?? 0)) plan.putCards.push(c);
+	}
 	if (!stored.learners.some((l) => l.id === file.learner.id)) plan.newLearner = file.learner;
 	const inputsByAttempt = new Map<string, InputRecord[]>();
 	for (const i of file.inputs) inputsByAttempt.set(i.attemptId, [...(inputsByAttempt.get(i.attemptId) ?? []), i]);
