@@ -2,6 +2,7 @@ import type { Scenario } from './content/schema/scenario';
 import { answer, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
 import type { AttemptRecord, ProgressStore } from './db/types';
 import { newId } from './ids';
+import { cardsAfterScenario } from './exam/session';
 
 
 function summaryOf(state: AttemptState): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
@@ -44,6 +45,7 @@ export async function recordAnswer(store: ProgressStore, record: AttemptRecord, 
 	// Only steps with unsubmitted work (the book, the superbill, the claim, the posting) keep drafts to drop.
 	const clearDraft = keepsDraft(input.kind);
 	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated, { clearDraft });
+	if (finished) await scheduleScenarioReview(store, record.learnerId, state.scenario.meta.id, result.state, now);
 	return { record: updated, state: result.state, outcome: result.outcome };
 }
 
@@ -71,4 +73,16 @@ export function resumable(attempts: readonly AttemptRecord[], scenario: Scenario
 /** Steps whose unsubmitted work is kept as a draft, so a reload loses nothing. */
 export function keepsDraft(kind: string): boolean {
 	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance' || kind === 'verify';
+}
+
+/** Decisions missed in a finished scenario come back in spaced review; a review write never fails the answer. */
+async function scheduleScenarioReview(store: ProgressStore, learnerId: string, scenarioId: string, state: AttemptState, now: number) {
+	try {
+		const existing = new Map((await store.listReviewCards(learnerId)).map((c) => [c.id, c]));
+		const examDate = await store.getSetting<string>(`examDate:${learnerId}`);
+		const cards = cardsAfterScenario(scenarioId, state.outcomes, existing, now, examDate ? Date.parse(examDate) : undefined);
+		if (cards.length) await store.putReviewCards(cards.map((c) => ({ ...c, learnerId })));
+	} catch {
+		// The answer is stored; a missing review card is not worth failing it for.
+	}
 }

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { content } from './content';
+import { content, scenario } from './content';
+import { bestIntent, playToEnd } from './play';
+import { bestOf } from '../../src/lib/engine/interactions/grader';
 
 const keyOf = (id: string) => content().questions.find((q) => q.id === id)!.key;
 
@@ -103,4 +105,19 @@ test('practice shows the rationale for every option after each answer', async ({
 	await expect(page.locator('article.item .option.key')).toContainText('Right answer');
 	await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
+
+test('a scenario decision the learner missed comes back in the review queue', async ({ page }) => {
+	const s = scenario('hipaa-caller-says-spouse');
+	await page.goto(`/play/${s.meta.id}/`);
+	// The first decision answered with an option that is not the best, the rest at their best.
+	const firstStep = s.meta.start;
+	await playToEnd(page, s, (stepId, it) => {
+		if (stepId === firstStep && it.kind === 'choice') return it.block.options.find((o) => !bestOf(it.block.options).includes(o.id))!.id;
+		return bestIntent(it);
+	});
+	await page.goto('/exam/');
+	await expect(page.locator('[data-due-steps]')).toBeVisible();
+	await expect(page.locator('[data-due-steps] a')).toHaveText(s.meta.title);
+	await expect(page.locator('[data-due-steps] a')).toHaveAttribute('href', `/play/${s.meta.id}/?new=1`);
 });

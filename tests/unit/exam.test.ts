@@ -5,7 +5,7 @@ import { blueprintCounts, drawExam, type ExamItemRef } from '../../src/lib/exam/
 import { acceptsAnswerAt, formatRemaining, mustAutoSubmit, remainingMs, EXAM_MINUTES } from '../../src/lib/exam/clock';
 import { dueCards, newCard, review, targetRetention } from '../../src/lib/exam/review';
 import { readiness, type ItemAnswer } from '../../src/lib/exam/readiness';
-import { answersForReadiness, cardAfterAnswer, scoreSession } from '../../src/lib/exam/session';
+import { answersForReadiness, cardAfterAnswer, cardsAfterScenario, scoreSession } from '../../src/lib/exam/session';
 
 const frameworks = loadCompetencies(readContentFiles()).value!.frameworks;
 const cmaa = frameworks.find((f) => f.id === 'cmaa')!;
@@ -190,5 +190,17 @@ describe('exam sessions', () => {
 		const later = cardAfterAnswer(missed, 'q2', true, missed.due)!;
 		expect(later.reps).toBe(2);
 		expect(later.due).toBeGreaterThan(missed.due);
+	});
+});
+
+describe('scenario decisions in review', () => {
+	it('turns missed decisions into cards and moves them on when the scenario is redone well', () => {
+		const t = Date.UTC(2026, 10, 1);
+		const first = cardsAfterScenario('hipaa-x', [{ stepId: 'call', verdict: 'wrong' }, { stepId: 'verify', verdict: 'best' }, { stepId: 'close', verdict: 'partial' }], new Map(), t);
+		expect(first.map((c) => c.id)).toEqual(['step:hipaa-x:call', 'step:hipaa-x:close']);
+		const again = cardsAfterScenario('hipaa-x', [{ stepId: 'call', verdict: 'best' }], new Map(first.map((c) => [c.id, c])), t + 86_400_000);
+		expect(again).toHaveLength(1);
+		expect(again[0]!.reps).toBe(2);
+		expect(again[0]!.due).toBeGreaterThan(first[0]!.due);
 	});
 });

@@ -72,3 +72,27 @@ export function cardAfterAnswer(existing: ReviewCard | undefined, itemId: string
 	if (!existing && correct) return undefined;
 	return review(existing ?? newCard(`item:${itemId}`, now), outcomeOf(correct), now, examDate);
 }
+
+/** "step:<scenario>:<step>": a scenario decision to come back to. */
+export const stepCardId = (scenarioId: string, stepId: string) => `step:${scenarioId}:${stepId}`;
+
+/**
+ * After a finished scenario: each decision not answered at its best becomes (or lapses) a review
+ * card; a best answer moves an existing card on. Redoing the scenario is how the card is reviewed.
+ */
+export function cardsAfterScenario(
+	scenarioId: string,
+	outcomes: readonly { stepId: string; verdict: 'best' | 'partial' | 'wrong' }[],
+	existing: ReadonlyMap<string, ReviewCard>,
+	now: number,
+	examDate?: number
+): ReviewCard[] {
+	const out: ReviewCard[] = [];
+	for (const o of outcomes) {
+		const id = stepCardId(scenarioId, o.stepId);
+		const card = existing.get(id);
+		if (o.verdict === 'best' && !card) continue;
+		out.push(review(card ?? newCard(id, now), o.verdict === 'best' ? 'good' : o.verdict === 'partial' ? 'hard' : 'again', now, examDate));
+	}
+	return out;
+}
