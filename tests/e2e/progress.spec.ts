@@ -33,6 +33,10 @@ test('finishing a scenario changes the dashboard, and it has no axe violations',
 	await expect(page.locator(`tr[data-domain="${LAW}"] td`).first()).toHaveText(/\d+% \(\d+%–\d+%\)/);
 	await expect(page.locator('tr[data-kind="hipaa"] td').first()).toHaveText('1');
 	await expect(page.locator('[data-recommend]')).not.toHaveCount(0);
+	// Exam items join the recommendations, and the link opens practice on that domain.
+	const tip = page.locator('[data-item-tip]');
+	await expect(tip).toContainText('only 0 items answered so far');
+	const domain = (await tip.getAttribute('data-item-tip'))!;
 	// Charts render on this page only, each beside its table.
 	await expect(page.locator('.chart canvas')).toHaveCount(3);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
@@ -41,6 +45,8 @@ test('finishing a scenario changes the dashboard, and it has no axe violations',
 	await expect(page.locator('tr[data-attempt]')).toHaveCount(0);
 	await page.getByLabel('Status').selectOption('passed');
 	await expect(page.locator('tr[data-attempt]')).toHaveCount(1);
+	await tip.getByRole('link').click();
+	await expect(page.getByLabel('Domain')).toHaveValue(domain);
 });
 
 test('progress exported here and imported into a clean browser shows the same dashboard; a second import adds nothing', async ({ page, browser }) => {
