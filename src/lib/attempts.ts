@@ -2,7 +2,6 @@ import type { Scenario } from './content/schema/scenario';
 import { answer, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
 import type { AttemptRecord, ProgressStore } from './db/types';
 import { newId } from './ids';
-import { cardsAfterScenario } from './exam/session';
 
 
 function summaryOf(state: AttemptState): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
@@ -78,6 +77,8 @@ export function keepsDraft(kind: string): boolean {
 /** Decisions missed in a finished scenario come back in spaced review; a review write never fails the answer. */
 async function scheduleScenarioReview(store: ProgressStore, learnerId: string, scenarioId: string, state: AttemptState, now: number) {
 	try {
+		// Loaded only when a scenario finishes: the FSRS scheduler stays out of the player's first load.
+		const { cardsAfterScenario } = await import('./exam/session');
 		const existing = new Map((await store.listReviewCards(learnerId)).map((c) => [c.id, c]));
 		const examDate = await store.getSetting<string>(`examDate:${learnerId}`);
 		const cards = cardsAfterScenario(scenarioId, state.outcomes, existing, now, examDate ? Date.parse(examDate) : undefined);
