@@ -121,3 +121,28 @@ test('a scenario decision the learner missed comes back in the review queue', as
 	await expect(page.locator('[data-due-steps] a')).toHaveText(s.meta.title);
 	await expect(page.locator('[data-due-steps] a')).toHaveAttribute('href', `/play/${s.meta.id}/?new=1`);
 });
+
+test('a mock exam submits itself when time runs out, with the answers given so far', async ({ page }) => {
+	await page.clock.install();
+	await page.goto('/exam/');
+	await page.getByRole('button', { name: 'Short mock exam (25 items)' }).click();
+	await expect(page.getByRole('timer')).toBeVisible();
+	const id = (await page.locator('article.item').getAttribute('data-item'))!;
+	await answer(page, keyOf(id));
+	// The short exam allows 31 minutes (25/110 of 2 h 15 min): jump past it.
+	await page.clock.fastForward('32:00');
+	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
+	await expect(page.locator('.score')).toContainText('1 of 25 right');
+	await expect(page.locator('.score')).toContainText('24 unanswered');
+});
+
+test('practice can target one competency', async ({ page }) => {
+	await page.goto('/exam/');
+	await page.getByLabel('Domain').selectOption({ index: 3 });
+	const competency = page.getByLabel('Competency');
+	await competency.selectOption({ index: 1 });
+	const chosen = await competency.inputValue();
+	await page.getByRole('button', { name: 'Start practice' }).click();
+	const id = (await page.locator('article.item').getAttribute('data-item'))!;
+	expect(content().questions.find((q) => q.id === id)!.competency).toBe(chosen);
+});
