@@ -114,4 +114,15 @@ describe('shipped content', () => {
 		for (const kind of ['code', 'claim', 'remittance', 'verify'])
 			expect(money.some((s) => Object.values(s.steps).some((st) => st.interaction?.kind === kind)), `a ${kind} step ships`).toBe(true);
 	});
+
+	it('ships item banks to the blueprint: twice each CMAA domain\'s scored items, 200 CEHRS items by weight', () => {
+		const domainOf = new Map(c.competencies.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((x) => [x.id, d.id] as const))));
+		const count = (d: string) => c.questions.filter((q) => domainOf.get(q.competency) === d).length;
+		for (const f of c.competencies.frameworks)
+			for (const d of f.domains) expect(count(d.id), d.id).toBeGreaterThanOrEqual(d.items ? 2 * d.items : Math.round((d.weight ?? 0) * 200));
+		// Keys spread over the letters, so guessing one letter does not pay.
+		const keys = new Map<string, number>();
+		for (const q of c.questions) keys.set(q.key, (keys.get(q.key) ?? 0) + 1);
+		for (const k of ['a', 'b', 'c', 'd']) expect(keys.get(k)! / c.questions.length, `share of key ${k}`).toBeGreaterThan(0.18);
+	});
 });
