@@ -96,9 +96,13 @@ for (const [name, make] of [
 			const session = { id: 's1', learnerId: ana.id, mode: 'practice' as const, framework: 'cmaa', title: 'Practice', itemIds: ['q1', 'q2'], answers: { q1: 'a' as const }, marked: [], startedAt: 5, answeredAt: { q1: 6 } };
 			await from.putExamSession(session);
 			await from.putReviewCards([{ ...newCard('item:q1', 6), learnerId: ana.id }]);
+			// The finished attempt's missed decision is a review card too, besides the item card.
+			const cards = await from.listReviewCards(ana.id);
+			expect(cards.map((c) => c.id.split(':')[0]).sort()).toEqual(['item', 'step']);
 			const to = make();
 			const r = await importLearner(to, JSON.stringify(await exportLearner(from, ana, 9_000)));
-			expect(r).toMatchObject({ ok: true, examSessions: 1, reviewCards: 1 });
+			expect(r).toMatchObject({ ok: true, examSessions: 1, reviewCards: 2 });
+			expect((await to.listReviewCards(ana.id)).sort((a, b) => a.id.localeCompare(b.id))).toEqual(cards.sort((a, b) => a.id.localeCompare(b.id)));
 			expect(await to.listExamSessions(ana.id)).toEqual([session]);
 			await from.putExamSession({ ...session, answers: { q1: 'a', q2: 'b' }, answeredAt: { q1: 6, q2: 7 } });
 			expect(await importLearner(to, JSON.stringify(await exportLearner(from, ana, 9_500)))).toMatchObject({ ok: true, examSessions: 1, reviewCards: 0 });
