@@ -11,6 +11,9 @@ import { withServedBrowser } from './chromium';
 import { CODESET_FILES, loadContent } from '../src/lib/content';
 import { parseIcdIndex, searchCodes } from '../src/lib/office/codesets';
 import { drawExam } from '../src/lib/exam/blueprint';
+import { Assignment } from '../src/lib/assign/assignment';
+import { buildResult, sealResult } from '../src/lib/assign/results';
+import { aggregate, loadResults } from '../src/lib/assign/gradebook';
 import { readContentFiles } from './read-content';
 import { parseScenario } from '../src/lib/content/scenario';
 import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
@@ -186,6 +189,34 @@ function benchMockExam() {
 	console.log(`mock exam (CMAA, 110 items) drawn from 5,000 items: median ${times[25]!.toFixed(2)} ms, p95 ${times[47]!.toFixed(2)} ms (goal ≤ 50 ms)`);
 }
 
+/** An instructor's class: 200 result files for an assignment of 20 scenarios, then the gradebook. */
+function benchGradebook() {
+	const content = loadContent(readContentFiles()).content!;
+	const scenarios = content.scenarios.slice(0, 20);
+	const assignment = Assignment.parse({ format: 'front-desk-simulator/assignment', version: 1, id: 'bench-assignment', title: 'Bench class', scenarios: scenarios.map((s) => s.meta.id), createdAt: 1 });
+	const files = Array.from({ length: 200 }, (_, n) => {
+		const attempts = scenarios.flatMap((s, k) =>
+			Array.from({ length: 1 + ((n + k) % 2) }, (_, j) => ({
+				id: `a-${n}-${k}-${j}`, learnerId: `student-${n}`, scenarioId: s.meta.id, contentHash: s.hash, seed: n * 100 + k, startedAt: 1_000_000 + k * 1e6, updatedAt: 1_000_000 + k * 1e6 + 600_000, finishedAt: 1_000_000 + k * 1e6 + 600_000,
+				status: (n + k + j) % 3 ? ('passed' as const) : ('failed' as const), earned: 8, possible: 10, score: 0.8, critical: [], evidence: [{ competency: s.meta.competencies[0]!, earned: 8, possible: 10 }], inputCount: 4
+			}))
+		);
+		const inputs = attempts.flatMap((a) => Array.from({ length: 4 }, (_, seq) => ({ attemptId: a.id, seq, stepId: `s${seq}`, input: { kind: 'choice' as const, optionId: 'a' }, at: a.startedAt + seq * 1000 })));
+		return { name: `student-${n}.json`, text: sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId: `student-${n}`, name: `Student ${n}` }, attempts, inputs, 2_000_000_000)) };
+	});
+	const t0 = performance.now();
+	const loaded = loadResults(assignment, files);
+	const importMs = performance.now() - t0;
+	if (loaded.problems.length) throw new Error(`bench result files invalid: ${loaded.problems[0]!.problem}`);
+	const t1 = performance.now();
+	const gb = aggregate(assignment, loaded);
+	const buildMs = performance.now() - t1;
+	console.log(
+		`gradebook: 200 result files (${(files.reduce((n, f) => n + f.text.length, 0) / 2 ** 20).toFixed(1)} MB) checked and read in ${importMs.toFixed(0)} ms (goal ≤ 3 s); ` +
+			`gradebook of ${gb.rows.length} students × ${assignment.scenarios.length} scenarios built in ${buildMs.toFixed(0)} ms (goal ≤ 200 ms)`
+	);
+}
+
 /** A semester of practice: 2,000 attempts with 50,000 decisions, as a progress file. */
 function bigProgressFile(): string {
 	const content = loadContent(readContentFiles()).content!;
@@ -259,6 +290,7 @@ if (want('validation')) benchValidation(1000);
 if (want('schedule')) benchScheduleGrading(200);
 if (want('codes')) benchCodeSearch();
 if (want('exam')) benchMockExam();
+if (want('gradebook')) benchGradebook();
 if (!existsSync(join(BUILD, 'index.html'))) {
 	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
 } else {

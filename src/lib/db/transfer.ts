@@ -61,7 +61,7 @@ const Answer = z.union([
 
 const LearnerSchema = z.strictObject({ id: Id, name: Text(60).refine((s) => s.trim() !== '', 'must not be empty'), createdAt: Time });
 
-const AttemptSchema = z.strictObject({
+export const AttemptSchema = z.strictObject({
 	id: Id,
 	learnerId: Id,
 	scenarioId: Id,
@@ -79,7 +79,7 @@ const AttemptSchema = z.strictObject({
 	inputCount: z.number().int().min(0).max(1000)
 });
 
-const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(80), input: Answer, at: Time });
+export const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(80), input: Answer, at: Time });
 
 const Letter = z.enum(['a', 'b', 'c', 'd']);
 const ExamSessionSchema = z.strictObject({

@@ -1,0 +1,92 @@
+/**
+ * An instructor's assignment, carried in a link's fragment (after #, so no server ever sees it) or
+ * as a file. Pure apart from the platform's CompressionStream, which browsers and Node both have.
+ */
+import { z } from 'zod';
+
+export const ASSIGNMENT_FORMAT = 'front-desk-simulator/assignment';
+export const ASSIGNMENT_VERSION = 1;
+/** A link longer than this is refused: share the file instead. */
+export const MAX_FRAGMENT_CHARS = 200_000;
+
+const Id = z.string().min(1).max(80).regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by dashes or dots');
+const NoMarkup = (max: number) =>
+	z
+		.string()
+		.max(max, `must be at most ${max} characters`)
+		.refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup (use Markdown)');
+
+export const Assignment = z.strictObject({
+	format: z.literal(ASSIGNMENT_FORMAT),
+	version: z.literal(ASSIGNMENT_VERSION),
+	/** Stable id: result files name it, so the gradebook can tell assignments apart. */
+	id: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be 8-40 letters, digits, dashes or underscores'),
+	title: NoMarkup(120).refine((s) => s.trim().length >= 3, 'must have at least 3 characters'),
+	/** Markdown, rendered through the same sanitiser as scenarios. */
+	instructions: NoMarkup(5000).default(''),
+	scenarios: z.array(Id).min(1).max(40),
+	/** Optional exam practice: a mock exam of this many items drawn to the blueprint. */
+	exam: z.strictObject({ framework: z.enum(['cmaa', 'cehrs']), items: z.number().int().min(5).max(110) }).optional(),
+	/** ISO date (YYYY-MM-DD): after it, work still counts but is marked late. */
+	due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
+	attemptsAllowed: z.number().int().min(1).max(20).default(3),
+	passMark: z.number().min(0.5).max(1).default(0.8),
+	feedback: z.enum(['immediate', 'after-submission']).default('immediate'),
+	randomiseVariants: z.boolean().default(true),
+	createdAt: z.number().int().min(0)
+});
+export type Assignment = z.infer<typeof Assignment>;
+
+function toBase64Url(bytes: Uint8Array): string {
+	let bin = '';
+	for (const b of bytes) bin += String.fromCharCode(b);
+	return btoa(bin).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+function fromBase64Url(text: string): Uint8Array {
+	const b64 = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+	const bin = atob(b64);
+	return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+}
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+	const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
+	return new Uint8Array(await out.arrayBuffer());
+}
+
+/** The fragment for a link: "a=" and the assignment as deflated JSON in base64url. */
+export async function encodeAssignment(a: Assignment): Promise<string> {
+	const json = new TextEncoder().encode(JSON.stringify(Assignment.parse(a)));
+	return `a=${toBase64Url(await pipe(json, new CompressionStream('deflate-raw')))}`;
+}
+
+export type Decoded = { ok: true; assignment: Assignment } | { ok: false; error: string };
+
+/** Reads an assignment from a link's fragment or a file's text; the error says what is wrong. */
+export async function decodeAssignment(fragmentOrJson: string): Promise<Decoded> {
+	let raw: unknown;
+	const text = fragmentOrJson.trim().replace(/^#/, '');
+	if (text.length > MAX_FRAGMENT_CHARS) return { ok: false, error: `The assignment is ${text.length} characters long; at most ${MAX_FRAGMENT_CHARS} are read. Share it as a file.` };
+	try {
+		if (text.startsWith('{')) raw = JSON.parse(text);
+		else {
+			const m = /^a=([A-Za-z0-9_-]+)$/.exec(text);
+			if (!m) return { ok: false, error: 'This link does not hold an assignment (it should end in #a= followed by letters and digits). Ask your instructor for the link again.' };
+			raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(m[1]!), new DecompressionStream('deflate-raw'))));
+		}
+	} catch {
+		return { ok: false, error: 'The assignment link or file is damaged (it could not be read). It may have been cut short when copied: ask your instructor for it again.' };
+	}
+	const head = raw as Record<string, unknown> | null;
+	if (!head || typeof head !== 'object' || head.format !== ASSIGNMENT_FORMAT) return { ok: false, error: 'This is not an assignment from the front-desk simulator.' };
+	if (head.version !== ASSIGNMENT_VERSION) return { ok: false, error: `This assignment is format version ${JSON.stringify(head.version)}; this app reads version ${ASSIGNMENT_VERSION}. Update the app or ask for a new link.` };
+	const parsed = Assignment.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		return { ok: false, error: `The assignment has a problem at ${issue.path.join('.') || 'the top level'}: ${issue.message}.` };
+	}
+	return { ok: true, assignment: parsed.data };
+}
+
+/** Scenario ids the assignment names that this copy of the app does not have. */
+export function missingScenarios(a: Assignment, known: ReadonlySet<string>): string[] {
+	return a.scenarios.filter((s) => !known.has(s));
+}

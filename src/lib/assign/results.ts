@@ -1,0 +1,58 @@
+/**
+ * A student's result file for an assignment: every attempt with its inputs, scores per competency and
+ * timestamps, sealed with a SHA-256 checksum of its exact text. Any changed byte is caught, whether
+ * from damage or hand editing. It cannot stop a determined student recomputing the checksum: a file
+ * kept on the student's computer cannot be made cheat-proof (docs/INSTRUCTORS.md says so).
+ */
+import { z } from 'zod';
+import { AttemptSchema, InputSchema } from '../db/transfer';
+import type { AttemptRecord, InputRecord } from '../db/types';
+import { sha256Hex } from './sha256';
+
+export const RESULT_FORMAT = 'front-desk-simulator/result';
+export const RESULT_VERSION = 1;
+export const MAX_RESULT_BYTES = 10 * 2 ** 20;
+
+const ResultSchema = z.strictObject({
+	format: z.literal(RESULT_FORMAT),
+	version: z.literal(RESULT_VERSION),
+	assignment: z.strictObject({ id: z.string().min(8).max(40), title: z.string().max(120) }),
+	student: z.strictObject({ learnerId: z.string().min(1).max(80), name: z.string().min(1).max(60).refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup') }),
+	submittedAt: z.number().int().min(0),
+	attempts: z.array(AttemptSchema).max(500),
+	inputs: z.array(InputSchema).max(20_000)
+});
+export type StudentResult = z.infer<typeof ResultSchema>;
+
+const SEALED = /^\{"checksum":"([0-9a-f]{64})","result":([\s\S]*)\}$/;
+
+export function sealResult(result: StudentResult): string {
+	const body = JSON.stringify(result);
+	return `{"checksum":"${sha256Hex(body)}","result":${body}}`;
+}
+
+export function buildResult(assignment: { id: string; title: string }, student: { learnerId: string; name: string }, attempts: AttemptRecord[], inputs: InputRecord[], now: number): StudentResult {
+	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student, submittedAt: now, attempts, inputs };
+}
+
+export type Opened = { ok: true; result: StudentResult; checksum: string } | { ok: false; error: string };
+
+/** Checks the seal first (any changed byte fails it), then the content. */
+export function openResult(text: string): Opened {
+	if (text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${(text.length / 2 ** 20).toFixed(1)} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
+	const m = SEALED.exec(text);
+	if (!m) return { ok: false, error: 'not a sealed result file from the simulator (or damaged at its start or end)' };
+	if (sha256Hex(m[2]!) !== m[1]) return { ok: false, error: 'damaged or edited after it was saved (its checksum does not match)' };
+	let raw: unknown;
+	try {
+		raw = JSON.parse(m[2]!);
+	} catch {
+		return { ok: false, error: 'damaged (not valid JSON)' };
+	}
+	const parsed = ResultSchema.safeParse(raw);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		return { ok: false, error: `has a problem at ${issue.path.join('.') || 'the top level'}: ${issue.message}` };
+	}
+	return { ok: true, result: parsed.data, checksum: m[1]! };
+}
