@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { scenario } from './content';
-import { playToEnd } from './play';
+import { bestIntent, playToEnd } from './play';
 
 const S = 'hipaa-caller-says-spouse';
 
@@ -54,4 +54,27 @@ test('an instructor assigns, a student works the link and sends a result file, t
 	const [csv] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download CSV for the LMS' }).click()]);
 	const text = readFileSync(await csv.path(), 'utf8');
 	expect(text.split('\r\n')[1]).toMatch(/^Student,100,yes,100,1$/);
+});
+
+test('an assignment set to give feedback after the scenario holds it back until the results', async ({ page }) => {
+	const s = scenario(S);
+	await page.goto(`/play/${S}/?new=1&feedback=after`);
+	for (let guard = 0; guard < 20; guard++) {
+		const step = page.locator('article.step');
+		await expect(step).toBeVisible();
+		if (await step.evaluate((e) => e.classList.contains('ending'))) break;
+		const it = s.steps[(await step.getAttribute('data-step'))!]!.interaction!;
+		const best = bestIntent(it);
+		if (typeof best === 'string') await step.locator(`[data-option="${best}"] input`).check();
+		else for (const id of best as string[]) await step.locator(`[data-option="${id}"] input`).check();
+		await step.locator('button[type=submit]').click();
+		await expect(page.getByRole('status').filter({ hasText: 'Answer saved' })).toBeVisible();
+		await expect(page.locator('section.feedback')).toHaveCount(0);
+	}
+	// A reload keeps the mode.
+	await page.reload();
+	await expect(page).toHaveURL(/feedback=after/);
+	await page.getByRole('link', { name: 'See results and debrief' }).click();
+	await expect(page.getByRole('heading', { name: 'Step-by-step replay' })).toBeVisible();
+	await expect(page.locator('section.feedback')).toBeVisible();
 });

@@ -13,5 +13,5 @@ export async function load({ params, url }) {
 	const loader = loaders[params.id];
 	if (!loader) error(404, `There is no scenario "${params.id}".`);
 	const [{ default: scenario }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
-	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new') };
+	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after' };
 }
