@@ -121,6 +121,10 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 	4: async (db) => {
 		await FIXTURES[3]!(db);
 		await db.table('examSessions').add({ id: 's1', learnerId: 'l1', mode: 'practice', framework: 'cmaa', title: 'Practice', itemIds: ['q1'], answers: { q1: 'b' }, marked: [], startedAt: 1, answeredAt: { q1: 2 } });
+	},
+	5: async (db) => {
+		await FIXTURES[4]!(db);
+		await db.table('authored').add({ id: 'custom-mine', title: 'Mine', source: '---', updatedAt: 4 });
 	}
 };
 
@@ -147,6 +151,7 @@ describe('schema migrations', () => {
 			expect(r.ok && r.state.stepId).toBe('two');
 			if (v.version >= 2) expect((await store.getDraft('a1', 'two'))?.work).toEqual({ optionIds: ['a'] });
 			if (v.version >= 4) expect((await store.listExamSessions('l1')).map((s) => s.id)).toEqual(['s1']);
+			if (v.version >= 5) expect((await store.listAuthored()).map((s) => s.id)).toEqual(['custom-mine']);
 		});
 	}
 });

@@ -1,7 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
-import type { AttemptRecord, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -102,5 +102,17 @@ export class DexieStore implements ProgressStore {
 	}
 	async putReviewCards(cards: StoredReviewCard[]): Promise<void> {
 		await this.db.reviewCards.bulkPut(cards);
+	}
+	async putAuthored(scenario: AuthoredScenario): Promise<void> {
+		await this.db.authored.put(scenario);
+	}
+	getAuthored(id: string): Promise<AuthoredScenario | undefined> {
+		return this.db.authored.get(id);
+	}
+	listAuthored(): Promise<AuthoredScenario[]> {
+		return this.db.authored.orderBy('updatedAt').reverse().toArray();
+	}
+	async deleteAuthored(id: string): Promise<void> {
+		await this.db.authored.delete(id);
 	}
 }

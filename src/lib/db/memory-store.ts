@@ -1,4 +1,4 @@
-import type { AttemptRecord, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
 import type { ImportPlan } from './transfer';
 
 /** Used for the session when IndexedDB is unavailable (blocked storage, some private modes). */
@@ -12,6 +12,7 @@ export class MemoryStore implements ProgressStore {
 	private watchers = new Set<() => void>();
 	private sessions = new Map<string, ExamSession>();
 	private cards = new Map<string, StoredReviewCard>();
+	private authored = new Map<string, AuthoredScenario>();
 	private changed() {
 		for (const w of this.watchers) w();
 	}
@@ -102,5 +103,17 @@ export class MemoryStore implements ProgressStore {
 	}
 	async putReviewCards(cards: StoredReviewCard[]) {
 		for (const c of cards) this.cards.set(`${c.learnerId}|${c.id}`, structuredClone(c));
+	}
+	async putAuthored(scenario: AuthoredScenario) {
+		this.authored.set(scenario.id, structuredClone(scenario));
+	}
+	async getAuthored(id: string) {
+		return structuredClone(this.authored.get(id));
+	}
+	async listAuthored() {
+		return [...this.authored.values()].sort((a, b) => b.updatedAt - a.updatedAt).map((a) => structuredClone(a));
+	}
+	async deleteAuthored(id: string) {
+		this.authored.delete(id);
 	}
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttemptRecord, DraftRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
 
 export interface Setting {
 	key: string;
@@ -70,6 +70,22 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 			reviewCards: '[learnerId+id], learnerId'
 		},
 		upgrade: async () => {}
+	},
+	{
+		// v5: scenarios an instructor wrote in the app (kept as their source text).
+		version: 5,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			inputLogs: 'attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]',
+			examSessions: 'id, learnerId',
+			reviewCards: '[learnerId+id], learnerId',
+			authored: 'id, updatedAt'
+		},
+		upgrade: async () => {}
 	}
 ];
 
@@ -85,6 +101,7 @@ export class ProgressDb extends Dexie {
 	inputLogs!: EntityTable<InputLog, 'attemptId'>;
 	examSessions!: EntityTable<ExamSession, 'id'>;
 	reviewCards!: Dexie.Table<StoredReviewCard, [string, string]>;
+	authored!: EntityTable<AuthoredScenario, 'id'>;
 	settings!: EntityTable<Setting, 'key'>;
 	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 

@@ -73,6 +73,14 @@ export interface StoredReviewCard extends ReviewCard {
 	learnerId: string;
 }
 
+/** A scenario written in the app: its Markdown source, checked with the build's rules when opened. */
+export interface AuthoredScenario {
+	id: string;
+	title: string;
+	source: string;
+	updatedAt: number;
+}
+
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
 export interface ProgressStore {
 	readonly kind: 'indexeddb' | 'memory';
@@ -101,4 +109,8 @@ export interface ProgressStore {
 	listExamSessions(learnerId: string): Promise<ExamSession[]>;
 	listReviewCards(learnerId: string): Promise<StoredReviewCard[]>;
 	putReviewCards(cards: StoredReviewCard[]): Promise<void>;
+	putAuthored(scenario: AuthoredScenario): Promise<void>;
+	getAuthored(id: string): Promise<AuthoredScenario | undefined>;
+	listAuthored(): Promise<AuthoredScenario[]>;
+	deleteAuthored(id: string): Promise<void>;
 }

@@ -1,0 +1,8 @@
+import catalog from 'virtual:catalog';
+
+// The scenario is the author's own, stored in this browser: rendered client-side only.
+export const ssr = false;
+
+export function load({ url }) {
+	return { frameworks: catalog.frameworks, shipped: catalog.scenarios.map((s) => s.id), id: url.searchParams.get('id'), attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new') };
+}
