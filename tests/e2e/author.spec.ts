@@ -30,3 +30,39 @@ test('an authored scenario with an error shows it on its line; fixed, it is kept
 	await page.goto('/author/');
 	await expect(page.locator('[data-authored="custom-spouse-call"]')).toBeVisible();
 });
+
+test("an instructor's own scenario travels inside the assignment to a student's browser and back to the gradebook", async ({ browser }) => {
+	test.setTimeout(120_000);
+	const teacher = await (await browser.newContext()).newPage();
+	await teacher.goto('/author/');
+	await teacher.getByLabel('Scenario text').fill(source);
+	await teacher.getByRole('button', { name: 'Save and play it' }).click();
+	await expect(teacher).toHaveURL(/\/author\/play\//);
+	await teacher.goto('/assign/');
+	await teacher.getByLabel('Title').fill('Our own call scenario');
+	await teacher.getByRole('checkbox', { name: /custom-spouse-call/ }).check();
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	const link = (await teacher.locator('[data-assignment-link]').inputValue()).replace(/^https?:\/\/[^/]+/, '');
+	const [file] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download the assignment file' }).click()]);
+	const assignmentPath = test.info().outputPath('assignment.json');
+	await file.saveAs(assignmentPath);
+
+	const student = await (await browser.newContext()).newPage();
+	await student.goto(link);
+	const row = student.locator('tr[data-scenario="custom-spouse-call"]');
+	await expect(row).toContainText(scenario('hipaa-caller-says-spouse').meta.title);
+	await row.getByRole('link', { name: 'Start' }).click();
+	await expect(student).toHaveURL(/\/author\/play\/\?id=custom-spouse-call/);
+	await playToEnd(student, scenario('hipaa-caller-says-spouse'));
+	await student.goto(link);
+	await expect(row).toContainText('1 of 3');
+	const [result] = await Promise.all([student.waitForEvent('download'), student.getByRole('button', { name: 'Download my result file' }).click()]);
+	const resultPath = test.info().outputPath('result.json');
+	await result.saveAs(resultPath);
+
+	await teacher.goto('/gradebook/');
+	await teacher.getByLabel('or the assignment file').setInputFiles(assignmentPath);
+	await teacher.getByLabel('Drop result files here, or choose them').setInputFiles(resultPath);
+	await expect(teacher.locator('table[data-table="gradebook"] thead')).toContainText(scenario('hipaa-caller-says-spouse').meta.title);
+	await expect(teacher.locator('tr[data-student="Student"]')).toContainText('pass');
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Assignment, decodeAssignment, encodeAssignment, missingScenarios } from '../../src/lib/assign/assignment';
+import { Assignment, customTitle, decodeAssignment, encodeAssignment, missingScenarios } from '../../src/lib/assign/assignment';
 import { buildResult, openResult, sealResult } from '../../src/lib/assign/results';
 import { buildGradebook, gradebookCsv } from '../../src/lib/assign/gradebook';
 import { MemoryStore } from '../../src/lib/db';
@@ -113,5 +113,14 @@ describe('gradebook', () => {
 		expect(gb.rows).toHaveLength(1);
 		expect(gb.rows[0]!.file).toBe('new.json');
 		expect(gb.problems[0]!.file).toBe('old.json');
+	});
+});
+
+describe('scenarios carried in an assignment', () => {
+	it('counts carried scenarios as present and reads their titles', () => {
+		const withCustom = Assignment.parse({ ...assignment, scenarios: [...assignment.scenarios, 'custom-front-desk'], custom: [{ id: 'custom-front-desk', source: '---\nid: custom-front-desk\ntitle: "A \\"busy\\" morning"\n---\n' }] });
+		expect(missingScenarios(withCustom, new Set([scenario.meta.id, 'hipaa-caller-says-spouse']))).toEqual([]);
+		expect(customTitle(withCustom, 'custom-front-desk')).toBe('A "busy" morning');
+		expect(Assignment.safeParse({ ...assignment, custom: [{ id: 'hipaa-x', source: '---\nid: hipaa-x\n---' }] }).success).toBe(false);
 	});
 });

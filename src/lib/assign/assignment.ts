@@ -25,6 +25,11 @@ export const Assignment = z.strictObject({
 	/** Markdown, rendered through the same sanitiser as scenarios. */
 	instructions: NoMarkup(5000).default(''),
 	scenarios: z.array(Id).min(1).max(40),
+	/** Scenarios the instructor wrote in the app, carried whole so students' copies can play them. */
+	custom: z
+		.array(z.strictObject({ id: z.string().regex(/^custom-[a-z0-9-]+$/, 'must be a custom- id'), source: z.string().min(10).max(200_000) }))
+		.max(10)
+		.default([]),
 	/** Optional exam practice: a mock exam of this many items drawn to the blueprint. */
 	exam: z.strictObject({ framework: z.enum(['cmaa', 'cehrs']), items: z.number().int().min(5).max(110) }).optional(),
 	/** ISO date (YYYY-MM-DD): after it, work still counts but is marked late. */
@@ -88,5 +93,12 @@ export async function decodeAssignment(fragmentOrJson: string): Promise<Decoded>
 
 /** Scenario ids the assignment names that this copy of the app does not have. */
 export function missingScenarios(a: Assignment, known: ReadonlySet<string>): string[] {
-	return a.scenarios.filter((s) => !known.has(s));
+	const carried = new Set(a.custom.map((c) => c.id));
+	return a.scenarios.filter((s) => !known.has(s) && !carried.has(s));
+}
+
+/** A carried scenario's title, read from its front matter (for lists; the full check runs when it is opened). */
+export function customTitle(a: Assignment, id: string): string | undefined {
+	const source = a.custom.find((c) => c.id === id)?.source;
+	return source ? /^title:\s*"?(.*?)"?\s*$/m.exec(source)?.[1]?.replace(/\\"/g, '"') : undefined;
 }
