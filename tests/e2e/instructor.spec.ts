@@ -50,6 +50,12 @@ test('an instructor assigns, a student works the link and sends a result file, t
 	await expect(teacher.locator('tr[data-student="Student"]')).toContainText('pass');
 	await expect(teacher.getByRole('alert')).toContainText('edited.json damaged or edited after it was saved');
 	await expect(teacher.locator('table[data-table="heatmap"] tbody tr')).not.toHaveCount(0);
+	// Each attempt opens its step-by-step replay for the debrief.
+	await teacher.getByRole('button', { name: /^Replay attempt 1 of Student/ }).click();
+	const replay = teacher.getByRole('region', { name: /^Replay: Student:/ });
+	await expect(replay.locator('section.feedback').first()).toBeVisible();
+	expect(await replay.locator('section.feedback').count()).toBeGreaterThanOrEqual(3);
+	await expect(replay.locator('section.feedback').first()).toHaveAttribute('data-verdict', 'best');
 	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
 	const [csv] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download CSV for the LMS' }).click()]);
 	const text = readFileSync(await csv.path(), 'utf8');

@@ -1,5 +1,8 @@
 import catalog from 'virtual:catalog';
 
+// Everything happens in the instructor's browser (files read locally, replays rendered there).
+export const ssr = false;
+
 export function load() {
 	return { scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, minutes: s.minutes })) };
 }
