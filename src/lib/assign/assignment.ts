@@ -2,7 +2,7 @@
  * An instructor's assignment, carried in a link's fragment (after #, so no server ever sees it) or
  * as a file. Pure apart from the platform's CompressionStream, which browsers and Node both have.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 
 export const ASSIGNMENT_FORMAT = 'front-desk-simulator/assignment';
 export const ASSIGNMENT_VERSION = 1;

@@ -4,7 +4,7 @@
  * from damage or hand editing. It cannot stop a determined student recomputing the checksum: a file
  * kept on the student's computer cannot be made cheat-proof (docs/INSTRUCTORS.md says so).
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { AttemptSchema, InputSchema } from '../db/transfer';
 import type { AttemptRecord, InputRecord } from '../db/types';
 import { sha256Hex } from './sha256';

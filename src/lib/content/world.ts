@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../zod';
 import { AppointmentType, Clinic, FeeLine, Modifier, Patient, Payer, Provider, StaffMember } from './schema/office';
 import { CompetencyFile } from './schema/competencies';
 import type { ContentError } from './errors';

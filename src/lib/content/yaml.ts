@@ -1,5 +1,5 @@
 import { LineCounter, parseDocument, isMap, isNode, isScalar } from 'yaml';
-import type { z } from 'zod';
+import type { z } from '../zod';
 import type { ContentError } from './errors';
 
 /**

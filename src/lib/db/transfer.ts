@@ -3,7 +3,7 @@
  * plan for merging it into what is stored. Pure (no Dexie): the stores carry the plan out in one
  * transaction, so a file is imported whole or not at all.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import type { AttemptRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
 
 export const PROGRESS_FORMAT = 'front-desk-simulator/progress';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { Id, IsoDate } from './common';
 import type { Coverage, FeeLine, Patient } from './office';
 

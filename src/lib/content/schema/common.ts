@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 
 /** Stable ids: lower-case words joined by dashes or dots (never array positions). */
 export const Id = z

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { Id } from './common';
 
 export const Competency = z.strictObject({

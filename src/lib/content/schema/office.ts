@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { ClockTime, Id, IsoDate, Phone } from './common';
 
 const Address = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../zod';
 import { Id } from './common';
 
 /** One answer option: its text and why it is right or wrong (every option teaches). */
