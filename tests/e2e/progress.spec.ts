@@ -69,6 +69,7 @@ test('progress exported here and imported into a clean browser shows the same da
 	const other = await clean.newPage();
 	await other.goto('/learners/');
 	await expect(other.locator('[data-learner]')).toHaveCount(1);
+	await expect(other.getByLabel('Progress file (.json)')).toBeEnabled();
 	await other.getByLabel('Progress file (.json)').setInputFiles(path);
 	await expect(other.getByRole('status')).toContainText('2 new attempts');
 	await other.getByRole('button', { name: 'Switch to Student' }).first().click();
@@ -76,6 +77,7 @@ test('progress exported here and imported into a clean browser shows the same da
 	expect(await figures(other)).toEqual(here);
 
 	await other.goto('/learners/');
+	await expect(other.getByLabel('Progress file (.json)')).toBeEnabled();
 	await other.getByLabel('Progress file (.json)').setInputFiles(path);
 	await expect(other.getByRole('status')).toContainText('0 new attempts, 2 already here');
 	await other.goto('/progress/');
