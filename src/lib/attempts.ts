@@ -37,15 +37,22 @@ export async function beginAttempt(store: ProgressStore, learnerId: string, scen
  * Grades an answer and stores it before anyone sees the feedback: if the write fails, the caller
  * gets the error and the learner's screen has not moved on.
  */
-export async function recordAnswer(store: ProgressStore, record: AttemptRecord, state: AttemptState, input: Input, now: number): Promise<{ record: AttemptRecord; state: AttemptState; outcome: Outcome }> {
+export async function recordAnswer(
+	store: ProgressStore,
+	record: AttemptRecord,
+	state: AttemptState,
+	input: Input,
+	now: number
+): Promise<{ record: AttemptRecord; state: AttemptState; outcome: Outcome; /** Settles once a finished scenario's review cards are written. */ review?: Promise<void> }> {
 	const result = answer(state, input);
 	const finished = result.state.stepId === null;
 	const updated: AttemptRecord = { ...record, ...summaryOf(result.state), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
 	// Only steps with unsubmitted work (the book, the superbill, the claim, the posting) keep drafts to drop.
 	const clearDraft = keepsDraft(input.kind);
 	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated, { clearDraft });
-	if (finished) await scheduleScenarioReview(store, record.learnerId, state.scenario.meta.id, result.state, now);
-	return { record: updated, state: result.state, outcome: result.outcome };
+	// Review cards for missed decisions are written after the answer, off the path to its feedback.
+	const review = finished ? scheduleScenarioReview(store, record.learnerId, state.scenario.meta.id, result.state, now) : undefined;
+	return { record: updated, state: result.state, outcome: result.outcome, ...(review ? { review } : {}) };
 }
 
 export type Reopened = { ok: true; record: AttemptRecord; state: AttemptState } | { ok: false; record: AttemptRecord; reason: string };

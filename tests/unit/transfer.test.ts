@@ -29,9 +29,13 @@ async function seeded(store: ProgressStore) {
 	await store.putLearner(ana);
 	let a = await beginAttempt(store, ana.id, scenario, 11, 2_000);
 	a = { ...a, ...(await recordAnswer(store, a.record, a.state, { kind: 'choice', optionId: 'good' }, 3_000)) };
-	a = { ...a, ...(await recordAnswer(store, a.record, a.state, { kind: 'multi-choice', optionIds: ['a', 'b'] }, 4_000)) };
+	const last = await recordAnswer(store, a.record, a.state, { kind: 'multi-choice', optionIds: ['a', 'b'] }, 4_000);
+	await last.review;
+	a = { ...a, ...last };
 	let b = await beginAttempt(store, ana.id, scenario, 22, 5_000);
-	b = { ...b, ...(await recordAnswer(store, b.record, b.state, { kind: 'choice', optionId: 'bad' }, 6_000)) };
+	const ended = await recordAnswer(store, b.record, b.state, { kind: 'choice', optionId: 'bad' }, 6_000);
+	await ended.review;
+	b = { ...b, ...ended };
 	await beginAttempt(store, ana.id, scenario, 33, 7_000);
 	return store;
 }
