@@ -4,7 +4,7 @@ import { loadCompetencies } from '../../src/lib/content/world';
 import { blueprintCounts, drawExam, type ExamItemRef } from '../../src/lib/exam/blueprint';
 import { acceptsAnswerAt, formatRemaining, mustAutoSubmit, remainingMs, EXAM_MINUTES } from '../../src/lib/exam/clock';
 import { dueCards, newCard, review, targetRetention } from '../../src/lib/exam/review';
-import { readiness, type ItemAnswer } from '../../src/lib/exam/readiness';
+import { readiness, weakestDomain, type ItemAnswer } from '../../src/lib/exam/readiness';
 import { answersForReadiness, cardAfterAnswer, cardsAfterScenario, scoreSession } from '../../src/lib/exam/session';
 
 const frameworks = loadCompetencies(readContentFiles()).value!.frameworks;
@@ -146,6 +146,12 @@ describe('readiness', () => {
 		const hardRight = readiness([...answers('a', 10, 0, 3), ...answers('a', 0, 10, 1)], shares).domains[0]!;
 		expect(hardRight.estimate).toBeGreaterThan(easyRight.estimate);
 	});
+	it('sends practice to the domain with the least evidence, then to the lowest estimate', () => {
+		const three = new Map([['a', 0.4], ['b', 0.3], ['c', 0.3]]);
+		expect(weakestDomain(readiness([...answers('a', 20, 0), ...answers('b', 12, 8), ...answers('c', 3, 0)], three))!.domain).toBe('c');
+		expect(weakestDomain(readiness([...answers('a', 20, 0), ...answers('b', 12, 8), ...answers('c', 18, 2)], three))!.domain).toBe('b');
+	});
+
 	it('uses recent answers: old misses stop counting once there are enough new ones', () => {
 		const old = Array.from({ length: 60 }, (_, i) => ({ domain: 'a', difficulty: 2 as const, correct: false, at: i }));
 		const recent = Array.from({ length: 60 }, (_, i) => ({ domain: 'a', difficulty: 2 as const, correct: true, at: 1000 + i }));

@@ -87,3 +87,11 @@ export function normalCdf(z: number): number {
 	const y = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-(z * z) / 2);
 	return z >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
 }
+
+/**
+ * The domain to practise next: one with too little evidence first (fewest answers), else the one
+ * with the lowest estimate.
+ */
+export function weakestDomain(r: Readiness): DomainReadiness | undefined {
+	return [...r.domains].sort((a, b) => Number(b.answers < 10) - Number(a.answers < 10) || (a.answers < 10 ? a.answers - b.answers : a.estimate - b.estimate))[0];
+}
