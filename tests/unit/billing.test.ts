@@ -206,6 +206,14 @@ describe('CMS-1500 grader', () => {
 		expect(msg).toMatch(/MM DD YYYY/);
 	});
 
+	it('a claim under another member ID is a critical error; a wrong birth date format alone is not', () => {
+		const wrongId = claim.grade(claimBlock, filed({ '1a': '3TW7HK2PD4' }));
+		expect(wrongId.critical).toMatch(/member ID that is not the patient's/);
+		expect(wrongId.verdict).toBe('wrong');
+		expect(claim.grade(claimBlock, filed({ '3.dob': '02 09 55' })).critical).toBeUndefined();
+		expect(claim.grade(claimBlock, filed({})).critical).toBeUndefined();
+	});
+
 	it('parses the date formats billers type', () => {
 		expect(parseClaimDate('11 23 2026', true)).toBe('2026-11-23');
 		expect(parseClaimDate('11/23/26', false)).toBe('2026-11-23');

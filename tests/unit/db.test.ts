@@ -32,7 +32,7 @@ for (const [name, make] of [
 			({ record, state } = await recordAnswer(store, record, state, { kind: 'choice', optionId: 'good' }, 2000));
 			({ record, state } = await recordAnswer(store, record, state, { kind: 'multi-choice', optionIds: ['a'] }, 3000));
 			const stored = (await store.getAttempt(record.id))!;
-			expect(stored).toMatchObject({ status: 'in-progress', inputCount: 2, earned: 4, possible: 5, updatedAt: 3000 });
+			expect(stored).toMatchObject({ status: 'in-progress', inputCount: 2, earned: 4.67, possible: 6, updatedAt: 3000 });
 			expect((await store.getInputs(record.id)).map((i) => i.seq)).toEqual([0, 1]);
 			const reopened = await reopenAttempt(store, stored, scenario);
 			expect(reopened.ok && reopened.state).toEqual(state);

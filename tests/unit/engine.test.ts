@@ -19,10 +19,11 @@ describe('engine', () => {
 		expect(state.stepId).toBe('two');
 	});
 
-	it('gives partial credit on pick-all-that-apply, one point per option', () => {
+	it('gives partial credit on pick-all-that-apply per option, the step worth its default weight', () => {
 		let s = answer(start(scenario, 1), { kind: 'choice', optionId: 'good' }).state;
 		const r = answer(s, { kind: 'multi-choice', optionIds: ['a', 'b'] });
-		expect(r.outcome.evidence).toEqual([{ competency: 'c.comm.phone', earned: 1, possible: 3 }]);
+		// 1 of 3 options handled right, scaled to the pick-all default weight of 4.
+		expect(r.outcome.evidence).toEqual([{ competency: 'c.comm.phone', earned: 1.33, possible: 4 }]);
 		expect(r.outcome.verdict).toBe('partial');
 		// The feedback teaches from the mistakes first.
 		expect(r.outcome.feedback[0]).toContain('Should not be picked: B');
@@ -39,7 +40,7 @@ describe('engine', () => {
 		];
 		const s = replay(scenario, 7, inputs);
 		expect(s.stepId).toBeNull();
-		expect(summarize(s)).toMatchObject({ earned: 6, possible: 6, score: 1, passed: true, finished: true, critical: [] });
+		expect(summarize(s)).toMatchObject({ earned: 7, possible: 7, score: 1, passed: true, finished: true, critical: [] });
 	});
 
 	it('fails below the pass mark', () => {
@@ -49,7 +50,7 @@ describe('engine', () => {
 			{ kind: 'choice', optionId: 'y' }
 		]);
 		const sum = summarize(s);
-		expect(sum.score).toBeCloseTo(2 / 6);
+		expect(sum.score).toBeCloseTo(2 / 7);
 		expect(sum.passed).toBe(false);
 	});
 

@@ -154,9 +154,10 @@ describe('dialogue', () => {
 describe('triage', () => {
 	const s = mustParse(TRIAGE);
 
-	it('scores one point per item in the right category', () => {
+	it('scores each item in the right category, the step worth its default weight', () => {
 		const r = answer(start(s, 1), { kind: 'triage', placements: { chest: 'er', uti: 'routine', refill: 'routine' } });
-		expect(r.outcome.evidence).toEqual([{ competency: 'c.sched.triage', earned: 2, possible: 3 }]);
+		// 2 of 3 items right, scaled to the triage default weight of 4.
+		expect(r.outcome.evidence).toEqual([{ competency: 'c.sched.triage', earned: 2.67, possible: 4 }]);
 		expect(r.outcome.critical).toBeUndefined();
 		expect(r.outcome.feedback[0]).toMatch(/Burning\*\* belongs in \*Today\*, not \*Routine\*/);
 	});

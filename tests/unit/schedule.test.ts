@@ -311,3 +311,40 @@ collect:
 		expect(rules.every((r) => r.ok)).toBe(true);
 	});
 });
+
+describe('schedule grader: mistakes a real desk cannot absorb', () => {
+	const NOW = `days: 5
+now: "11:00"
+appointments:
+  - { id: s1, patient: pt-c, provider: prov-a, start: "10:00", type: follow-up, reason: Cough }
+  - { id: s2, patient: pt-c, provider: prov-a, date: "2026-11-24", start: "10:00", type: follow-up, reason: Recheck }
+tasks:
+  - { id: t1, patient: pt-est, ask: Book a follow-up with Dr. Able this week, types: [follow-up], urgency: soon, withinDays: 4, providers: [prov-a] }`;
+	const s = scenarioWith(NOW);
+	const b = blockOf(s);
+	const outcomeOf = (actions: ScheduleAction[]) => answer(start(s, 1), { kind: 'schedule', actions, collected: {} });
+
+	it('a booking on top of another patient is a critical error that fails the scenario', () => {
+		const beside = outcomeOf([book({ date: '2026-11-24', start: '10:15' })]);
+		expect(beside.outcome.critical).toBeUndefined();
+		expect(summarize(beside.state).passed).toBe(true);
+		const onTop = outcomeOf([book({ date: '2026-11-24', start: '10:00' })]);
+		expect(onTop.outcome.critical).toMatch(/on top of another patient's visit/);
+		expect(summarize(onTop.state).passed).toBe(false);
+	});
+
+	it('a booking before the scenario\'s "now" is a critical error; later the same day is fine', () => {
+		const past = grade(b, [book({ start: '09:00' })]);
+		expect(past.failedRules).toContain('past');
+		expect(past.rules.find((r) => r.rule === 'past')!.critical).toMatch(/already passed/);
+		expect(outcomeOf([book({ start: '09:00' })]).outcome.critical).toMatch(/already passed/);
+		const later = grade(b, [book({ start: '11:15' })]);
+		expect(later.failed).toEqual([]);
+		expect(outcomeOf([book({ start: '11:15' })]).outcome.verdict).toBe('best');
+	});
+
+	it('the wrong provider for a visit that requires one is a critical error', () => {
+		const r = outcomeOf([book({ provider: 'prov-b', start: '14:00' })]);
+		expect(r.outcome.critical).toMatch(/provider who cannot take this visit/);
+	});
+});

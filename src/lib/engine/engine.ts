@@ -3,6 +3,7 @@ import { graders } from './interactions';
 import type { Grader } from './interactions/grader';
 import { mix, rng, shuffled } from './rng';
 import { totalsByCompetency } from './progress';
+import { stepWeight, weigh } from './weight';
 import { InvalidInput, type AttemptState, type Input, type Outcome, type ScoreSummary } from './types';
 
 const MOOD_MIN = 0;
@@ -69,7 +70,7 @@ export function answer(state: AttemptState, input: Input): { state: AttemptState
 		input,
 		feedback: graded.feedback,
 		next: next === 'end' ? null : next,
-		evidence: graded.evidence,
+		evidence: weigh(graded.evidence, stepWeight(interaction)),
 		critical: graded.critical,
 		mood,
 		verdict: graded.verdict,
@@ -93,8 +94,8 @@ export function displayOrder(state: AttemptState, stepId: string): string[] {
 
 export function summarize(state: AttemptState): ScoreSummary {
 	const byCompetency = totalsByCompetency(state.outcomes.flatMap((o) => o.evidence));
-	const earned = byCompetency.reduce((n, t) => n + t.earned, 0);
-	const possible = byCompetency.reduce((n, t) => n + t.possible, 0);
+	const earned = Math.round(byCompetency.reduce((n, t) => n + t.earned, 0) * 100) / 100;
+	const possible = Math.round(byCompetency.reduce((n, t) => n + t.possible, 0) * 100) / 100;
 	const score = possible === 0 ? 0 : earned / possible;
 	const critical = state.outcomes.flatMap((o) => (o.critical ? [o.critical] : []));
 	const passMark = state.scenario.meta.passMark;

@@ -77,7 +77,7 @@ function describe(competency: string, alpha: number, beta: number, points: numbe
 	const low = betaQuantile(0.05, alpha, beta);
 	const high = betaQuantile(0.95, alpha, beta);
 	const level: MasteryLevel = points === 0 ? 'not-started' : low >= MASTERY_FLOOR ? 'mastered' : estimate >= 0.6 ? 'developing' : 'needs-work';
-	return { competency, estimate, low, high, weight: alpha + beta - 2, points, level };
+	return { competency, estimate, low, high, weight: alpha + beta - 2, points: Math.round(points * 100) / 100, level };
 }
 
 /** Regularized incomplete beta I_x(a, b) by Lentz's continued fraction (Numerical Recipes 6.4). */

@@ -44,5 +44,7 @@ export function totalsByCompetency(evidence: readonly Evidence[]): { competency:
 		const t = by.get(e.competency) ?? { earned: 0, possible: 0 };
 		by.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
 	}
-	return [...by].map(([competency, t]) => ({ competency, ...t }));
+	// Step weights make fractional points: keep sums to hundredths so 2.67 + 1.33 shows as 4.
+	const r2 = (x: number) => Math.round(x * 100) / 100;
+	return [...by].map(([competency, t]) => ({ competency, earned: r2(t.earned), possible: r2(t.possible) }));
 }

@@ -54,6 +54,8 @@ export interface RuleResult {
 	possible: number;
 	competency: string;
 	message: string;
+	/** Set when breaking this rule is a critical error (it fails the scenario). */
+	critical?: string;
 }
 
 export interface Outcome {

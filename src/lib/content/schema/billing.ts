@@ -1,5 +1,5 @@
 import { z } from '../../zod';
-import { Id, IsoDate } from './common';
+import { Id, IsoDate, StepWeight } from './common';
 import type { Coverage, FeeLine, Patient } from './office';
 
 const Markdown = z.string().min(1);
@@ -55,7 +55,8 @@ export const CodeBlock = z.strictObject({
 			linking: Id.default('cehrs.revenue.coding-support')
 		})
 		.default({ procedures: 'cmaa.billing.superbill', diagnoses: 'cmaa.billing.coding-basics', linking: 'cehrs.revenue.coding-support' }),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 /** CMS-1500 items the learner completes, by NUCC item number. */
@@ -91,7 +92,8 @@ export const ClaimBlock = z.strictObject({
 	scoring: z
 		.strictObject({ claim: Id.default('cmaa.billing.claims'), coding: Id.default('cehrs.revenue.insurance-billing') })
 		.default({ claim: 'cmaa.billing.claims', coding: 'cehrs.revenue.insurance-billing' }),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 export const Adjustment = z.strictObject({
@@ -130,7 +132,8 @@ export const RemittanceBlock = z.strictObject({
 		.default({ posting: 'cmaa.billing.payment-posting', reading: 'cmaa.billing.remittance-denials' }),
 	/** Teaching per CARC shown after grading, beyond the built-in meaning (Markdown). */
 	teach: Markdown.optional(),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 /** One thing to compare across the insurance card, the registration on file and the eligibility response. */
@@ -165,7 +168,8 @@ export const VerifyBlock = z.strictObject({
 	scoring: z
 		.strictObject({ rows: Id.default('cmaa.encounter.identity-insurance'), collect: Id.default('cmaa.billing.eligibility') })
 		.default({ rows: 'cmaa.encounter.identity-insurance', collect: 'cmaa.billing.eligibility' }),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 export type VerifyBlock = z.infer<typeof VerifyBlock>;

@@ -1,5 +1,5 @@
 import { z } from '../../zod';
-import { ClockTime, Id, IsoDate } from './common';
+import { ClockTime, Id, IsoDate, StepWeight } from './common';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
@@ -73,7 +73,8 @@ export const ChoiceOption = z.strictObject({
 export const ChoiceBlock = z.strictObject({
 	prompt: Markdown.optional(),
 	options: z.array(ChoiceOption).min(2),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 export const MultiChoiceOption = z.strictObject({
@@ -89,7 +90,8 @@ export const MultiChoiceBlock = z.strictObject({
 	prompt: Markdown,
 	competencies: z.array(Id).min(1),
 	options: z.array(MultiChoiceOption).min(3),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 export const DialogueReply = z.strictObject({
@@ -109,6 +111,7 @@ export const DialogueBlock = z.strictObject({
 	says: Markdown,
 	replies: z.array(DialogueReply).min(2),
 	next: Next.optional(),
+	weight: StepWeight.optional(),
 	/** The conversation ends early when the mood falls to this value or lower. */
 	exit: z.strictObject({ atOrBelow: z.number().int().min(0).max(10), next: Next }).optional()
 });
@@ -130,7 +133,8 @@ export const TriageBlock = z.strictObject({
 	categories: z.array(TriageCategory).min(2).optional(),
 	items: z.array(TriageItem).min(2),
 	competencies: z.array(Id).min(1),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 const Weekday = z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']);
@@ -235,6 +239,8 @@ export const ScheduleBlock = z.strictObject({
 	prompt: Markdown,
 	/** First day shown; defaults to the clinic's today. */
 	date: IsoDate.optional(),
+	/** The scenario's clock on the first day: earlier slots are in the past (greyed out; booking one is a critical error). */
+	now: ClockTime.optional(),
 	days: z.number().int().min(1).max(14).default(1),
 	view: z.enum(['day', 'week']).default('day'),
 	/** stream: one patient at a time per provider. wave / modified-wave: several may share a start, per `wave`. */
@@ -249,7 +255,8 @@ export const ScheduleBlock = z.strictObject({
 	tasks: z.array(ScheduleTask).min(1),
 	collect: z.array(CollectField).default([]),
 	scoring: ScheduleScoring.default({ fit: 'cmaa.scheduling.methods-templates', type: 'cmaa.scheduling.appointment-types', timing: 'cmaa.scheduling.triage', integrity: 'cmaa.scheduling.cancellations-no-shows' }),
-	next: Next.optional()
+	next: Next.optional(),
+	weight: StepWeight.optional()
 });
 
 /** Interaction kinds: the fenced block's language names one. Add a kind here, in engine/interactions and in components/interactions. */

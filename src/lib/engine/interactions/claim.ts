@@ -24,7 +24,10 @@ export const claim: Grader<'claim'> = {
 			earned: c.ok ? 1 : 0,
 			possible: 1,
 			competency: c.group === 'coding' ? block.scoring.coding : block.scoring.claim,
-			message: c.message
+			message: c.message,
+			// A claim under an ID that is not the patient's cannot be matched to anyone: it is rejected
+			// at best, and at worst paid against another member's policy.
+			...(c.path === '1a' && !c.ok ? { critical: "The claim went out under a member ID that is not the patient's (item 1a)." } : {})
 		}));
 		return gradedFromRules(rules, block.next, 'claim');
 	}

@@ -207,13 +207,14 @@ export function gradedFromRules(rules: RuleResult[], next: string | undefined, k
 	const earned = evidence.reduce((n, e) => n + e.earned, 0);
 	const possible = evidence.reduce((n, e) => n + e.possible, 0);
 	const failed = rules.filter((r) => !r.ok);
+	const critical = failed.find((r) => r.critical)?.critical;
 	return {
 		feedback: failed.length ? failed.map((r) => r.message) : ['Every check passed.'],
 		next,
 		evidence,
 		marks: { kind, rules },
-		verdict: verdictOf(earned, possible) as 'best' | 'partial' | 'wrong',
-		critical: undefined as string | undefined
+		verdict: (critical ? 'wrong' : verdictOf(earned, possible)) as 'best' | 'partial' | 'wrong',
+		critical
 	};
 }
 

@@ -9,7 +9,7 @@ import {
 	type Book,
 	type ResolvedScheduleBlock
 } from '../../office/schedule';
-import { addDays, daysBetween, toSpoken } from '../../office/time';
+import { addDays, daysBetween, toMinutes, toSpoken } from '../../office/time';
 import type { Evidence, RuleResult } from '../types';
 import type { Grader } from './grader';
 import { verdictOf } from './grader';
@@ -27,6 +27,19 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 	const results: RuleResult[] = [];
 	const rule = (task: string | undefined, id: string, ok: boolean, competency: string, message: string, earned = ok ? 1 : 0, possible = 1) =>
 		results.push({ task, rule: id, ok, earned, possible, competency, message });
+	/** The last rule broken is a mistake a real desk cannot absorb: it fails the scenario. */
+	const serious = (critical: string) => {
+		results[results.length - 1]!.critical = critical;
+	};
+	const nowMin = block.now === undefined ? undefined : toMinutes(block.now);
+	/** Before the scenario's "now": a slot nobody can be seen in any more. */
+	const isPast = (a: Appointment) => a.date < ctx.firstDay || (nowMin !== undefined && a.date === ctx.firstDay && a.start < nowMin);
+	const checkPast = (task: string, a: Appointment, who: string) => {
+		if (isPast(a)) {
+			rule(task, 'past', false, sc.timing, `${when(a)} has already passed${nowMin !== undefined ? `: it is ${toSpoken(nowMin)} on ${ctx.firstDay}` : ''}.`);
+			serious(`Booked ${who} at ${when(a)}, a time that had already passed.`);
+		} else if (nowMin !== undefined) rule(task, 'past', true, sc.timing, `${when(a)} is still ahead of the clock.`);
+	};
 	const name = (id: string) => ctx.patients.find((p) => p.id === id)?.name ?? id;
 	const when = (a: Appointment) => `${a.date} ${toSpoken(a.start)}`;
 	const claimed = new Set<string>();
@@ -70,6 +83,8 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			const problems = problemsOf(book, a, block);
 			const fit = problems.filter((p) => p.rule === 'template' || p.rule === 'overlap' || p.rule === 'room' || p.rule === 'disruption');
 			rule(task.id, 'fit', fit.length === 0, sc.fit, fit.length ? fit.map((p) => p.message).join(' ') : `${when(a)} fits the provider's template, the scheduling method and the rooms.`);
+			if (fit.some((p) => p.rule === 'overlap')) serious(`Booked ${name(a.patient)} at ${when(a)} on top of another patient's visit.`);
+			checkPast(task.id, a, name(a.patient));
 			const typeOk = !task.types || task.types.includes(a.type);
 			const typeName = ctx.types.find((t) => t.id === a.type)?.name ?? a.type;
 			const wanted = (task.types ?? []).map((t) => ctx.types.find((x) => x.id === t)?.name ?? t).join(' or ');
@@ -109,6 +124,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			if (task.providers) {
 				const ok = task.providers.includes(a.provider);
 				rule(task.id, 'provider', ok, sc.timing, ok ? 'With a provider who can take this visit.' : `This visit has to be with ${task.providers.map((p) => ctx.providers.find((x) => x.id === p)?.name ?? p).join(' or ')}.`);
+				if (!ok) serious(`Booked ${who} with a provider who cannot take this visit.`);
 			} else if (task.preferProvider) {
 				const ok = a.provider === task.preferProvider;
 				const pref = ctx.providers.find((x) => x.id === task.preferProvider)?.name ?? task.preferProvider;
@@ -142,6 +158,8 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 					const sameDay = a.date === ctx.firstDay;
 					const ok = fit.length === 0 && (!mustStay || sameDay);
 					rule(task.id, 'resolve', ok, sc.integrity, ok ? `${who} ${moved ? `is moved to ${when(a)}` : 'keeps a workable slot'}.` : `${who}: ${[...fit.map((p) => p.message), mustStay && !sameDay ? `(${seed.reason}) needed to be seen today.` : ''].filter(Boolean).join(' ') || 'the appointment still has a problem.'}`);
+					if (moved && fit.some((p) => p.rule === 'overlap')) serious(`Moved ${who} to ${when(a)}, on top of another patient's visit.`);
+					if (moved) checkPast(task.id, a, who);
 					if (mustStay) rule(task.id, 'urgency', sameDay, sc.timing, sameDay ? `${who} is still seen today.` : `${who} was moved off today, but the reason (${seed.reason}) cannot wait.`);
 				} else {
 					rule(task.id, 'resolve', false, sc.integrity, `${who}'s appointment was marked ${a.status}; it should have been moved or cancelled.`);
@@ -192,7 +210,9 @@ export const schedule: Grader<'schedule'> = {
 		const earned = rules.reduce((n, r) => n + r.earned, 0);
 		const possible = rules.reduce((n, r) => n + r.possible, 0);
 		const failedTasks = new Set(rules.filter((r) => !r.ok && r.task).map((r) => r.task!));
-		const critical = b.tasks.find((t) => t.critical && failedTasks.has(t.id) && rules.some((r) => r.task === t.id && !r.ok && (r.rule === 'booked' || r.rule === 'urgency' || r.rule === 'resolve')))?.critical;
+		const critical =
+			b.tasks.find((t) => t.critical && failedTasks.has(t.id) && rules.some((r) => r.task === t.id && !r.ok && (r.rule === 'booked' || r.rule === 'urgency' || r.rule === 'resolve')))?.critical ??
+			rules.find((r) => r.critical)?.critical;
 		const teach = b.tasks.filter((t) => t.teach && failedTasks.has(t.id)).map((t) => t.teach!);
 		return {
 			feedback: [...rules.filter((r) => !r.ok).map((r) => r.message), ...teach],
