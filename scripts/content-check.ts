@@ -1,5 +1,7 @@
 import { formatError, loadContent } from '../src/lib/content';
 import { readContentFiles } from './read-content';
+import { scenarioWarnings } from '../src/lib/scenario-warnings';
+import { cueWarnings, itemDecision } from '../src/lib/content/cues';
 
 const started = performance.now();
 const { content, errors } = loadContent(readContentFiles());
@@ -24,3 +26,8 @@ for (const f of content.competencies.frameworks) {
 	const target = (d: (typeof f.domains)[number]) => (d.items ? 2 * d.items : Math.round((d.weight ?? 0) * 200));
 	console.log(`items ${f.id}: ${f.domains.map((d) => `${d.id.split('.')[1]} ${perDomain.get(d.id) ?? 0}/${target(d)}`).join(', ')}`);
 }
+// Warnings never fail the build; they name what a test-wise learner could exploit (see docs/AUTHORING.md).
+const warnings = content.scenarios.flatMap((s) => scenarioWarnings(s).map((w) => `${s.file}:${w.line}: warning: ${w.message}`));
+const itemWarnings = content.questions.flatMap((q) => cueWarnings(itemDecision(q)).map((w) => `${q.file}: warning: item ${q.id}: ${w.message}`));
+for (const w of [...warnings, ...itemWarnings]) console.log(w);
+console.log(`warnings: ${warnings.length} in scenarios, ${itemWarnings.length} in item banks`);

@@ -7,6 +7,7 @@ import { parseScenario, MIN_DECISIONS, type ContentError } from './content';
 import type { Scenario } from './content/schema/scenario';
 import type { ClinicWorld } from './content/world';
 import type { Framework } from './content/schema/competencies';
+import { scenarioWarnings, type ScenarioWarning } from './scenario-warnings';
 
 export const CUSTOM_PREFIX = 'custom-';
 export const MAX_AUTHORED_CHARS = 200_000;
@@ -14,11 +15,13 @@ export const MAX_AUTHORED_CHARS = 200_000;
 export interface AuthorCheck {
 	scenario?: Scenario;
 	errors: ContentError[];
+	/** Item-writing and balance warnings for a scenario that passes: shown, never blocking. */
+	warnings: ScenarioWarning[];
 }
 
 export function checkAuthored(text: string, world: ClinicWorld, frameworks: readonly Framework[], shippedIds: ReadonlySet<string>): AuthorCheck {
 	const file = 'your scenario';
-	if (text.length > MAX_AUTHORED_CHARS) return { errors: [{ file, line: 1, message: `the scenario is ${text.length} characters long; at most ${MAX_AUTHORED_CHARS} are accepted` }] };
+	if (text.length > MAX_AUTHORED_CHARS) return { errors: [{ file, line: 1, message: `the scenario is ${text.length} characters long; at most ${MAX_AUTHORED_CHARS} are accepted` }], warnings: [] };
 	const known = {
 		competencies: new Set(frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)))),
 		patients: new Set(world.patients.map((p) => p.id)),
@@ -36,5 +39,5 @@ export function checkAuthored(text: string, world: ClinicWorld, frameworks: read
 	if (id && !id.startsWith(CUSTOM_PREFIX)) extra.push({ file, line: idLine, message: `the id must start with "${CUSTOM_PREFIX}" (e.g. ${CUSTOM_PREFIX}${id}) so it cannot replace a shipped scenario` });
 	if (id && shippedIds.has(id)) extra.push({ file, line: idLine, message: `"${id}" is the id of a shipped scenario` });
 	const errors = [...r.errors, ...extra].sort((a, b) => a.line - b.line);
-	return errors.length ? { errors } : { scenario: r.scenario!, errors };
+	return errors.length ? { errors, warnings: [] } : { scenario: r.scenario!, errors, warnings: scenarioWarnings(r.scenario!) };
 }

@@ -19,6 +19,8 @@ export interface CueOption {
 /** One decision: a single-answer step or exam item, or a pick-all step (each option right or wrong). */
 export interface CueDecision {
 	where: string;
+	/** File line of the step's block, when the decision comes from a scenario. */
+	line?: number;
 	/** single: one option is picked; all: any subset, each option judged on its own. */
 	mode: 'single' | 'all';
 	options: CueOption[];
@@ -33,7 +35,9 @@ export const CUE_LIMITS = {
 	/** Warn when the key is this much longer than the longest other option (0.2 = 20%). */
 	keyLonger: 0.2,
 	/** Warn when the key is this much shorter than the shortest other option. */
-	keyShorter: 0.2
+	keyShorter: 0.2,
+	/** …and by at least this many characters (short numeric options differ by a character or two). */
+	minCharsApart: 10
 } as const;
 
 /** Visible text: no Markdown emphasis, quotes or surrounding spaces. */
@@ -145,13 +149,14 @@ export function expectedCredit(decision: CueDecision, strategy: Strategy): numbe
 
 export interface CueWarning {
 	where: string;
+	line?: number;
 	message: string;
 }
 
 /** Author-facing warnings for one decision: each names the cue and what to do about it. */
 export function cueWarnings(decision: CueDecision): CueWarning[] {
 	const out: CueWarning[] = [];
-	const warn = (message: string) => out.push({ where: decision.where, message });
+	const warn = (message: string) => out.push({ where: decision.where, line: decision.line, message });
 	const keys = decision.options.filter((o) => o.credit >= 1);
 	const others = decision.options.filter((o) => o.credit < 1);
 	if (decision.mode !== 'single' || keys.length === 0 || others.length === 0) return out;
@@ -160,9 +165,9 @@ export function cueWarnings(decision: CueDecision): CueWarning[] {
 	const keyMax = Math.max(...keys.map(len));
 	const otherMax = Math.max(...others.map(len));
 	const otherMin = Math.min(...others.map(len));
-	if (keyMin > otherMax * (1 + CUE_LIMITS.keyLonger))
+	if (keyMin > otherMax * (1 + CUE_LIMITS.keyLonger) && keyMin - otherMax >= CUE_LIMITS.minCharsApart)
 		warn(`the right answer is much longer than every other option (${keyMin} characters against at most ${otherMax}): write the options alike in length and detail`);
-	if (keyMax < otherMin * (1 - CUE_LIMITS.keyShorter))
+	if (keyMax < otherMin * (1 - CUE_LIMITS.keyShorter) && otherMin - keyMax >= CUE_LIMITS.minCharsApart)
 		warn(`the right answer is much shorter than every other option (${keyMax} characters against at least ${otherMin}): write the options alike in length and detail`);
 	const has = (f: (t: string) => number, list: CueOption[]) => list.filter((o) => f(o.text) > 0).length;
 	if (has(absoluteCount, keys) === 0 && has(absoluteCount, others) === others.length && others.length >= 2)
@@ -199,10 +204,11 @@ export function scenarioDecisions(scenario: Pick<Scenario, 'steps' | 'stepOrder'
 	for (const id of scenario.stepOrder) {
 		const i = scenario.steps[id]?.interaction;
 		const where = `${scenario.meta.id} › ${id}`;
-		if (i?.kind === 'choice') out.push({ where, mode: 'single', options: credits(i.block.options) });
-		else if (i?.kind === 'dialogue') out.push({ where, mode: 'single', options: credits(i.block.replies) });
+		const line = i?.line;
+		if (i?.kind === 'choice') out.push({ where, line, mode: 'single', options: credits(i.block.options) });
+		else if (i?.kind === 'dialogue') out.push({ where, line, mode: 'single', options: credits(i.block.replies) });
 		else if (i?.kind === 'multi-choice')
-			out.push({ where, mode: 'all', options: i.block.options.map((o) => ({ id: o.id, text: o.text, credit: o.correct ? 1 : 0 })) });
+			out.push({ where, line, mode: 'all', options: i.block.options.map((o) => ({ id: o.id, text: o.text, credit: o.correct ? 1 : 0 })) });
 	}
 	return out;
 }

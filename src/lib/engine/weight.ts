@@ -1,4 +1,4 @@
-import type { Interaction } from '../content/schema/scenario';
+import type { Interaction, Scenario } from '../content/schema/scenario';
 import { parsePoints } from '../content/points';
 import type { Evidence } from './types';
 
@@ -39,4 +39,20 @@ export function stepWorth(interaction: Interaction): number {
 	if (w !== undefined) return w;
 	const options = interaction.kind === 'choice' ? interaction.block.options : interaction.kind === 'dialogue' ? interaction.block.replies : [];
 	return Math.max(0, ...options.map((o) => Object.values(o.evidence).reduce((n, p) => n + parsePoints(p).possible, 0)));
+}
+
+/** Above this share (twice the rest together), one step decides the score whatever else is done. */
+export const MAX_STEP_SHARE = 2 / 3;
+
+/** Warns when one step outweighs the rest of its scenario together (with its line, for authors). */
+export function balanceWarnings(scenario: Pick<Scenario, 'steps' | 'stepOrder'>): { line: number; message: string }[] {
+	const steps = scenario.stepOrder.map((id) => scenario.steps[id]!).filter((s) => s.interaction);
+	if (steps.length < 2) return [];
+	const worth = steps.map((s) => stepWorth(s.interaction!));
+	const total = worth.reduce((n, w) => n + w, 0);
+	return steps.flatMap((s, i) =>
+		total > 0 && worth[i]! / total > MAX_STEP_SHARE
+			? [{ line: s.interaction!.line, message: `step "${s.id}" is worth ${worth[i]} of the scenario's ${total} points, so it decides the score alone: give it a smaller \`weight:\` or the other steps more points` }]
+			: []
+	);
 }
