@@ -40,6 +40,8 @@ export function solveSchedule(block: ResolvedScheduleBlock): { actions: Schedule
 					for (const date of sameDay ? [seed.date ?? ctx.firstDay] : days)
 						for (const provider of [seed.provider, ...ctx.providers.map((p) => p.id).filter((p) => p !== seed.provider)])
 							for (const start of times) {
+								// Nobody can be moved into a time that has already passed.
+								if (block.now !== undefined && date === ctx.firstDay && start < block.now) continue;
 								const move: ScheduleAction = { op: 'move', id, provider, date, start, reason: 'Provider unavailable; rebooked' };
 								const book = applyActions(block, [...actions, ...moves, move]);
 								const moved = book.appointments.find((a) => a.id === id)!;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatError, loadContent } from '../../src/lib/content';
 import { readContentFiles } from '../../scripts/read-content';
-import { ageOn } from '../../src/lib/office/bindings';
+import { ageOn, chartAsOf } from '../../src/lib/office/bindings';
 import { solveSchedule } from '../support/schedule-solver';
 import { billingKeyInput } from '../support/billing-key';
 import { graderFor } from '../../src/lib/engine/interactions';
@@ -124,5 +124,32 @@ describe('shipped content', () => {
 		const keys = new Map<string, number>();
 		for (const q of c.questions) keys.set(q.key, (keys.get(q.key) ?? 0) + 1);
 		for (const k of ['a', 'b', 'c', 'd']) expect(keys.get(k)! / c.questions.length, `share of key ${k}`).toBeGreaterThan(0.18);
+	});
+});
+
+describe('the story agrees with the records', () => {
+	const files = readContentFiles();
+	const path = 'content/scenarios/claims-complete-from-superbill.md';
+
+	it("a story that shows another patient's member ID is refused, naming whose it is", () => {
+		const wrong = { ...files, [path]: files[path]!.replace('SMI702266481', 'SMI384450921') };
+		const errors = loadContent(wrong).errors.map(formatError);
+		expect(errors.some((e) => e.includes(path) && /SMI384450921 is Thomas Begay's number/.test(e))).toBe(true);
+	});
+
+	it('the chart shows what the office knew at the scenario\'s moment, not the end of the story', () => {
+		const c = result.content!;
+		const sandra = c.world.patients.find((p) => p.id === 'pt-sandra-whitfield')!;
+		expect(sandra.coverage[0]!.terminated).toBe('2026-10-31');
+		const checkIn = c.scenarios.find((s) => s.meta.id === 'registration-coverage-ended-check-in')!;
+		const chart = chartAsOf(sandra, checkIn.meta.chart);
+		expect(chart.coverage[0]!.terminated).toBeUndefined();
+		expect(chart.notes).toBeUndefined();
+		// Luis's note about his wife belongs to the call about her, not to his coding or billing steps.
+		const luis = c.world.patients.find((p) => p.id === 'pt-luis-ramirez')!;
+		for (const s of c.scenarios.filter((x) => x.meta.patient === 'pt-luis-ramirez')) {
+			const notes = chartAsOf(luis, s.meta.chart).notes ?? '';
+			expect(notes.includes('Maria'), s.meta.id).toBe(s.meta.id === 'hipaa-caller-says-spouse');
+		}
 	});
 });

@@ -13,6 +13,7 @@ import { checkScenario, type KnownIds } from './rules';
 import { scheduleContext } from './schedule-context';
 import { claimContext, codeContext, remittanceContext } from './billing-context';
 import type { ClinicWorld } from './world';
+import { checkStoryAgainstRecords } from './story-check';
 
 const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
 const FENCE = /^```\s*([A-Za-z][\w-]*)?\s*$/;
@@ -119,6 +120,11 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 		const hash = contentHash(contexts.length ? `${text}\n${JSON.stringify(contexts)}` : text);
 		const scenario: Scenario = { meta: fm.value, steps, stepOrder, debrief: debrief ?? '', hash, file };
 		errors.push(...checkScenario(scenario, options.known, fmLineOf(lines, fmEnd), options.minDecisions ?? 0));
+		if (options.world) {
+			const m = fm.value;
+			const patients = [m.patient, ...(m.variants ?? []).map((v) => v.patient)].filter((p): p is string => !!p && !p.startsWith('{{'));
+			errors.push(...checkStoryAgainstRecords(text, file, patients, options.world));
+		}
 		if (errors.length === 0) return { scenario, errors };
 	}
 	return { errors };

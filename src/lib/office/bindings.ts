@@ -55,3 +55,14 @@ export function scenarioPatient(world: ClinicWorld, refs: { patient?: string }, 
 export function counterpartName(patient: Patient | undefined, caller?: { name: string }): string {
 	return patient ? (patient.preferredName ?? patient.firstName) : (caller?.name ?? 'The other person');
 }
+
+/** The chart as the office has it at a scenario's moment: the record, with the scenario's overrides. */
+export function chartAsOf(patient: Patient, chart: { notes?: string; alerts?: string[]; coverage?: Patient['coverage'] } | undefined): Patient {
+	if (!chart) return patient;
+	return {
+		...patient,
+		...(chart.notes !== undefined ? { notes: chart.notes || undefined } : {}),
+		...(chart.alerts !== undefined ? { alerts: chart.alerts } : {}),
+		...(chart.coverage !== undefined ? { coverage: chart.coverage } : {})
+	};
+}

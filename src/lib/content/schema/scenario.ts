@@ -1,5 +1,6 @@
 import { z } from '../../zod';
 import { ClockTime, Id, IsoDate, StepWeight } from './common';
+import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
@@ -56,7 +57,16 @@ export const FrontMatter = z.strictObject({
 	variants: z.array(Variant).min(1).optional(),
 	tags: z.array(z.string()).default([]),
 	/** The scenario this one continues (a story told in parts): shown in the catalog and after the first part. */
-	follows: Id.optional()
+	follows: Id.optional(),
+	/**
+	 * The patient's chart as the office has it at this scenario's moment, where it differs from the
+	 * clinic record (which holds what is true by the end of every story): notes, alerts or coverage
+	 * given here replace the record's in the chart panel. E.g. a plan that has ended but that the
+	 * office has not yet learnt of.
+	 */
+	chart: z
+		.strictObject({ notes: z.string().optional(), alerts: z.array(z.string().min(1)).optional(), coverage: z.array(Coverage).optional() })
+		.optional()
 });
 
 const Critical = z.string().min(3);
