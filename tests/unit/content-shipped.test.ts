@@ -140,7 +140,7 @@ describe('the story agrees with the records', () => {
 	it('the chart shows what the office knew at the scenario\'s moment, not the end of the story', () => {
 		const c = result.content!;
 		const sandra = c.world.patients.find((p) => p.id === 'pt-sandra-whitfield')!;
-		expect(sandra.coverage[0]!.terminated).toBe('2026-10-31');
+		expect(sandra.coverage[0]!.terminated).toBe('2025-10-31');
 		const checkIn = c.scenarios.find((s) => s.meta.id === 'registration-coverage-ended-check-in')!;
 		const chart = chartAsOf(sandra, checkIn.meta.chart);
 		expect(chart.coverage[0]!.terminated).toBeUndefined();
@@ -151,5 +151,16 @@ describe('the story agrees with the records', () => {
 			const notes = chartAsOf(luis, s.meta.chart).notes ?? '';
 			expect(notes.includes('Maria'), s.meta.id).toBe(s.meta.id === 'hipaa-caller-says-spouse');
 		}
+	});
+});
+
+describe('dates of service fall in the code year shipped', () => {
+	it('a clinic day outside the ICD-10-CM and HCPCS files is refused, naming the window', () => {
+		const files = readContentFiles();
+		const clinic = files['content/office/clinic.yaml']!;
+		const moved = { ...files, 'content/office/clinic.yaml': clinic.replace(/^today: .*$/m, 'today: "2026-11-23"') };
+		const errors = loadContent(moved).errors.map(formatError);
+		expect(errors.some((e) => /today \(2026-11-23\) is outside 2025-10-01 to 2025-12-31/.test(e))).toBe(true);
+		expect(errors.some((e) => /the date of service 2026-11-23 is outside/.test(e))).toBe(true);
 	});
 });

@@ -2,7 +2,7 @@ import type { ContentError } from './errors';
 import type { Interaction, Scenario } from './schema/scenario';
 import type { KnownIds } from './rules';
 import type { ClinicWorld } from './world';
-import { lookupCode, type CodeIndex } from '../office/codesets';
+import { CODE_YEAR_WINDOW, lookupCode, type CodeIndex } from '../office/codesets';
 import { visitCode } from '../office/coding';
 import { unbalancedLine } from '../office/remittance';
 
@@ -71,6 +71,19 @@ export function checkCodeSets(scenarios: Scenario[], world: ClinicWorld, icd: Co
 		if (/^[A-Z]/.test(f.code) && !lookupCode(hcpcs, f.code)) errors.push({ file: 'content/office/fee-schedule.yaml', line: 1, message: `${f.code} is not in the HCPCS Level II file` });
 	for (const m of world.modifiers)
 		if (m.set === 'hcpcs' && !lookupCode(hcpcs, m.code)?.modifier) errors.push({ file: 'content/codesets/modifiers.yaml', line: 1, message: `${m.code} is not a HCPCS Level II modifier` });
+	// A code is right only for the dates of service its code year covers: the clinic's calendar moves
+	// when a new code year lands.
+	const { from, to } = CODE_YEAR_WINDOW;
+	const outside = (d: string) => d < from || d > to;
+	const window = `${from} to ${to}, the dates of service the shipped ICD-10-CM and HCPCS files cover`;
+	if (outside(world.clinic.today)) errors.push({ file: 'content/office/clinic.yaml', line: 1, message: `today (${world.clinic.today}) is outside ${window}` });
+	for (const s of scenarios)
+		for (const id of s.stepOrder) {
+			const it = s.steps[id]!.interaction;
+			const dates =
+				it?.kind === 'code' || it?.kind === 'claim' ? [it.block.context.date] : it?.kind === 'remittance' ? it.block.lines.flatMap((l) => (l.date ? [l.date] : [])) : [];
+			for (const d of dates.filter(outside)) errors.push({ file: s.file, line: it!.line, message: `step "${id}": the date of service ${d} is outside ${window}` });
+		}
 	for (const s of scenarios) {
 		// Codes named in the prose (notes, feedback, debrief) must exist too: a typo there teaches a wrong code.
 		const prose = [s.debrief, ...s.stepOrder.map((id) => JSON.stringify(s.steps[id]))].join('\n');

@@ -7,11 +7,16 @@ export const CODE_SETS = {
 	icd10cm: {
 		name: 'ICD-10-CM',
 		year: 'FY2026 (valid for dates of service 1 October 2025 – 30 September 2026)',
+		validFrom: '2025-10-01',
+		validTo: '2026-09-30',
 		source: 'CMS / CDC-NCHS, 2026 code descriptions in tabular order (public domain)'
 	},
 	hcpcs: {
 		name: 'HCPCS Level II',
 		year: 'October 2025 quarterly file',
+		/** A quarterly file holds for the dates of service of its quarter, until the next update. */
+		validFrom: '2025-10-01',
+		validTo: '2025-12-31',
 		source: 'CMS HCPCS Level II alpha-numeric file (public domain)'
 	},
 	cpt: {
@@ -20,6 +25,12 @@ export const CODE_SETS = {
 		source: 'CPT is maintained by the AMA; its descriptors are copyrighted and not reproduced here'
 	}
 } as const;
+
+/** Dates of service every shipped code set is valid for: scenarios must fall inside (the content check enforces it). */
+export const CODE_YEAR_WINDOW = {
+	from: [CODE_SETS.icd10cm.validFrom, CODE_SETS.hcpcs.validFrom].sort().at(-1)!,
+	to: [CODE_SETS.icd10cm.validTo, CODE_SETS.hcpcs.validTo].sort()[0]!
+};
 
 export interface CodeEntry {
 	/** As printed on a claim: ICD-10-CM with its dot (E11.9), HCPCS as is (G0439). */
