@@ -1,16 +1,30 @@
-import adapter from '@sveltejs/adapter-static';
+import staticAdapter from '@sveltejs/adapter-static';
+import { writeFileList } from './scripts/file-list.js';
 
 // A college may host the app under a sub-path (e.g. /sim): set BASE_PATH=/sim at build time.
 const base = process.env.BASE_PATH ?? '';
 // Where the static site is written (the tests also build a copy under a sub-path).
 const out = process.env.BUILD_DIR ?? 'build';
 
+// The static adapter, then the list of what it wrote: the Instructors page packages the app for an LMS from it.
+const inner = staticAdapter({ pages: out, assets: out, fallback: '404.html', strict: true });
+/** @type {import('@sveltejs/kit').Adapter} */
+const adapter = {
+	name: 'static-with-file-list',
+	async adapt(builder) {
+		await inner.adapt(builder);
+		writeFileList(out);
+	}
+};
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	kit: {
-		adapter: adapter({ pages: out, assets: out, fallback: '404.html', strict: true }),
-		paths: { base, relative: false },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		adapter,
+		// Relative asset paths: the same files run from any folder, which an LMS package needs.
+		paths: { base, relative: true },
+		// The LMS pages are opened by file name (lms/index.html), so they are written as folders too.
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*', '/lms/', '/assignment/'] },
 		// A strict Content-Security-Policy in every page: scripts only from the site itself (SvelteKit's
 		// own start-up script by hash), no eval, no plugins, no framing. Inline style attributes stay
 		// allowed because components set widths and colours with them.
@@ -21,7 +35,9 @@ const config = {
 				'script-src': ['self'],
 				'style-src': ['self', 'unsafe-inline'],
 				'img-src': ['self', 'data:', 'blob:'],
-				'connect-src': ['self'],
+				// An assignment may report to the instructor's learning record store (xAPI): any https host,
+				// or plain http on this computer only (a local LRS, the tests' stand-in).
+				'connect-src': ['self', 'https:', 'http://localhost:*', 'http://127.0.0.1:*'],
 				'object-src': ['none'],
 				'base-uri': ['self'],
 				'form-action': ['self']

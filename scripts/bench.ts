@@ -19,7 +19,9 @@ import { parseScenario } from '../src/lib/content/scenario';
 import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
 import { applyActions, type ScheduleAction } from '../src/lib/office/schedule';
 import { busyDayScenario } from './bench-content';
-import { CHART_JS_PROBE, CODE_INDEX_BUDGET_BYTES, INITIAL_JS_BUDGET_BYTES, SCENARIO_TEXT_PROBE, codeIndex, initialJs } from './budget';
+import type { Page } from '@playwright/test';
+import { CODE_INDEX_BUDGET_BYTES, catalogReady, playerReady, INITIAL_JS_BUDGET_BYTES, SCENARIO_JS_BUDGET_BYTES, SCENARIO_JS_GOAL_BYTES, codeIndex, heaviestScenarioPages, kb, measureRoute } from './budget';
+import { benchLighthouse } from './bench-lighthouse';
 
 const BUILD = 'build';
 
@@ -41,12 +43,27 @@ function benchValidation(count: number) {
 	console.log(`content validation: ${r.content.scenarios.length} scenarios in ${(ms / 1000).toFixed(2)} s (goal ≤ 10 s)`);
 }
 
-function benchInitialSize() {
-	const { files, gzipBytes, text } = initialJs(BUILD);
-	console.log(
-		`initial route JS: ${(gzipBytes / 1024).toFixed(1)} KB gzip in ${files.length} files (goal ≤ ${INITIAL_JS_BUDGET_BYTES / 1024} KB); ` +
-			`chart.js in it: ${CHART_JS_PROBE.test(text) ? 'YES' : 'no'}; scenario text in it: ${text.includes(SCENARIO_TEXT_PROBE) ? 'YES' : 'no'}`
-	);
+/** What a first visit downloads, measured in the browser as tests/e2e/budget.spec.ts asserts it. */
+async function benchRouteSizes() {
+	const scenarios = loadContent(readContentFiles()).content!.scenarios;
+	const lines: string[] = [];
+	await withServedBrowser(BUILD, 4196, async (browser, origin) => {
+		const measure = async (path: string, ready: (page: Page) => Promise<void>) => {
+			const context = await browser.newContext();
+			const load = await measureRoute(await context.newPage(), `${origin}${path}`, ready);
+			await context.close();
+			return load;
+		};
+		const catalog = await measure('/', catalogReady);
+		lines.push(`initial route (catalog) JS: ${kb(catalog.gzipBytes)} gzip in ${catalog.js.length} files (goal ≤ ${kb(INITIAL_JS_BUDGET_BYTES)})`);
+		let heaviest = { path: '', bytes: 0, files: 0 };
+		for (const path of heaviestScenarioPages(scenarios)) {
+			const load = await measure(path, playerReady);
+			if (load.gzipBytes > heaviest.bytes) heaviest = { path, bytes: load.gzipBytes, files: load.js.length };
+		}
+		lines.push(`heaviest scenario route JS: ${kb(heaviest.bytes)} gzip in ${heaviest.files} files, ${heaviest.path} (goal ≤ ${kb(SCENARIO_JS_GOAL_BYTES)}; asserted ceiling ${kb(SCENARIO_JS_BUDGET_BYTES)})`);
+	});
+	for (const l of lines) console.log(l);
 }
 
 async function benchAnswerToFeedback(answers: number) {
@@ -295,10 +312,12 @@ if (!existsSync(join(BUILD, 'index.html'))) {
 	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
 } else {
 	if (want('sizes')) {
-		benchInitialSize();
+		await benchRouteSizes();
 		benchCodeIndexSize();
 	}
 	if (want('feedback')) await benchAnswerToFeedback(Number(process.env.BENCH_ANSWERS ?? 200));
 	if (want('progress')) await benchProgressAtScale();
 }
 if (want('views')) await benchWeekView(200);
+// Lighthouse last: it needs the build too, and takes about a minute (LH_PRESET=desktop halves it).
+if (want('lighthouse')) await benchLighthouse(process.env.LH_PRESET === 'desktop' || process.env.LH_PRESET === 'mobile' ? [process.env.LH_PRESET] : undefined);

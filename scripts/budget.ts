@@ -1,27 +1,102 @@
+/**
+ * The performance budgets, in one place: tests/e2e/budget.spec.ts asserts the sizes and counts,
+ * scripts/bench.ts prints them with the timings, docs/PERFORMANCE.md quotes them. Sizes are gzip
+ * (level 6, what a static host's compression gives), measured on what the browser really fetched.
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import type { Scenario } from '../src/lib/content/schema/scenario';
 
-/** The JavaScript the first page loads: entry scripts and every modulepreload named in its HTML. */
-export function initialJs(buildDir = 'build'): { files: string[]; gzipBytes: number; text: string } {
-	const html = readFileSync(join(buildDir, 'index.html'), 'utf8');
-	const refs = new Set<string>();
-	for (const m of html.matchAll(/(?:href|src)="([^"]+\.js)"/g)) refs.add(m[1]!);
-	for (const m of html.matchAll(/import\("([^"]+\.js)"\)/g)) refs.add(m[1]!);
-	const files = [...refs].map((r) => join(buildDir, r.replace(/^.*?_app\//, '_app/')));
-	const contents = files.map((f) => readFileSync(f));
-	return { files, gzipBytes: contents.reduce((n, c) => n + gzipSync(c).length, 0), text: contents.map((c) => c.toString('utf8')).join('\n') };
+const KB = 1024;
+const MB = 2 ** 20;
+
+/** The catalog (`/`): every script it fetches before the learner does anything, Dexie included. */
+export const INITIAL_JS_BUDGET_BYTES = 80 * KB;
+/**
+ * Any scenario page (`/play/<id>/`), until its first step is on screen and the network is quiet: the
+ * ceiling the test asserts. The heaviest page is 162.4 KB today, so this stops it growing; it is not
+ * yet the goal below (docs/PERFORMANCE.md says what is left to reach it).
+ */
+export const SCENARIO_JS_BUDGET_BYTES = 165 * KB;
+/** Where a scenario page should get to (printed by the bench, not asserted until the pages meet it). */
+export const SCENARIO_JS_GOAL_BYTES = 150 * KB;
+/** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */
+export const CODE_INDEX_BUDGET_BYTES = 1.5 * MB;
+/** Lighthouse goals per page (printed by `npm run bench`, never asserted: scores depend on timing). */
+export const LIGHTHOUSE_GOALS = { performance: 98, accessibility: 100, 'best-practices': 100 } as const;
+
+/** A line of narrative from a shipped scenario: it must never be in the catalog's code. */
+export const SCENARIO_TEXT_PROBE = 'My husband Luis had blood drawn here on Friday';
+/** chart.js's banner or name: it loads on the dashboard only. */
+export const CHART_JS_PROBE = /Chart\.js v\d|chart\.js/;
+/** Text only the code-set files hold. */
+export const CODE_SET_PROBE = 'Cholera due to Vibrio cholerae';
+
+/** 83.4 KB, or 1.50 MB from a megabyte up. */
+export const kb = (bytes: number) => (bytes >= MB ? `${(bytes / MB).toFixed(2)} MB` : `${(bytes / KB).toFixed(1)} KB`);
+
+export interface FetchedFile {
+	/** The path on the site, without origin or base. */
+	path: string;
+	gzipBytes: number;
+	text: string;
 }
 
-export const INITIAL_JS_BUDGET_BYTES = 80 * 1024;
-/** A line of narrative from a shipped scenario: it must never be in the first page's code. */
-export const SCENARIO_TEXT_PROBE = 'My husband Luis had blood drawn here on Friday';
-export const CHART_JS_PROBE = /Chart\.js v\d|chart\.js/;
+export interface RouteLoad {
+	/** Every script the page fetched, biggest first. */
+	js: FetchedFile[];
+	gzipBytes: number;
+	/** Every other URL it fetched (documents, styles, data files). */
+	other: string[];
+}
 
-/** Text only the code-set files hold: it must never reach the first page. */
-export const CODE_SET_PROBE = 'Cholera due to Vibrio cholerae';
-/** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */
-export const CODE_INDEX_BUDGET_BYTES = 1.5 * 2 ** 20;
+/**
+ * Loads `url` in a fresh page and counts the JavaScript the browser fetched until `ready` holds and
+ * the network has been idle for half a second: the entry, its modulepreloads and every dynamic import
+ * the page makes on its own (Dexie, the scenario, the clinic).
+ */
+export async function measureRoute(page: Page, url: string, ready: (page: Page) => Promise<unknown>): Promise<RouteLoad> {
+	const pending: Promise<FetchedFile | string | undefined>[] = [];
+	page.on('response', (res) => {
+		const path = new URL(res.url()).pathname;
+		const isJs = path.endsWith('.js') || (res.headers()['content-type'] ?? '').includes('javascript');
+		pending.push(isJs ? res.body().then((b) => ({ path, gzipBytes: gzipSync(b).length, text: b.toString('utf8') }), () => undefined) : Promise.resolve(path));
+	});
+	await page.goto(url);
+	await ready(page);
+	await page.waitForLoadState('networkidle');
+	const fetched = await Promise.all(pending);
+	const js = fetched.filter((f): f is FetchedFile => typeof f === 'object').sort((a, b) => b.gzipBytes - a.gzipBytes);
+	return { js, gzipBytes: js.reduce((n, f) => n + f.gzipBytes, 0), other: fetched.filter((f): f is string => typeof f === 'string') };
+}
+
+/** The catalog is settled once the header names the learner: storage (Dexie) has opened. */
+export const catalogReady = (page: Page) => page.locator('nav a[href$="learners/"] strong').filter({ hasNotText: '…' }).waitFor();
+/** A scenario page is settled once its first step is on screen. */
+export const playerReady = (page: Page) => page.locator('article.step').waitFor();
+
+/** "…: 83.4 KB gzip in 16 files, limit 80.0 KB; biggest: …" for a failing budget's message. */
+export function describeLoad(route: string, load: RouteLoad, limit: number): string {
+	const biggest = load.js.slice(0, 6).map((f) => `${f.path.replace(/^.*\/_app\//, '_app/')} ${kb(f.gzipBytes)}`);
+	return `${route}: ${kb(load.gzipBytes)} gzip of JavaScript in ${load.js.length} files, limit ${kb(limit)}; biggest: ${biggest.join(', ')}`;
+}
+
+/**
+ * The scenario pages the budget loads: a page fetches the player's code, the code for its kinds of
+ * interaction and its own scenario module, so the largest scenario of each set of interaction kinds
+ * is the heaviest page of that set (loading all of them takes over a minute on a 2-core machine).
+ */
+export function heaviestScenarioPages(scenarios: Scenario[]): string[] {
+	const heaviest = new Map<string, { id: string; size: number }>();
+	for (const s of scenarios) {
+		const kinds = [...new Set(Object.values(s.steps).flatMap((st) => (st.interaction ? [st.interaction.kind] : [])))].sort().join('+');
+		const size = JSON.stringify(s).length;
+		if ((heaviest.get(kinds)?.size ?? -1) < size) heaviest.set(kinds, { id: s.meta.id, size });
+	}
+	return [...heaviest.values()].map((h) => `/play/${h.id}/`);
+}
 
 export function codeIndex(buildDir = 'build'): { files: string[]; gzipBytes: number } {
 	const dir = join(buildDir, '_app/immutable/assets');

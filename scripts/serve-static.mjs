@@ -30,6 +30,6 @@ createServer(async (req, res) => {
 	const file = await fileFor(path);
 	const status = file ? 200 : 404;
 	const body = await readFile(file ?? join(root, '404.html')).catch(() => Buffer.from('Not found'));
-	res.writeHead(status, { 'content-type': types[extname(file ?? '.html')] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+	res.writeHead(status, { 'content-type': types[extname(file ?? '404.html')] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
 	res.end(body);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}/`));

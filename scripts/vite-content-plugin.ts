@@ -5,11 +5,16 @@ import { readContentFiles } from './read-content';
 import { busyDayScenario } from './bench-content';
 
 const CATALOG = 'virtual:catalog';
+// The catalog's two halves, so a page can take one without the other (the budgets count every KB):
+// the scenario list, the competency frameworks with their statements, and the domain names alone.
+const SCENARIO_LIST = 'virtual:scenario-list';
+const COMPETENCIES = 'virtual:competencies';
+const DOMAINS = 'virtual:domains';
 const WORLD = 'virtual:world';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
-const ours = (id: string) => id === CATALOG || id === WORLD || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
+const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -45,11 +50,11 @@ export function contentPlugin(): Plugin {
 			if (!id.startsWith('\0') || !ours(id.slice(1))) return;
 			const name = id.slice(1);
 			content ??= load();
-			if (name === CATALOG)
-				return `export default ${JSON.stringify({
-					scenarios: content.scenarios.map((s) => catalogEntry(s, content!.competencies)),
-					frameworks: content.competencies.frameworks
-				})};`;
+			if (name === CATALOG) return `import scenarios from '${SCENARIO_LIST}';\nimport frameworks from '${COMPETENCIES}';\nexport default { scenarios, frameworks };`;
+			if (name === SCENARIO_LIST) return `export default ${JSON.stringify(content.scenarios.map((s) => catalogEntry(s, content!.competencies)))};`;
+			if (name === COMPETENCIES) return `export default ${JSON.stringify(content.competencies.frameworks)};`;
+			if (name === DOMAINS)
+				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)

@@ -5,6 +5,19 @@ declare module 'virtual:catalog' {
 	};
 	export default catalog;
 }
+declare module 'virtual:scenario-list' {
+	const scenarios: import('$lib/content/catalog').CatalogEntry[];
+	export default scenarios;
+}
+declare module 'virtual:competencies' {
+	const frameworks: import('$lib/content/schema/competencies').Framework[];
+	export default frameworks;
+}
+/** The frameworks' and domains' names only, for the catalog's filters. */
+declare module 'virtual:domains' {
+	const frameworks: { id: string; name: string; domains: { id: string; name: string }[] }[];
+	export default frameworks;
+}
 declare module 'virtual:world' {
 	const world: import('$lib/content/world').ClinicWorld;
 	export default world;

@@ -1,8 +1,9 @@
-import catalog from 'virtual:catalog';
+// The frameworks alone: the player shows competency names without needing the scenario list.
+import frameworks from 'virtual:competencies';
 
 const names = new Map<string, string>();
 const domainOf = new Map<string, { id: string; name: string; framework: string }>();
-for (const f of catalog.frameworks)
+for (const f of frameworks)
 	for (const d of f.domains) {
 		names.set(d.id, d.name);
 		for (const c of d.competencies) {

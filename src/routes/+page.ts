@@ -1,5 +1,7 @@
-import catalog from 'virtual:catalog';
+// The first page takes the scenario list and the domain names, not the competency statements.
+import scenarios from 'virtual:scenario-list';
+import frameworks from 'virtual:domains';
 
 export function load() {
-	return { scenarios: catalog.scenarios, frameworks: catalog.frameworks };
+	return { scenarios, frameworks };
 }

@@ -1,17 +1,66 @@
 import { expect, test } from '@playwright/test';
-import { CHART_JS_PROBE, CODE_INDEX_BUDGET_BYTES, CODE_SET_PROBE, INITIAL_JS_BUDGET_BYTES, SCENARIO_TEXT_PROBE, codeIndex, initialJs } from '../../scripts/budget';
+import {
+	CHART_JS_PROBE,
+	CODE_INDEX_BUDGET_BYTES,
+	INITIAL_JS_BUDGET_BYTES,
+	SCENARIO_JS_BUDGET_BYTES,
+	SCENARIO_TEXT_PROBE,
+	catalogReady,
+	codeIndex,
+	describeLoad,
+	heaviestScenarioPages,
+	kb,
+	measureRoute,
+	playerReady,
+	type RouteLoad
+} from '../../scripts/budget';
+import { content } from './content';
 
-// Sizes, not timings: a budget the build must keep on every machine.
-test('the first page loads at most 80 KB of gzipped JS, with no chart.js, no scenario text and no code set', () => {
-	const { gzipBytes, text, files } = initialJs('build');
-	expect(files.length).toBeGreaterThan(0);
-	expect(gzipBytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
-	expect(CHART_JS_PROBE.test(text)).toBe(false);
-	expect(text.includes(SCENARIO_TEXT_PROBE)).toBe(false);
-	expect(text.includes(CODE_SET_PROBE)).toBe(false);
+// Sizes and counts, never timings: budgets the build must keep on every machine. Each page is loaded
+// in a fresh browser context (empty cache), as a first visit downloads it.
+
+/** Nothing a page must leave for later: no code set, no chart.js. */
+function expectNoLazyHeavyweights(route: string, load: RouteLoad) {
+	expect(load.other.filter((p) => p.endsWith('.tsv')), `${route} fetched a code set`).toEqual([]);
+	expect(load.js.filter((f) => CHART_JS_PROBE.test(f.text)).map((f) => f.path), `${route} fetched chart.js`).toEqual([]);
+}
+
+test(`the catalog loads at most ${kb(INITIAL_JS_BUDGET_BYTES)} of gzipped JavaScript, with no chart.js, no scenario text and no code set`, async ({ browser }) => {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	const load = await measureRoute(page, '/', catalogReady);
+	await context.close();
+	expect(load.js.length, 'the catalog fetched no JavaScript: is the build served?').toBeGreaterThan(0);
+	expect(load.gzipBytes, describeLoad('/', load, INITIAL_JS_BUDGET_BYTES)).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
+	expectNoLazyHeavyweights('/', load);
+	expect(load.js.filter((f) => f.text.includes(SCENARIO_TEXT_PROBE)).map((f) => f.path), 'scenario text in the catalog').toEqual([]);
 });
 
-test('the ICD-10-CM and HCPCS files are fetched separately and stay within 1.5 MB gzip', () => {
+// Sizes do not depend on timing, so a few pages load at once.
+test(`every scenario page loads at most ${kb(SCENARIO_JS_BUDGET_BYTES)} of gzipped JavaScript, with no chart.js and no code set`, async ({ browser }) => {
+	test.setTimeout(120_000);
+	const routes = heaviestScenarioPages(content().scenarios);
+	const loads = new Map<string, RouteLoad>();
+	const queue = [...routes];
+	await Promise.all(
+		Array.from({ length: 3 }, async () => {
+			for (let route = queue.shift(); route; route = queue.shift()) {
+				const context = await browser.newContext();
+				const page = await context.newPage();
+				loads.set(route, await measureRoute(page, route, playerReady));
+				await context.close();
+			}
+		})
+	);
+	for (const [route, load] of loads) {
+		expect(load.js.length, `${route} fetched no JavaScript`).toBeGreaterThan(0);
+		expectNoLazyHeavyweights(route, load);
+	}
+	const over = [...loads].filter(([, l]) => l.gzipBytes > SCENARIO_JS_BUDGET_BYTES).sort(([, a], [, b]) => b.gzipBytes - a.gzipBytes);
+	expect(over.map(([route, l]) => describeLoad(route, l, SCENARIO_JS_BUDGET_BYTES)), `scenario pages over the ${kb(SCENARIO_JS_BUDGET_BYTES)} budget`).toEqual([]);
+});
+
+test(`the ICD-10-CM and HCPCS files are fetched separately and stay within ${kb(CODE_INDEX_BUDGET_BYTES)} gzip`, () => {
 	const { files, gzipBytes } = codeIndex('build');
 	expect(files.some((f) => f.startsWith('icd10cm-2026'))).toBe(true);
 	expect(files.some((f) => f.startsWith('hcpcs-2025oct'))).toBe(true);

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Frame, type Page } from '@playwright/test';
 import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
 import { bestOf } from '../../src/lib/engine/interactions/grader';
 
@@ -25,17 +25,19 @@ export function bestIntent(interaction: Interaction): Intent {
 	}
 }
 
-async function tabUntil(page: Page, predicate: string, max = 40) {
+/** The keyboard is the page's; what it reaches is read in `at`, the frame the app runs in (the page itself, or an LMS's frame). */
+async function tabTo(page: Page, predicate: string, max = 40, at: Page | Frame = page) {
 	for (let i = 0; i < max; i++) {
 		await page.keyboard.press('Tab');
-		if (await page.evaluate(predicate)) return;
+		if (await at.evaluate(predicate)) return;
 	}
 	throw new Error(`keyboard focus never reached: ${predicate}`);
 }
 
 /** Answers the current step with the keyboard only: Tab, arrow keys, Space and Enter. */
-export async function answerByKeyboard(page: Page, interaction: Interaction, intent: Intent) {
-	const step = page.locator('article.step');
+export async function answerByKeyboard(page: Page, interaction: Interaction, intent: Intent, at: Page | Frame = page) {
+	const tabUntil = (p: Page, predicate: string, max?: number) => tabTo(p, predicate, max, at);
+	const step = at.locator('article.step');
 	await expect(step).toBeVisible();
 	await step.locator('h2').focus();
 	if (interaction.kind === 'choice' || interaction.kind === 'dialogue') {
@@ -81,21 +83,21 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 	}
 	await tabUntil(page, `document.activeElement?.type === 'submit'`);
 	await page.keyboard.press('Enter');
-	await expect(page.locator('section.feedback')).toBeVisible();
+	await expect(at.locator('section.feedback')).toBeVisible();
 	// Focus lands on Continue: Enter moves on.
-	await expect(page.getByRole('button', { name: /^(Continue|Finish)$/ })).toBeFocused();
+	await expect(at.getByRole('button', { name: /^(Continue|Finish)$/ })).toBeFocused();
 	await page.keyboard.press('Enter');
 }
 
 /** Plays from the current step to the end, choosing with `choose` (default: the best answer). */
-export async function playToEnd(page: Page, scenario: Scenario, choose: (stepId: string, interaction: Interaction) => Intent = (_, i) => bestIntent(i)) {
+export async function playToEnd(page: Page, scenario: Scenario, choose: (stepId: string, interaction: Interaction) => Intent = (_, i) => bestIntent(i), at: Page | Frame = page) {
 	for (let guard = 0; guard < 30; guard++) {
-		const stepEl = page.locator('article.step');
+		const stepEl = at.locator('article.step');
 		await expect(stepEl).toBeVisible();
 		const stepId = (await stepEl.getAttribute('data-step'))!;
 		const step = scenario.steps[stepId];
 		if (!step?.interaction) return;
-		await answerByKeyboard(page, step.interaction, choose(stepId, step.interaction));
+		await answerByKeyboard(page, step.interaction, choose(stepId, step.interaction), at);
 	}
 	throw new Error('scenario did not end');
 }

@@ -79,6 +79,25 @@ for (const [name, make] of [
 			expect(await store.getDraft(begun.record.id, 'one')).toBeUndefined();
 		});
 
+		it('keeps assignments that report to an LRS, launch times and acknowledged statement ids, and forgets them with the learner', async () => {
+			const store = make();
+			await store.putLearner({ id: 'l', name: 'Lee', createdAt: 1 });
+			const assignment = { format: 'front-desk-simulator/assignment', version: 1, id: 'assign-1234', title: 'Week 1', instructions: '', scenarios: ['s'], custom: [], attemptsAllowed: 3, passMark: 0.8, feedback: 'immediate', randomiseVariants: true, createdAt: 1, xapi: { endpoint: 'https://lrs.example/xapi/', key: 'k', secret: 's' } } as const;
+			await store.putAssignment({ id: assignment.id, assignment: { ...assignment, custom: [], scenarios: ['s'] }, savedAt: 2 });
+			expect((await store.listAssignments()).map((a) => a.assignment.xapi?.endpoint)).toEqual(['https://lrs.example/xapi/']);
+			expect(await store.getXapiRecord('l', assignment.id)).toEqual({ learnerId: 'l', assignmentId: assignment.id, launches: [], acknowledged: [] });
+			await store.recordLaunch('l', assignment.id, 10);
+			await store.recordLaunch('l', assignment.id, 10);
+			await store.recordLaunch('l', assignment.id, 20);
+			await Promise.all([store.acknowledgeStatements('l', assignment.id, ['a', 'b']), store.acknowledgeStatements('l', assignment.id, ['b', 'c'])]);
+			const r = await store.getXapiRecord('l', assignment.id);
+			expect(r.launches).toEqual([10, 20]);
+			expect([...r.acknowledged].sort()).toEqual(['a', 'b', 'c']);
+			await store.deleteLearner('l');
+			expect((await store.getXapiRecord('l', assignment.id)).acknowledged).toEqual([]);
+			expect(await store.listAssignments()).toHaveLength(1);
+		});
+
 		it('keeps learners and settings', async () => {
 			const store = make();
 			await store.putLearner({ id: 'b', name: 'Bea', createdAt: 1 });
@@ -125,6 +144,11 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 	5: async (db) => {
 		await FIXTURES[4]!(db);
 		await db.table('authored').add({ id: 'custom-mine', title: 'Mine', source: '---', updatedAt: 4 });
+	},
+	6: async (db) => {
+		await FIXTURES[5]!(db);
+		await db.table('assignments').add({ id: 'assign-1234', assignment: { id: 'assign-1234', title: 'Week 1', xapi: { endpoint: 'https://lrs.example/xapi/', key: 'k', secret: 's' } }, savedAt: 5 });
+		await db.table('xapi').add({ learnerId: 'l1', assignmentId: 'assign-1234', launches: [5], acknowledged: ['0b0e4c2a-0000-5000-8000-000000000000'] });
 	}
 };
 
@@ -152,6 +176,13 @@ describe('schema migrations', () => {
 			if (v.version >= 2) expect((await store.getDraft('a1', 'two'))?.work).toEqual({ optionIds: ['a'] });
 			if (v.version >= 4) expect((await store.listExamSessions('l1')).map((s) => s.id)).toEqual(['s1']);
 			if (v.version >= 5) expect((await store.listAuthored()).map((s) => s.id)).toEqual(['custom-mine']);
+			if (v.version >= 6) {
+				expect((await store.listAssignments()).map((a) => a.id)).toEqual(['assign-1234']);
+				expect(await store.getXapiRecord('l1', 'assign-1234')).toMatchObject({ launches: [5], acknowledged: ['0b0e4c2a-0000-5000-8000-000000000000'] });
+			}
+			// Whatever the version, reporting starts from nothing or from what was kept, and can go on.
+			await store.recordLaunch('l1', 'assign-1234', 9);
+			expect((await store.getXapiRecord('l1', 'assign-1234')).launches).toContain(9);
 		});
 	}
 });

@@ -8,6 +8,8 @@ export const ASSIGNMENT_FORMAT = 'front-desk-simulator/assignment';
 export const ASSIGNMENT_VERSION = 1;
 /** A link longer than this is refused: share the file instead. */
 export const MAX_FRAGMENT_CHARS = 200_000;
+/** An assignment file (or a link's unpacked JSON) holds at most ten carried scenarios of 200,000 characters and the rest. */
+export const MAX_ASSIGNMENT_FILE_CHARS = 2_500_000;
 
 const Id = z.string().min(1).max(80).regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by dashes or dots');
 const NoMarkup = (max: number) =>
@@ -15,6 +17,29 @@ const NoMarkup = (max: number) =>
 		.string()
 		.max(max, `must be at most ${max} characters`)
 		.refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup (use Markdown)');
+
+/** An LRS endpoint: https, or plain http only on this computer (a local LRS, the tests' stand-in). */
+const LrsEndpoint = z
+	.string()
+	.max(500, 'must be at most 500 characters')
+	.refine((s) => {
+		let u: URL;
+		try {
+			u = new URL(s);
+		} catch {
+			return false;
+		}
+		const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1';
+		return /^https?:\/\/[^\s?#@]+$/i.test(s) && (u.protocol === 'https:' || (u.protocol === 'http:' && loopback));
+	}, 'must be an https address (http only for localhost or 127.0.0.1), with no user name, query or fragment');
+/** LRS credentials are short tokens: visible ASCII, no quotes or markup (and no colon in a key: Basic auth splits on it). */
+const LrsToken = (what: string, colonAllowed: boolean) =>
+	z
+		.string()
+		.min(1, `the ${what} is missing`)
+		.max(200, `the ${what} must be at most 200 characters`)
+		.regex(/^[\x21-\x7e]+$/, `the ${what} must be letters, digits and punctuation, without spaces`)
+		.refine((s) => !/[<>"'`]/.test(s) && (colonAllowed || !s.includes(':')), `the ${what} must not contain quotes, < or >${colonAllowed ? '' : ' or a colon'}`);
 
 export const Assignment = z.strictObject({
 	format: z.literal(ASSIGNMENT_FORMAT),
@@ -24,7 +49,8 @@ export const Assignment = z.strictObject({
 	title: NoMarkup(120).refine((s) => s.trim().length >= 3, 'must have at least 3 characters'),
 	/** Markdown, rendered through the same sanitiser as scenarios. */
 	instructions: NoMarkup(5000).default(''),
-	scenarios: z.array(Id).min(1).max(40),
+	/** May be empty when the assignment holds an exam (the refine below). */
+	scenarios: z.array(Id).max(40),
 	/** Scenarios the instructor wrote in the app, carried whole so students' copies can play them. */
 	custom: z
 		.array(z.strictObject({ id: z.string().regex(/^custom-[a-z0-9-]+$/, 'must be a custom- id'), source: z.string().min(10).max(200_000) }))
@@ -32,6 +58,11 @@ export const Assignment = z.strictObject({
 		.default([]),
 	/** Optional exam practice: a mock exam of this many items drawn to the blueprint. */
 	exam: z.strictObject({ framework: z.enum(['cmaa', 'cehrs']), items: z.number().int().min(5).max(110) }).optional(),
+	/**
+	 * Optional xAPI reporting: every student's browser sends statements to this LRS with these
+	 * credentials (which therefore travel to every student: use a key that may only write statements).
+	 */
+	xapi: z.strictObject({ endpoint: LrsEndpoint, key: LrsToken('key', false), secret: LrsToken('secret', true) }).optional(),
 	/** ISO date (YYYY-MM-DD): after it, work still counts but is marked late. */
 	due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
 	attemptsAllowed: z.number().int().min(1).max(20).default(3),
@@ -39,7 +70,7 @@ export const Assignment = z.strictObject({
 	feedback: z.enum(['immediate', 'after-submission']).default('immediate'),
 	randomiseVariants: z.boolean().default(true),
 	createdAt: z.number().int().min(0)
-});
+}).refine((a) => a.scenarios.length > 0 || a.exam !== undefined, { path: ['scenarios'], message: 'an assignment needs at least one scenario or an exam' });
 export type Assignment = z.infer<typeof Assignment>;
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -56,6 +87,29 @@ async function pipe(bytes: Uint8Array, stream: CompressionStream | Decompression
 	const out = new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(stream));
 	return new Uint8Array(await out.arrayBuffer());
 }
+class TooLarge extends Error {}
+/** Inflates, stopping at `max` bytes: a short link must not unpack into gigabytes (a "zip bomb"). */
+async function inflate(bytes: Uint8Array, max: number): Promise<Uint8Array> {
+	const reader = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.length;
+		if (size > max) {
+			await reader.cancel();
+			throw new TooLarge();
+		}
+		chunks.push(value);
+	}
+	const out = new Uint8Array(size);
+	let at = 0;
+	for (const c of chunks) (out.set(c, at), (at += c.length));
+	return out;
+}
+/** A value as a message may quote it: short, and never a whole hostile structure. */
+const brief = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === undefined ? 'missing' : Array.isArray(v) ? 'a list' : v === null ? 'null' : 'an object');
 
 /** The fragment for a link: "a=" and the assignment as deflated JSON in base64url. */
 export async function encodeAssignment(a: Assignment): Promise<string> {
@@ -69,20 +123,23 @@ export type Decoded = { ok: true; assignment: Assignment } | { ok: false; error:
 export async function decodeAssignment(fragmentOrJson: string): Promise<Decoded> {
 	let raw: unknown;
 	const text = fragmentOrJson.trim().replace(/^#/, '');
-	if (text.length > MAX_FRAGMENT_CHARS) return { ok: false, error: `The assignment is ${text.length} characters long; at most ${MAX_FRAGMENT_CHARS} are read. Share it as a file.` };
+	const file = text.startsWith('{');
+	if (file && text.length > MAX_ASSIGNMENT_FILE_CHARS) return { ok: false, error: `The assignment file is ${text.length} characters long; at most ${MAX_ASSIGNMENT_FILE_CHARS} are read.` };
+	if (!file && text.length > MAX_FRAGMENT_CHARS) return { ok: false, error: `The assignment is ${text.length} characters long; at most ${MAX_FRAGMENT_CHARS} are read. Share it as a file.` };
 	try {
-		if (text.startsWith('{')) raw = JSON.parse(text);
+		if (file) raw = JSON.parse(text);
 		else {
 			const m = /^a=([A-Za-z0-9_-]+)$/.exec(text);
 			if (!m) return { ok: false, error: 'This link does not hold an assignment (it should end in #a= followed by letters and digits). Ask your instructor for the link again.' };
-			raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(m[1]!), new DecompressionStream('deflate-raw'))));
+			raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(await inflate(fromBase64Url(m[1]!), MAX_ASSIGNMENT_FILE_CHARS)));
 		}
-	} catch {
+	} catch (e) {
+		if (e instanceof TooLarge) return { ok: false, error: `The assignment link unpacks to more than ${MAX_ASSIGNMENT_FILE_CHARS} characters, more than any assignment holds: it is not one.` };
 		return { ok: false, error: 'The assignment link or file is damaged (it could not be read). It may have been cut short when copied: ask your instructor for it again.' };
 	}
 	const head = raw as Record<string, unknown> | null;
 	if (!head || typeof head !== 'object' || head.format !== ASSIGNMENT_FORMAT) return { ok: false, error: 'This is not an assignment from the front-desk simulator.' };
-	if (head.version !== ASSIGNMENT_VERSION) return { ok: false, error: `This assignment is format version ${JSON.stringify(head.version)}; this app reads version ${ASSIGNMENT_VERSION}. Update the app or ask for a new link.` };
+	if (head.version !== ASSIGNMENT_VERSION) return { ok: false, error: `This assignment is format version ${brief(head.version)}; this app reads version ${ASSIGNMENT_VERSION}. Update the app or ask for a new link.` };
 	const parsed = Assignment.safeParse(raw);
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;

@@ -5,6 +5,8 @@
  */
 import { openResult, type StudentResult } from './results';
 import type { Assignment } from './assignment';
+import { EXAM_LABELS } from './exam';
+import { assignmentStanding, type ExamScoring, type ExamStanding } from '../lms/standing';
 
 export interface Cell {
 	/** Best score of a finished attempt (0..1), if any. */
@@ -17,12 +19,29 @@ export interface Cell {
 	/** Attempt ids, for opening the replay. */
 	attemptIds: string[];
 }
+/** The assignment's mock exam for one student (see ExamStanding in lms/standing.ts). */
+export interface ExamCell {
+	/** Best share right of a submitted session (0..1), if any. */
+	best?: number;
+	passed: boolean;
+	attempts: number;
+	/** A counted session ended (or was last answered) after the due date. */
+	late: boolean;
+	/** Each submitted session's score with its results by domain, oldest first, for the debrief. */
+	scores: ExamStanding['scores'];
+}
 export interface StudentRow {
 	learnerId: string;
 	name: string;
 	file: string;
 	submittedAt: number;
 	cells: Record<string, Cell>;
+	/** Present when the assignment holds a mock exam. */
+	exam?: ExamCell;
+	/** The assignment as a whole, read as lms/standing.ts reads it: the mean over the parts (each scenario and the exam one each). */
+	score: number;
+	passed: boolean;
+	completed: boolean;
 	/** Competency → share of points earned. */
 	competencies: Record<string, number>;
 	result: StudentResult;
@@ -41,12 +60,12 @@ export interface LoadedResults {
 }
 
 /** Opens and checks every file: the ones for this assignment, newest per student, each once. */
-export function loadResults(assignment: Assignment, files: readonly { name: string; text: string }[]): LoadedResults {
+export function loadResults(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[]): LoadedResults {
 	const byStudent = new Map<string, { file: string; result: StudentResult }>();
 	const problems: Gradebook['problems'] = [];
 	const seen = new Set<string>();
 	for (const f of files) {
-		const opened = openResult(f.text);
+		const opened = openResult(f.text, f.bytes);
 		if (!opened.ok) {
 			problems.push({ file: f.name, problem: `${opened.error}; not loaded` });
 			continue;
@@ -72,19 +91,25 @@ export function loadResults(assignment: Assignment, files: readonly { name: stri
 	return { results: [...byStudent.values()], problems };
 }
 
-/** Students × scenarios and the competency shares, from checked results. */
-export function aggregate(assignment: Assignment, loaded: LoadedResults): Gradebook {
+/**
+ * Students × scenarios (and the exam), and the competency shares, from checked results. Which
+ * attempts count, the best, passed and the overall score come from lms/standing.ts, as on the
+ * student's page and in the LMS reports. Scoring an exam needs the app's item bank (`scoring`).
+ */
+export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring?: ExamScoring): Gradebook {
+	if (assignment.exam && !scoring) throw new Error('The item bank is needed to score the assignment’s exam.');
 	const competencies = new Set<string>();
 	const rows = loaded.results.map(({ file, result: r }): StudentRow => {
 		const cells: Record<string, Cell> = {};
 		const totals = new Map<string, { earned: number; possible: number }>();
-		for (const id of assignment.scenarios) {
-			const mine = r.attempts.filter((a) => a.scenarioId === id).slice(0, assignment.attemptsAllowed);
-			const finished = mine.filter((a) => a.status !== 'in-progress');
-			const best = finished.length ? Math.max(...finished.map((a) => a.score)) : undefined;
+		// Time-out counts as of when the student saved the file.
+		const standing = assignmentStanding(assignment, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined);
+		for (const s of standing.scenarios) {
+			const id = s.scenarioId;
+			const mine = s.attempts;
 			cells[id] = {
-				...(best !== undefined ? { best } : {}),
-				passed: best !== undefined && best >= assignment.passMark && finished.some((a) => a.score === best && a.critical.length === 0),
+				...(s.best !== undefined ? { best: s.best } : {}),
+				passed: s.passed,
 				attempts: mine.length,
 				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, (a.updatedAt - a.startedAt) / 60_000), 0)),
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
@@ -97,12 +122,27 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults): Gradeb
 					competencies.add(e.competency);
 				}
 		}
+		const exam = standing.exam;
 		return {
 			learnerId: r.student.learnerId,
 			name: r.student.name,
 			file,
 			submittedAt: r.submittedAt,
 			cells,
+			...(exam
+				? {
+						exam: {
+							...(exam.best !== undefined ? { best: exam.best } : {}),
+							passed: exam.passed,
+							attempts: exam.sessions.length,
+							late: exam.sessions.some((x) => (x.submittedAt ?? Math.max(x.startedAt, ...Object.values(x.answeredAt))) > dueEnd(assignment.due)),
+							scores: exam.scores
+						}
+					}
+				: {}),
+			score: standing.score,
+			passed: standing.passed,
+			completed: standing.completed,
 			competencies: Object.fromEntries([...totals].map(([c, t]) => [c, t.possible ? t.earned / t.possible : 0])),
 			result: r
 		};
@@ -110,23 +150,30 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults): Gradeb
 	return { rows: rows.sort((a, b) => a.name.localeCompare(b.name)), problems: loaded.problems, competencies: [...competencies].sort() };
 }
 
-export function buildGradebook(assignment: Assignment, files: readonly { name: string; text: string }[]): Gradebook {
-	return aggregate(assignment, loadResults(assignment, files));
+export function buildGradebook(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[], scoring?: ExamScoring): Gradebook {
+	return aggregate(assignment, loadResults(assignment, files), scoring);
 }
 
-/** One row per student: name, then score % and pass/fail per scenario, then the average. */
+/** The exam's column heading, e.g. "NHA CMAA mock exam (25 items)". */
+export const examTitle = (exam: NonNullable<Assignment['exam']>) => `${EXAM_LABELS[exam.framework]} mock exam (${exam.items} items)`;
+
+/**
+ * One row per student: name, then score % and pass/fail per scenario and for the exam, then the
+ * average over the parts and how many parts passed (as lms/standing.ts counts them).
+ */
 export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id: string) => string): string {
 	const q = (s: string) => (/[",\n\r]|^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s);
-	const head = ['Student', ...assignment.scenarios.flatMap((id) => [`${titleOf(id)} (score %)`, `${titleOf(id)} (passed)`]), 'Average score %', 'Scenarios passed'];
+	const exam = assignment.exam;
+	const head = [
+		'Student',
+		...assignment.scenarios.flatMap((id) => [`${titleOf(id)} (score %)`, `${titleOf(id)} (passed)`]),
+		...(exam ? [`${examTitle(exam)} (score %)`, `${examTitle(exam)} (passed)`] : []),
+		'Average score %',
+		exam ? 'Parts passed (scenarios and the exam)' : 'Scenarios passed'
+	];
 	const lines = gb.rows.map((r) => {
-		const cells = assignment.scenarios.map((id) => r.cells[id]!);
-		const scores = cells.map((c) => c.best ?? 0);
-		return [
-			r.name,
-			...cells.flatMap((c) => [c.best === undefined ? '' : String(Math.round(c.best * 100)), c.passed ? 'yes' : 'no']),
-			String(Math.round((scores.reduce((a, b) => a + b, 0) / Math.max(1, scores.length)) * 100)),
-			String(cells.filter((c) => c.passed).length)
-		];
+		const parts: { best?: number; passed: boolean }[] = [...assignment.scenarios.map((id) => r.cells[id]!), ...(exam ? [r.exam ?? { passed: false }] : [])];
+		return [r.name, ...parts.flatMap((c) => [c.best === undefined ? '' : String(Math.round(c.best * 100)), c.passed ? 'yes' : 'no']), String(Math.round(r.score * 100)), String(parts.filter((c) => c.passed).length)];
 	});
 	return [head, ...lines].map((l) => l.map(q).join(',')).join('\r\n') + '\r\n';
 }

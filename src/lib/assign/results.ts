@@ -5,13 +5,15 @@
  * kept on the student's computer cannot be made cheat-proof (docs/INSTRUCTORS.md says so).
  */
 import { z } from '../zod';
-import { AttemptSchema, InputSchema } from '../db/transfer';
-import type { AttemptRecord, InputRecord } from '../db/types';
+import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema } from '../db/transfer';
+import type { AttemptRecord, ExamSession, InputRecord } from '../db/types';
 import { sha256Hex } from './sha256';
 
 export const RESULT_FORMAT = 'front-desk-simulator/result';
 export const RESULT_VERSION = 1;
 export const MAX_RESULT_BYTES = 10 * 2 ** 20;
+/** An assignment allows at most 20 attempts at its exam. */
+export const MAX_RESULT_EXAMS = 20;
 
 const ResultSchema = z.strictObject({
 	format: z.literal(RESULT_FORMAT),
@@ -20,7 +22,9 @@ const ResultSchema = z.strictObject({
 	student: z.strictObject({ learnerId: z.string().min(1).max(80), name: z.string().min(1).max(60).refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup') }),
 	submittedAt: z.number().int().min(0),
 	attempts: z.array(AttemptSchema).max(500),
-	inputs: z.array(InputSchema).max(20_000)
+	inputs: z.array(InputSchema).max(20_000),
+	/** The assignment's mock exam sessions: item ids, answers and times (the items live in the app's bank). Absent in files from before exams. */
+	exams: z.array(ExamSessionSchema).max(MAX_RESULT_EXAMS).optional()
 });
 export type StudentResult = z.infer<typeof ResultSchema>;
 
@@ -31,15 +35,34 @@ export function sealResult(result: StudentResult): string {
 	return `{"checksum":"${sha256Hex(body)}","result":${body}}`;
 }
 
-export function buildResult(assignment: { id: string; title: string }, student: { learnerId: string; name: string }, attempts: AttemptRecord[], inputs: InputRecord[], now: number): StudentResult {
-	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student, submittedAt: now, attempts, inputs };
+export function buildResult(
+	assignment: { id: string; title: string },
+	student: { learnerId: string; name: string },
+	attempts: AttemptRecord[],
+	inputs: InputRecord[],
+	now: number,
+	exams?: ExamSession[]
+): StudentResult {
+	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}) };
+}
+
+/** A sealed file can still hold sessions that are not this student's work on this assignment. */
+function examProblem(r: StudentResult): string | undefined {
+	const ids = new Set<string>();
+	for (const [n, s] of (r.exams ?? []).entries()) {
+		if (ids.has(s.id)) return `exams.${n}: session ${s.id} appears twice`;
+		ids.add(s.id);
+		if (s.learnerId !== r.student.learnerId) return `exams.${n}: belongs to another learner`;
+		if (s.mode !== 'mock' || s.assignmentId !== r.assignment.id) return `exams.${n}: is not a mock exam taken for this assignment`;
+	}
 }
 
 export type Opened = { ok: true; result: StudentResult; checksum: string } | { ok: false; error: string };
 
 /** Checks the seal first (any changed byte fails it), then the content. */
-export function openResult(text: string): Opened {
-	if (text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${(text.length / 2 ** 20).toFixed(1)} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
+export function openResult(text: string, bytes = text.length): Opened {
+	// `bytes` is the file's size, so a page can refuse a huge file without reading it (and pass '').
+	if (bytes > MAX_RESULT_BYTES || text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${(Math.max(bytes, text.length) / 2 ** 20).toFixed(1)} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
 	const m = SEALED.exec(text);
 	if (!m) return { ok: false, error: 'not a sealed result file from the simulator (or damaged at its start or end)' };
 	if (sha256Hex(m[2]!) !== m[1]) return { ok: false, error: 'damaged or edited after it was saved (its checksum does not match)' };
@@ -51,8 +74,10 @@ export function openResult(text: string): Opened {
 	}
 	const parsed = ResultSchema.safeParse(raw);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0]!;
-		return { ok: false, error: `has a problem at ${issue.path.join('.') || 'the top level'}: ${issue.message}` };
+		const issue = firstIssue(parsed.error.issues);
+		return { ok: false, error: `has a problem at ${issue.path.map(String).join('.') || 'the top level'}: ${issue.message}` };
 	}
+	const problem = examProblem(parsed.data);
+	if (problem) return { ok: false, error: `has a problem at ${problem}` };
 	return { ok: true, result: parsed.data, checksum: m[1]! };
 }

@@ -223,7 +223,8 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		for (const name of placeholders(text)) {
 			const [root, field] = name.split('.');
 			if (field !== undefined) {
-				const fields = WORLD_FIELDS[root as keyof typeof WORLD_FIELDS] as readonly string[] | undefined;
+				// Own keys only: {{constructor.name}} must not find Object's constructor.
+				const fields = Object.hasOwn(WORLD_FIELDS, root!) ? (WORLD_FIELDS[root as keyof typeof WORLD_FIELDS] as readonly string[]) : undefined;
 				if (!fields || !fields.includes(field)) err(line, `unknown placeholder {{${name}}}`);
 				else if (root !== 'clinic' && !m[root as 'patient' | 'provider']) err(line, `{{${name}}} needs a ${root} in the front matter`);
 			} else if (!variantKeys.has(name) || m.variants!.some((v) => v[name] === undefined)) {

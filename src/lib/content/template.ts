@@ -13,5 +13,6 @@ export function placeholders(text: string): string[] {
 
 /** Fills {{name}} placeholders; an unknown name is left visible rather than silently dropped. */
 export function fillTemplate(text: string, bindings: Readonly<Record<string, string>>): string {
-	return text.replace(PLACEHOLDER, (whole, name: string) => bindings[name] ?? whole);
+	// Own keys only, so {{constructor}} or {{toString}} never prints a function from the prototype.
+	return text.replace(PLACEHOLDER, (whole, name: string) => (Object.hasOwn(bindings, name) ? bindings[name]! : whole));
 }

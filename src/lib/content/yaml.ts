@@ -21,11 +21,18 @@ export function parseYaml<S extends z.ZodType>(
 			errors: doc.errors.map((e) => ({
 				file,
 				line: at(e.pos[0]),
-				message: `malformed YAML: ${e.message.split('\n')[0]}`
+				message: `malformed YAML: ${/call stack/i.test(e.message) ? 'the text is nested too deeply' : e.message.split('\n')[0]}`
 			}))
 		};
 	}
-	const raw: unknown = doc.toJS({ maxAliasCount: 50 });
+	let raw: unknown;
+	try {
+		raw = doc.toJS({ maxAliasCount: 50 });
+	} catch (e) {
+		// yaml throws rather than reports when aliases multiply (a "billion laughs" file) or nesting exhausts the stack.
+		const why = e instanceof ReferenceError && /alias/i.test(e.message) ? 'too many aliases (*name) expand the text; write the values out' : 'the text is nested too deeply';
+		return { errors: [{ file, line: at(undefined), message: `malformed YAML: ${why}` }] };
+	}
 	const result = schema.safeParse(raw);
 	if (result.success) return { value: result.data, errors: [] };
 	return {
@@ -37,7 +44,7 @@ export function parseYaml<S extends z.ZodType>(
 			if (issue.code === 'unrecognized_keys' && isMap(parent)) {
 				// Point at the unknown key itself, not at the start of its map.
 				const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === issue.keys[0]);
-				if (pair && isNode(pair.key) && pair.key.range) return { file, line: at(pair.key.range[0]), message: describeIssue(path, issue) };
+				if (pair && isNode(pair.key) && pair.key.range) return { file, line: at(pair.key.range[0]), message: describeIssue(path, issue, raw) };
 			}
 			for (let n = path.length; n >= 0; n--) {
 				const node = doc.getIn(path.slice(0, n), true);
@@ -46,14 +53,24 @@ export function parseYaml<S extends z.ZodType>(
 					break;
 				}
 			}
-			return { file, line, message: describeIssue(path, issue) };
+			return { file, line, message: describeIssue(path, issue, raw) };
 		})
 	};
 }
 
-function describeIssue(path: (string | number)[], issue: z.core.$ZodIssue): string {
+function describeIssue(path: (string | number)[], issue: z.core.$ZodIssue, raw: unknown): string {
 	const where = path.length ? `${path.join('.')}: ` : '';
 	if (issue.code === 'unrecognized_keys') return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
-	if (issue.code === 'invalid_type' && issue.input === undefined) return `${where}is required`;
+	// zod does not keep the input on an issue, so look in the data: only a field that is absent is "required".
+	if (issue.code === 'invalid_type' && !present(raw, path)) return path.length ? `${where}is required` : 'the YAML here is empty; its fields are required';
 	return `${where}${issue.message}`;
+}
+
+function present(raw: unknown, path: (string | number)[]): boolean {
+	let node = raw;
+	for (const key of path) {
+		if (node === null || typeof node !== 'object' || !Object.prototype.hasOwnProperty.call(node, key)) return false;
+		node = (node as Record<string | number, unknown>)[key];
+	}
+	return node !== undefined && node !== null;
 }

@@ -1,7 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -73,8 +73,9 @@ export class DexieStore implements ProgressStore {
 		});
 	}
 	async deleteLearner(learnerId: string): Promise<void> {
-		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.drafts, this.db.examSessions, this.db.reviewCards], async () => {
+		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.drafts, this.db.examSessions, this.db.reviewCards, this.db.xapi], async () => {
 			await this.db.examSessions.where('learnerId').equals(learnerId).delete();
+			await this.db.xapi.where('learnerId').equals(learnerId).delete();
 			await this.db.reviewCards.where('learnerId').equals(learnerId).delete();
 			const ids = (await this.db.attempts.where('learnerId').equals(learnerId).primaryKeys()) as string[];
 			await this.db.inputLogs.bulkDelete(ids);
@@ -97,6 +98,10 @@ export class DexieStore implements ProgressStore {
 	listExamSessions(learnerId: string): Promise<ExamSession[]> {
 		return this.db.examSessions.where('learnerId').equals(learnerId).toArray();
 	}
+	watchExamSessions(learnerId: string, onChange: (sessions: ExamSession[]) => void): () => void {
+		const sub = liveQuery(() => this.listExamSessions(learnerId)).subscribe({ next: onChange, error: () => {} });
+		return () => sub.unsubscribe();
+	}
 	listReviewCards(learnerId: string): Promise<StoredReviewCard[]> {
 		return this.db.reviewCards.where('learnerId').equals(learnerId).toArray();
 	}
@@ -114,5 +119,26 @@ export class DexieStore implements ProgressStore {
 	}
 	async deleteAuthored(id: string): Promise<void> {
 		await this.db.authored.delete(id);
+	}
+	async putAssignment(record: StoredAssignment): Promise<void> {
+		await this.db.assignments.put(record);
+	}
+	listAssignments(): Promise<StoredAssignment[]> {
+		return this.db.assignments.toArray();
+	}
+	async getXapiRecord(learnerId: string, assignmentId: string): Promise<XapiRecord> {
+		return (await this.db.xapi.get([learnerId, assignmentId])) ?? { learnerId, assignmentId, launches: [], acknowledged: [] };
+	}
+	/** Read and write in one transaction, so two tabs adding at once both keep what they added. */
+	private async updateXapi(learnerId: string, assignmentId: string, change: (r: XapiRecord) => XapiRecord): Promise<void> {
+		await this.db.transaction('rw', this.db.xapi, async () => {
+			await this.db.xapi.put(change(await this.getXapiRecord(learnerId, assignmentId)));
+		});
+	}
+	recordLaunch(learnerId: string, assignmentId: string, at: number): Promise<void> {
+		return this.updateXapi(learnerId, assignmentId, (r) => (r.launches.includes(at) ? r : { ...r, launches: [...r.launches, at] }));
+	}
+	acknowledgeStatements(learnerId: string, assignmentId: string, ids: string[]): Promise<void> {
+		return this.updateXapi(learnerId, assignmentId, (r) => ({ ...r, acknowledged: [...new Set([...r.acknowledged, ...ids])] }));
 	}
 }

@@ -1,4 +1,4 @@
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredReviewCard } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
 import type { ImportPlan } from './transfer';
 
 /** Used for the session when IndexedDB is unavailable (blocked storage, some private modes). */
@@ -13,6 +13,8 @@ export class MemoryStore implements ProgressStore {
 	private sessions = new Map<string, ExamSession>();
 	private cards = new Map<string, StoredReviewCard>();
 	private authored = new Map<string, AuthoredScenario>();
+	private assignments = new Map<string, StoredAssignment>();
+	private xapi = new Map<string, XapiRecord>();
 	private changed() {
 		for (const w of this.watchers) w();
 	}
@@ -81,6 +83,7 @@ export class MemoryStore implements ProgressStore {
 		this.learners.delete(learnerId);
 		for (const [k, v] of this.sessions) if (v.learnerId === learnerId) this.sessions.delete(k);
 		for (const [k, v] of this.cards) if (v.learnerId === learnerId) this.cards.delete(k);
+		for (const [k, v] of this.xapi) if (v.learnerId === learnerId) this.xapi.delete(k);
 		this.changed();
 	}
 	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void) {
@@ -91,12 +94,19 @@ export class MemoryStore implements ProgressStore {
 	}
 	async putExamSession(session: ExamSession) {
 		this.sessions.set(session.id, structuredClone(session));
+		this.changed();
 	}
 	async getExamSession(id: string) {
 		return structuredClone(this.sessions.get(id));
 	}
 	async listExamSessions(learnerId: string) {
 		return [...this.sessions.values()].filter((s) => s.learnerId === learnerId).map((s) => structuredClone(s));
+	}
+	watchExamSessions(learnerId: string, onChange: (sessions: ExamSession[]) => void) {
+		const run = () => void this.listExamSessions(learnerId).then(onChange);
+		this.watchers.add(run);
+		run();
+		return () => void this.watchers.delete(run);
 	}
 	async listReviewCards(learnerId: string) {
 		return [...this.cards.values()].filter((c) => c.learnerId === learnerId).map((c) => structuredClone(c));
@@ -115,5 +125,25 @@ export class MemoryStore implements ProgressStore {
 	}
 	async deleteAuthored(id: string) {
 		this.authored.delete(id);
+	}
+	async putAssignment(record: StoredAssignment) {
+		this.assignments.set(record.id, structuredClone(record));
+	}
+	async listAssignments() {
+		return [...this.assignments.values()].map((a) => structuredClone(a));
+	}
+	async getXapiRecord(learnerId: string, assignmentId: string) {
+		return structuredClone(this.xapi.get(`${learnerId}|${assignmentId}`)) ?? { learnerId, assignmentId, launches: [], acknowledged: [] };
+	}
+	/** Reads and writes with no await between, as the IndexedDB transaction does, so concurrent additions all stay. */
+	private updateXapi(learnerId: string, assignmentId: string, change: (r: XapiRecord) => XapiRecord) {
+		const key = `${learnerId}|${assignmentId}`;
+		this.xapi.set(key, change(this.xapi.get(key) ?? { learnerId, assignmentId, launches: [], acknowledged: [] }));
+	}
+	async recordLaunch(learnerId: string, assignmentId: string, at: number) {
+		this.updateXapi(learnerId, assignmentId, (r) => (r.launches.includes(at) ? r : { ...r, launches: [...r.launches, at] }));
+	}
+	async acknowledgeStatements(learnerId: string, assignmentId: string, ids: string[]) {
+		this.updateXapi(learnerId, assignmentId, (r) => ({ ...r, acknowledged: [...new Set([...r.acknowledged, ...ids])] }));
 	}
 }

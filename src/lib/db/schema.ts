@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
 
 export interface Setting {
 	key: string;
@@ -86,6 +86,26 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 			authored: 'id, updatedAt'
 		},
 		upgrade: async () => {}
+	},
+	{
+		// v6: xAPI reporting: assignments that report to an LRS, and per learner and assignment the
+		// launch times and the statement ids the LRS acknowledged.
+		version: 6,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			inputLogs: 'attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]',
+			examSessions: 'id, learnerId',
+			reviewCards: '[learnerId+id], learnerId',
+			authored: 'id, updatedAt',
+			assignments: 'id',
+			xapi: '[learnerId+assignmentId], learnerId'
+		},
+		// New tables only: nothing earlier to carry over.
+		upgrade: async () => {}
 	}
 ];
 
@@ -102,6 +122,8 @@ export class ProgressDb extends Dexie {
 	examSessions!: EntityTable<ExamSession, 'id'>;
 	reviewCards!: Dexie.Table<StoredReviewCard, [string, string]>;
 	authored!: EntityTable<AuthoredScenario, 'id'>;
+	assignments!: EntityTable<StoredAssignment, 'id'>;
+	xapi!: Dexie.Table<XapiRecord, [string, string]>;
 	settings!: EntityTable<Setting, 'key'>;
 	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 

@@ -34,6 +34,11 @@ const Time = z.number().int().min(0).max(8.64e15);
 const Points = z.number().finite().min(0).max(10_000);
 const Evidence = z.strictObject({ competency: Text(120), earned: Points, possible: Points }).refine((e) => e.earned <= e.possible, 'earned must not exceed possible');
 
+const Count = z.number().int().min(0).max(1000).nullable();
+const ActionValue = z.union([Text(500), z.number().finite(), z.boolean(), z.null(), z.strictObject({ count: Count, everyDays: Count })], {
+	error: 'must be text, a number, true or false, or a series { count, everyDays }'
+});
+
 const Answer = z.union([
 	z.strictObject({ kind: z.literal('choice'), optionId: Text(80) }),
 	z.strictObject({ kind: z.literal('multi-choice'), optionIds: z.array(Text(80)).max(50) }),
@@ -42,7 +47,8 @@ const Answer = z.union([
 	z.strictObject({ kind: z.literal('triage'), order: z.array(Text(80)).max(50) }),
 	z.strictObject({
 		kind: z.literal('schedule'),
-		actions: z.array(z.looseObject({ op: z.enum(['book', 'move', 'cancel', 'no-show', 'waitlist-add']) })).max(500),
+		// Actions are checked by the schedule book when replayed; here only their shape is bounded (no nesting, no markup).
+		actions: z.array(z.object({ op: z.enum(['book', 'move', 'cancel', 'no-show', 'waitlist-add']) }).catchall(ActionValue)).max(500),
 		collected: z.record(Text(80), Text(500))
 	}),
 	z.strictObject({
@@ -57,7 +63,7 @@ const Answer = z.union([
 		balance: Text(20)
 	}),
 	z.strictObject({ kind: z.literal('verify'), actions: z.record(Text(80), Text(80)), collect: Text(20) })
-]);
+], { error: 'must be a decision: an object with its "kind" and the answer' });
 
 const LearnerSchema = z.strictObject({ id: Id, name: Text(60).refine((s) => s.trim() !== '', 'must not be empty'), createdAt: Time });
 
@@ -82,7 +88,7 @@ export const AttemptSchema = z.strictObject({
 export const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(80), input: Answer, at: Time });
 
 const Letter = z.enum(['a', 'b', 'c', 'd']);
-const ExamSessionSchema = z.strictObject({
+export const ExamSessionSchema = z.strictObject({
 	id: Id,
 	learnerId: Id,
 	mode: z.enum(['practice', 'mock', 'review']),
@@ -94,7 +100,8 @@ const ExamSessionSchema = z.strictObject({
 	startedAt: Time,
 	durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
 	submittedAt: Time.optional(),
-	answeredAt: z.record(Id, Time)
+	answeredAt: z.record(Id, Time),
+	assignmentId: Id.optional()
 });
 const ReviewCardSchema = z.strictObject({
 	learnerId: Id,
@@ -128,6 +135,9 @@ export function exportProgress(learner: Learner, attempts: AttemptRecord[], inpu
 
 export type Parsed = { ok: true; file: ProgressFile } | { ok: false; error: string };
 
+/** A value as a message may quote it: short, and never a whole hostile structure (a deep one would overflow JSON.stringify). */
+const brief = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === undefined ? 'missing' : Array.isArray(v) ? 'a list' : v === null ? 'null' : 'an object');
+
 /** Validates an untrusted file completely before anything is written; the error names the problem. */
 export function parseProgressFile(text: string, bytes = text.length): Parsed {
 	if (bytes > MAX_PROGRESS_BYTES) return { ok: false, error: `The file is ${(bytes / 2 ** 20).toFixed(1)} MB; a progress file is at most ${MAX_PROGRESS_BYTES / 2 ** 20} MB.` };
@@ -141,16 +151,44 @@ export function parseProgressFile(text: string, bytes = text.length): Parsed {
 	const head = raw as Record<string, unknown>;
 	if (head.format !== PROGRESS_FORMAT) return { ok: false, error: 'This is not a progress file from the front-desk simulator (its "format" is missing or different).' };
 	if (head.version !== PROGRESS_VERSION)
-		return { ok: false, error: `The file is progress format version ${JSON.stringify(head.version)}; this version of the app reads version ${PROGRESS_VERSION}.` };
+		return { ok: false, error: `The file is progress format version ${brief(head.version)}; this version of the app reads version ${PROGRESS_VERSION}.` };
 	const parsed = FileSchema.safeParse(raw);
 	if (!parsed.success) {
-		const issue = parsed.error.issues[0]!;
+		const issue = firstIssue(parsed.error.issues);
 		const where = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
 		return { ok: false, error: `The file has a problem at ${where || 'the top level'}: ${issue.message}.` };
 	}
 	const file = parsed.data as ProgressFile;
 	const problem = consistency(file);
 	return problem ? { ok: false, error: `The file is inconsistent: ${problem}.` } : { ok: true, file };
+}
+
+/**
+ * The first problem zod found, with a failed union (a decision of some kind) or record key opened up,
+ * so the message names the field inside it rather than saying "Invalid input".
+ */
+export function firstIssue(issues: readonly z.core.$ZodIssue[]): { path: PropertyKey[]; message: string; code: string } {
+	const issue = issues[0]!;
+	if (issue.code === 'invalid_union' && issue.errors.length) {
+		const wrongKind = issue.errors.map((branch) => branch.find((i) => i.code === 'invalid_value' && i.path.length === 1 && i.path[0] === 'kind'));
+		if (wrongKind.every((k) => k)) {
+			const kinds = [...new Set(wrongKind.flatMap((k) => (k as z.core.$ZodIssueInvalidValue).values))];
+			return { path: [...issue.path, 'kind'], message: `must be one of ${kinds.map((k) => JSON.stringify(k)).join(', ')}`, code: 'invalid_value' };
+		}
+		// The branch for the kind given, or else the one closest to fitting: fewest problems, then the one that got
+		// furthest inside the value, then one whose type fitted (text with markup is "no markup", not "must be text").
+		const fits = issue.errors.filter((b, i) => !wrongKind[i] && b.length);
+		const fewest = Math.min(...fits.map((b) => b.length));
+		const inner = fits.filter((b) => b.length === fewest).map(firstIssue);
+		const depth = Math.max(...inner.map((c) => c.path.length));
+		let closest = inner.filter((c) => c.path.length === depth);
+		if (depth === 0 && closest.some((c) => c.code !== 'invalid_type')) closest = closest.filter((c) => c.code !== 'invalid_type');
+		if (closest.length === 1) return { ...closest[0]!, path: [...issue.path, ...closest[0]!.path] };
+		// A tie inside the value (triage by placements or by order) names both; a tie on the value itself takes the union's own message.
+		if (closest.length > 1 && depth > 0) return { path: issue.path, message: [...new Set(closest.map((c) => `${c.path.map(String).join('.')}: ${c.message}`))].join('; or '), code: 'invalid_union' };
+	}
+	if (issue.code === 'invalid_key' && issue.issues.length) return { path: issue.path, message: `this key is not allowed (${firstIssue(issue.issues).message})`, code: issue.code };
+	return { path: issue.path, message: issue.message, code: issue.code };
 }
 
 function consistency(file: ProgressFile): string | undefined {

@@ -1,5 +1,6 @@
 import type { Evidence, Input } from '../engine/types';
 import type { ReviewCard } from '../exam/review';
+import type { Assignment } from '../assign/assignment';
 
 export interface Learner {
 	id: string;
@@ -66,6 +67,8 @@ export interface ExamSession {
 	submittedAt?: number;
 	/** When each answer was given, for readiness (item id → time). */
 	answeredAt: Record<string, number>;
+	/** A mock exam taken as part of an assignment: the assignment's id (not indexed; filter the learner's sessions). */
+	assignmentId?: string;
 }
 
 /** An FSRS review card (see exam/review.ts) for one learner. */
@@ -79,6 +82,21 @@ export interface AuthoredScenario {
 	title: string;
 	source: string;
 	updatedAt: number;
+}
+
+/** An assignment that reports to an LRS, kept so any page can report without the link (schema v6). */
+export interface StoredAssignment {
+	id: string;
+	assignment: Assignment;
+	savedAt: number;
+}
+
+/** One learner's xAPI reporting on one assignment: when they opened it, and the statement ids the LRS acknowledged. */
+export interface XapiRecord {
+	learnerId: string;
+	assignmentId: string;
+	launches: number[];
+	acknowledged: string[];
 }
 
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
@@ -107,10 +125,20 @@ export interface ProgressStore {
 	putExamSession(session: ExamSession): Promise<void>;
 	getExamSession(id: string): Promise<ExamSession | undefined>;
 	listExamSessions(learnerId: string): Promise<ExamSession[]>;
+	/** Calls back with the learner's exam sessions now and whenever they change, in this tab or another. */
+	watchExamSessions(learnerId: string, onChange: (sessions: ExamSession[]) => void): () => void;
 	listReviewCards(learnerId: string): Promise<StoredReviewCard[]>;
 	putReviewCards(cards: StoredReviewCard[]): Promise<void>;
 	putAuthored(scenario: AuthoredScenario): Promise<void>;
 	getAuthored(id: string): Promise<AuthoredScenario | undefined>;
 	listAuthored(): Promise<AuthoredScenario[]>;
 	deleteAuthored(id: string): Promise<void>;
+	putAssignment(record: StoredAssignment): Promise<void>;
+	listAssignments(): Promise<StoredAssignment[]>;
+	/** Adds a time the learner opened the assignment (a time already recorded is not added twice). */
+	recordLaunch(learnerId: string, assignmentId: string, at: number): Promise<void>;
+	/** The learner's launches and acknowledged statement ids for the assignment (empty lists when none). */
+	getXapiRecord(learnerId: string, assignmentId: string): Promise<XapiRecord>;
+	/** Adds statement ids the LRS acknowledged, in one transaction with what is already there. */
+	acknowledgeStatements(learnerId: string, assignmentId: string, ids: string[]): Promise<void>;
 }

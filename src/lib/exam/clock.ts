@@ -4,6 +4,14 @@
  */
 export const EXAM_MINUTES = { cmaa: 135, cehrs: 125 } as const;
 
+/**
+ * Minutes allowed for a mock exam of `items` items: the real exam's time for a full-length one, the
+ * same time per item for a shorter one. The exam hub and assignments both use it, so they agree.
+ */
+export function mockExamMinutes(framework: keyof typeof EXAM_MINUTES, items: number, scoredItems: number): number {
+	return items === scoredItems ? EXAM_MINUTES[framework] : Math.round((EXAM_MINUTES[framework] * items) / scoredItems);
+}
+
 export interface ExamClock {
 	startedAt: number;
 	durationMs: number;

@@ -2,7 +2,10 @@ import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
 import { fillTemplate } from '../content/template';
 
-const marked = new Marked({ gfm: true, breaks: false, async: false });
+// Content is Markdown only: raw HTML in it is shown as the text it is, never parsed. (DOMPurify would
+// strip it anyway, but parsing it at all makes the browser report every inline handler it meets.)
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 // Content may come from an instructor's file: treat it as untrusted. Links open safely.
 DOMPurify.addHook('afterSanitizeAttributes', (node) => {
@@ -12,7 +15,7 @@ DOMPurify.addHook('afterSanitizeAttributes', (node) => {
 	}
 });
 
-const PURIFY = { USE_PROFILE: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe'], FORBID_ATTR: ['style'] };
+const PURIFY = { USE_PROFILE: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'svg', 'math'], FORBID_ATTR: ['style'] };
 
 // Sanitizing is the costly part of showing feedback, so rendered HTML is kept (a few hundred entries).
 const cache = new Map<string, string>();

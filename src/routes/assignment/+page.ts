@@ -4,5 +4,8 @@ import catalog from 'virtual:catalog';
 export const ssr = false;
 
 export function load() {
-	return { scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, minutes: s.minutes })) };
+	return { scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, minutes: s.minutes })), frameworks: catalog.frameworks };
 }
+
+// An LMS opens this page by its file name (assignment/index.html): keep that address as it is.
+export const trailingSlash = 'ignore';

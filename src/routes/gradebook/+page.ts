@@ -4,5 +4,5 @@ import catalog from 'virtual:catalog';
 export const ssr = false;
 
 export function load() {
-	return { scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, minutes: s.minutes })) };
+	return { scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, minutes: s.minutes })), frameworks: catalog.frameworks };
 }

@@ -1,25 +1,29 @@
 import type { Component } from 'svelte';
 import type { Interaction } from '$lib/content/schema/scenario';
 import type { InteractionProps } from './types';
-import Choice from './Choice.svelte';
-import Dialogue from './Dialogue.svelte';
-import MultiChoice from './MultiChoice.svelte';
-import Triage from './Triage.svelte';
-import Schedule from './Schedule.svelte';
-import Code from './Code.svelte';
-import Claim from './Claim.svelte';
-import Remittance from './Remittance.svelte';
-import Verify from './Verify.svelte';
 
-/** The registry: one component per interaction kind. */
-export const interactionComponents: { [K in Interaction['kind']]: Component<InteractionProps<K>> } = {
-	choice: Choice,
-	'multi-choice': MultiChoice,
-	dialogue: Dialogue,
-	triage: Triage,
-	schedule: Schedule,
-	code: Code,
-	claim: Claim,
-	remittance: Remittance,
-	verify: Verify
+type Kind = Interaction['kind'];
+export type InteractionComponents = { [K in Kind]?: Component<InteractionProps<K>> };
+
+/**
+ * The registry: one component per interaction kind, each its own chunk, so a scenario page fetches
+ * only the kinds its steps use (the schedule book and the claim form are most of the player's code).
+ */
+const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProps<K>> }> } = {
+	choice: () => import('./Choice.svelte'),
+	'multi-choice': () => import('./MultiChoice.svelte'),
+	dialogue: () => import('./Dialogue.svelte'),
+	triage: () => import('./Triage.svelte'),
+	schedule: () => import('./Schedule.svelte'),
+	code: () => import('./Code.svelte'),
+	claim: () => import('./Claim.svelte'),
+	remittance: () => import('./Remittance.svelte'),
+	verify: () => import('./Verify.svelte')
 };
+
+/** The components for these kinds, loaded together. */
+export async function loadInteractions(kinds: Iterable<Kind>): Promise<InteractionComponents> {
+	const wanted = [...new Set(kinds)];
+	const modules = await Promise.all(wanted.map((k) => loaders[k]()));
+	return Object.fromEntries(wanted.map((k, i) => [k, modules[i]!.default])) as InteractionComponents;
+}

@@ -16,7 +16,7 @@ export const ItemOption = z.strictObject({
 export const Item = z.strictObject({
 	id: Id,
 	competency: Id,
-	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+	difficulty: z.literal([1, 2, 3]),
 	stem: z.string().min(15),
 	options: z.array(ItemOption).length(4, 'an item has exactly 4 options'),
 	key: z.enum(['a', 'b', 'c', 'd']),

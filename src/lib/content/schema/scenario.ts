@@ -39,7 +39,7 @@ export const FrontMatter = z.strictObject({
 	id: Id,
 	title: z.string().min(3),
 	kind: ScenarioKind,
-	difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+	difficulty: z.literal([1, 2, 3]),
 	minutes: z.number().int().positive().max(120),
 	summary: z.string().min(10).max(240),
 	/** Where the learner is: decides which office panel leads (phone, front desk, portal inbox). */

@@ -1,0 +1,95 @@
+/**
+ * Every decision of an attempt, replayed from its stored inputs, in the plain shape an LMS report
+ * needs (SCORM cmi.interactions, xAPI "answered" statements). Pure: the scenario is passed in.
+ */
+import type { Scenario } from '../content/schema/scenario';
+import { replay } from '../engine';
+import type { Input, Outcome } from '../engine/types';
+import type { AttemptRecord, InputRecord } from '../db/types';
+
+export interface Decision {
+	attemptId: string;
+	scenarioId: string;
+	/** 0-based position in the attempt. */
+	seq: number;
+	stepId: string;
+	stepTitle: string;
+	kind: Input['kind'];
+	/** The learner's answer, as short text an LMS can store (ids, not prose). */
+	response: string;
+	/** The best answer in the same form, where the step has one (choice-like steps). */
+	correct?: string;
+	earned: number;
+	possible: number;
+	verdict: Outcome['verdict'];
+	competencies: string[];
+	critical?: string;
+	/** When the answer was given (ms since the epoch). */
+	at: number;
+}
+
+export type Decisions = { ok: true; decisions: Decision[] } | { ok: false; error: string };
+
+/** The learner's answer as text: option ids, placements, or a count of the actions on a worked form. */
+export function responseText(input: Input): string {
+	switch (input.kind) {
+		case 'choice':
+			return input.optionId;
+		case 'dialogue':
+			return input.replyId;
+		case 'multi-choice':
+			return [...input.optionIds].sort().join(',');
+		case 'triage':
+			return 'order' in input ? input.order.join(',') : Object.entries(input.placements).sort(([a], [b]) => a.localeCompare(b)).map(([item, cat]) => `${item}:${cat}`).join(',');
+		case 'schedule':
+			return `${input.actions.length} schedule action${input.actions.length === 1 ? '' : 's'}`;
+		case 'code':
+			return [...input.diagnoses, ...input.lines.map((l) => [l.code, ...l.modifiers].join('-'))].join(',');
+		case 'claim':
+			return `${Object.keys(input.fields).length} claim items`;
+		case 'remittance':
+			return `balance ${input.balance}`;
+		case 'verify':
+			return Object.entries(input.actions).sort(([a], [b]) => a.localeCompare(b)).map(([row, act]) => `${row}:${act}`).join(',');
+	}
+}
+
+function correctText(outcome: Outcome): string | undefined {
+	const m = outcome.marks;
+	if (m.kind === 'choice' || m.kind === 'dialogue') return m.best[0];
+	if (m.kind === 'multi-choice') return m.options.filter((o) => o.correct).map((o) => o.id).sort().join(',');
+	return undefined;
+}
+
+export function decisionsOf(scenario: Scenario, attempt: AttemptRecord, inputs: readonly InputRecord[]): Decisions {
+	if (attempt.contentHash !== scenario.hash) return { ok: false, error: `attempt ${attempt.id} was made on another version of ${scenario.meta.id}` };
+	const mine = inputs.filter((i) => i.attemptId === attempt.id).sort((a, b) => a.seq - b.seq);
+	let outcomes: readonly Outcome[];
+	try {
+		outcomes = replay(scenario, attempt.seed, mine.map((i) => i.input)).outcomes;
+	} catch (e) {
+		return { ok: false, error: `attempt ${attempt.id} could not be replayed: ${(e as Error).message}` };
+	}
+	return {
+		ok: true,
+		decisions: outcomes.map((o, seq) => {
+			const correct = correctText(o);
+			return {
+				attemptId: attempt.id,
+				scenarioId: scenario.meta.id,
+				seq,
+				stepId: o.stepId,
+				stepTitle: scenario.steps[o.stepId]?.title ?? o.stepId,
+				kind: o.input.kind,
+				response: responseText(o.input),
+				...(correct !== undefined ? { correct } : {}),
+				earned: o.evidence.reduce((n, e) => n + e.earned, 0),
+				possible: o.evidence.reduce((n, e) => n + e.possible, 0),
+				verdict: o.verdict,
+				competencies: [...new Set(o.evidence.map((e) => e.competency))],
+				...(o.critical ? { critical: o.critical } : {}),
+				at: mine[seq]?.at ?? attempt.updatedAt
+			};
+		})
+	};
+}

@@ -1,0 +1,139 @@
+/**
+ * Where a student stands on an assignment, from their stored attempts: the one reading shared by the
+ * student's assignment page, the gradebook and the LMS reports (SCORM, xAPI), so all of them agree.
+ * Pure: no DOM, no storage.
+ */
+import type { Assignment } from '../assign/assignment';
+import type { AttemptRecord, ExamSession } from '../db/types';
+import { mustAutoSubmit } from '../exam/clock';
+import { scoreSession, type DomainOf, type SessionItem, type SessionScore } from '../exam/session';
+
+export interface ScenarioStanding {
+	scenarioId: string;
+	/** The attempts that count: started after the assignment was made, oldest first, up to the attempts allowed. */
+	attempts: AttemptRecord[];
+	/** Best score of a finished attempt (0..1), if any. */
+	best?: number;
+	/** A finished attempt reached the pass mark with no critical error. */
+	passed: boolean;
+	/** At least one counted attempt is finished. */
+	finished: boolean;
+}
+
+/** What scoring a mock exam needs: the app's item bank (the keys) and each competency's domain. */
+export interface ExamScoring {
+	items: ReadonlyMap<string, SessionItem>;
+	domainOf: DomainOf;
+	/** Domain ids in the order results list them. */
+	domainOrder: readonly string[];
+}
+
+export interface ExamStanding {
+	/**
+	 * The sessions that count: mock exams taken for this assignment, started after it was made, oldest
+	 * first, up to the attempts allowed. An unsubmitted one uses an attempt too, as a scenario attempt does.
+	 */
+	sessions: ExamSession[];
+	/** The score of each counted session that is submitted (or whose time ran out), oldest first. */
+	scores: { sessionId: string; submittedAt: number; share: number; score: SessionScore }[];
+	/** Best share right of a submitted session (0..1), if any. */
+	best?: number;
+	/** The best share reached the pass mark. */
+	passed: boolean;
+	/** At least one counted session is submitted. */
+	finished: boolean;
+}
+
+export interface AssignmentStanding {
+	scenarios: ScenarioStanding[];
+	/** Present when the assignment holds a mock exam. */
+	exam?: ExamStanding;
+	/** Every scenario has a finished attempt, and the exam (if any) is submitted. */
+	completed: boolean;
+	/** Every scenario passed, and the exam (if any). */
+	passed: boolean;
+	/** Mean over the parts (each scenario and the exam count one each) of the best scores, an unfinished part counting 0. */
+	score: number;
+}
+
+/** The attempts on one scenario that count for the assignment. */
+export function countedAttempts(assignment: Pick<Assignment, 'createdAt' | 'attemptsAllowed'>, attempts: readonly AttemptRecord[], scenarioId: string): AttemptRecord[] {
+	return attempts
+		.filter((a) => a.scenarioId === scenarioId && a.startedAt >= assignment.createdAt)
+		.sort((a, b) => a.startedAt - b.startedAt)
+		.slice(0, assignment.attemptsAllowed);
+}
+
+export function scenarioStanding(assignment: Pick<Assignment, 'createdAt' | 'attemptsAllowed' | 'passMark'>, attempts: readonly AttemptRecord[], scenarioId: string): ScenarioStanding {
+	const mine = countedAttempts(assignment, attempts, scenarioId);
+	const finished = mine.filter((a) => a.status !== 'in-progress');
+	const best = finished.length ? Math.max(...finished.map((a) => a.score)) : undefined;
+	return {
+		scenarioId,
+		attempts: mine,
+		...(best !== undefined ? { best } : {}),
+		passed: finished.some((a) => a.score >= assignment.passMark && a.critical.length === 0),
+		finished: finished.length > 0
+	};
+}
+
+/** The assignment's mock exam sessions that count (see ExamStanding.sessions). */
+export function countedExamSessions(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed'>, sessions: readonly ExamSession[]): ExamSession[] {
+	return sessions
+		.filter((s) => s.mode === 'mock' && s.assignmentId === assignment.id && s.startedAt >= assignment.createdAt)
+		.sort((a, b) => a.startedAt - b.startedAt)
+		.slice(0, assignment.attemptsAllowed);
+}
+
+/**
+ * When the session ended: submitted, or (given `now`) the moment its time ran out, since answers after
+ * that are never accepted. A tab closed mid-exam thus still counts once its time is up.
+ */
+function endedAt(s: ExamSession, now?: number): number | undefined {
+	if (s.submittedAt !== undefined) return s.submittedAt;
+	if (now !== undefined && s.durationMs && mustAutoSubmit({ startedAt: s.startedAt, durationMs: s.durationMs }, now)) return s.startedAt + s.durationMs;
+	return undefined;
+}
+
+/** Scored with the exam hub's own scoring (exam/session.ts), so the student, the gradebook and the LMS see one figure. */
+export function examStanding(
+	assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark'>,
+	sessions: readonly ExamSession[],
+	scoring: ExamScoring,
+	now?: number
+): ExamStanding {
+	const counted = countedExamSessions(assignment, sessions);
+	const scores = counted.flatMap((s) => {
+		const at = endedAt(s, now);
+		if (at === undefined) return [];
+		const score = scoreSession(s, scoring.items, scoring.domainOf, scoring.domainOrder);
+		return [{ sessionId: s.id, submittedAt: at, share: score.correct / Math.max(1, score.total), score }];
+	});
+	const best = scores.length ? Math.max(...scores.map((x) => x.share)) : undefined;
+	return { sessions: counted, scores, ...(best !== undefined ? { best } : {}), passed: best !== undefined && best >= assignment.passMark, finished: scores.length > 0 };
+}
+
+/** The exam's sessions and how to score them; without it an assignment's exam counts as not taken. */
+export interface ExamInput {
+	sessions: readonly ExamSession[];
+	scoring: ExamScoring;
+	/** Counts a session whose time ran out by then as submitted at time-out. */
+	now?: number;
+}
+
+export function assignmentStanding(
+	assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark' | 'scenarios' | 'exam'>,
+	attempts: readonly AttemptRecord[],
+	exam?: ExamInput
+): AssignmentStanding {
+	const scenarios = assignment.scenarios.map((id) => scenarioStanding(assignment, attempts, id));
+	const examPart = assignment.exam ? (exam ? examStanding(assignment, exam.sessions, exam.scoring, exam.now) : { sessions: [], scores: [], passed: false, finished: false }) : undefined;
+	const parts: { best?: number; passed: boolean; finished: boolean }[] = [...scenarios, ...(examPart ? [examPart] : [])];
+	return {
+		scenarios,
+		...(examPart ? { exam: examPart } : {}),
+		completed: parts.every((p) => p.finished),
+		passed: parts.every((p) => p.passed),
+		score: parts.reduce((n, p) => n + (p.best ?? 0), 0) / Math.max(1, parts.length)
+	};
+}

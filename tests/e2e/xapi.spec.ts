@@ -1,0 +1,137 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { answer, start } from '../../src/lib/engine';
+import { startLrs } from '../support/lrs.mjs';
+import { statementProblem } from '../support/xapi-spec.mjs';
+import { scenario } from './content';
+import { bestIntent, playToEnd } from './play';
+
+const S = 'hipaa-caller-says-spouse';
+const KEY = 'course-7-writer';
+const SECRET = 'w2L9-qq/secret';
+
+/** How many decisions the best path through the scenario takes, from the engine itself. */
+function decisionsOnBestPath(): number {
+	const s = scenario(S);
+	let state = start(s, 1);
+	while (state.stepId) {
+		const it = s.steps[state.stepId]!.interaction!;
+		if (it.kind !== 'choice') throw new Error('this test plays choice steps only');
+		state = answer(state, { kind: 'choice', optionId: bestIntent(it) as string }).state;
+	}
+	return state.outcomes.length;
+}
+
+const verbCounts = (statements: readonly Record<string, unknown>[]) => {
+	const counts: Record<string, number> = {};
+	for (const s of statements) {
+		const v = (s.verb as { id: string }).id.replace('http://adlnet.gov/expapi/verbs/', '');
+		counts[v] = (counts[v] ?? 0) + 1;
+	}
+	return counts;
+};
+
+async function buildAssignment(browser: import('@playwright/test').Browser, endpoint: string, secret: string): Promise<string> {
+	const teacher = await (await browser.newContext()).newPage();
+	await teacher.goto('/assign/');
+	await teacher.getByLabel('Title').fill('Week 3: privacy, reported');
+	await teacher.getByRole('checkbox', { name: new RegExp(scenario(S).meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+	const lrs = teacher.getByRole('group', { name: 'Report to a learning record store (xAPI), optional' });
+	await expect(lrs).toContainText('The key and secret travel inside the assignment to every student');
+	await lrs.getByLabel('LRS endpoint').fill(endpoint);
+	await lrs.getByLabel('LRS key').fill(KEY);
+	await lrs.getByLabel('LRS secret').fill(secret);
+	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	const link = await teacher.locator('[data-assignment-link]').inputValue();
+	await teacher.context().close();
+	return link.replace(/^https?:\/\/[^/]+/, '');
+}
+
+test('a student works offline; once online every statement reaches the LRS once, valid, and the page says all is sent', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const lrs = await startLrs({ key: KEY, secret: SECRET });
+	try {
+		const link = await buildAssignment(browser, lrs.endpoint, SECRET);
+		const host = new URL(lrs.endpoint).host;
+
+		const context = await browser.newContext();
+		const student = await context.newPage();
+		// The Content-Security-Policy must let the app reach the LRS: any violation is collected.
+		const violations: string[] = [];
+		student.on('console', (m) => {
+			if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) violations.push(m.text());
+		});
+		// While the student works the LRS is out of reach: every request to it fails as a dropped connection does.
+		const toLrs = `${lrs.endpoint}**`;
+		await context.route(toLrs, (route) => route.abort('internetdisconnected'));
+		await student.goto(link);
+		await expect(student.getByRole('heading', { name: 'Week 3: privacy, reported' })).toBeVisible();
+		const status = student.locator('[data-xapi-status]');
+		await expect(status).toContainText(`Reporting to ${host}: 0 sent, 1 waiting`);
+		await expect(status).toContainText('The record store did not answer');
+
+		await student.getByRole('link', { name: 'Start' }).click();
+		await playToEnd(student, scenario(S));
+		await student.goto(link);
+		// Two launches, the attempt, each decision, passed, completed.
+		const decisions = decisionsOnBestPath();
+		const expected = 2 + 1 + decisions + 1 + 1;
+		await expect(status).toContainText(`0 sent, ${expected} waiting`);
+		expect(lrs.received).toEqual([]);
+
+		// Offline for real: the page says so, and nothing is lost.
+		await context.setOffline(true);
+		await context.unroute(toLrs);
+		await expect(status).toContainText(`0 sent, ${expected} waiting. This computer is offline`);
+		expect((await new AxeBuilder({ page: student }).analyze()).violations).toEqual([]);
+
+		// Back online: everything goes, once.
+		await context.setOffline(false);
+		await expect(status).toContainText(`Reporting to ${host}: ${expected} sent, 0 waiting.`);
+		expect(lrs.statements).toHaveLength(expected);
+		expect(new Set(lrs.received).size).toBe(lrs.received.length);
+		expect(lrs.received).toHaveLength(expected);
+		for (const s of lrs.statements) expect(statementProblem(s)).toBeUndefined();
+		expect(verbCounts(lrs.statements)).toEqual({ launched: 2, attempted: 1, answered: decisions, passed: 1, completed: 1 });
+		// The answers are the student's, under the name they work as.
+		expect(lrs.statements.every((s) => (s.actor as { name: string }).name === 'Student')).toBe(true);
+
+		expect(violations).toEqual([]);
+
+		// A later visit sends nothing again but its own launch.
+		await student.reload();
+		await expect(status).toContainText(`${expected + 1} sent, 0 waiting.`);
+		expect(lrs.received).toHaveLength(expected + 1);
+		await context.close();
+	} finally {
+		await lrs.close();
+	}
+});
+
+test('an LRS that refuses the credentials: the student sees its reason, and nothing is marked sent', async ({ browser }) => {
+	const lrs = await startLrs({ key: KEY, secret: SECRET });
+	try {
+		const link = await buildAssignment(browser, lrs.endpoint, 'not-the-secret');
+		const student = await (await browser.newContext()).newPage();
+		await student.goto(link);
+		await expect(student.locator('[data-xapi-refusal]')).toContainText("refused the assignment's key or secret (401: the key or secret is wrong)");
+		await expect(student.locator('[data-xapi-status]')).toContainText('0 sent, 1 waiting');
+		expect(lrs.statements).toEqual([]);
+		expect((await new AxeBuilder({ page: student }).analyze()).violations).toEqual([]);
+	} finally {
+		await lrs.close();
+	}
+});
+
+test('the builder names a bad LRS address before making the link', async ({ page }) => {
+	await page.goto('/assign/');
+	await page.getByLabel('Title').fill('Week 3');
+	await page.getByRole('checkbox', { name: new RegExp(scenario(S).meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+	await page.getByLabel('LRS endpoint').fill('http://lrs.college.example/xapi/');
+	await page.getByLabel('LRS key').fill(KEY);
+	await page.getByLabel('LRS secret').fill(SECRET);
+	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	await expect(page.getByRole('alert')).toContainText("The learning record store's endpoint: must be an https address");
+	await expect(page.locator('[data-assignment-link]')).toHaveCount(0);
+});
