@@ -1,30 +1,12 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
-import { content, scenario } from './content';
+import { scenario } from './content';
+import { answer, focusedButton, keyOf, tabTo } from './exam-keys';
 import { playToEnd } from './play';
 
 const S = 'hipaa-caller-says-spouse';
-const keyOf = (id: string) => content().questions.find((q) => q.id === id)!.key;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-async function tabTo(page: Page, predicate: string, max = 200) {
-	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
-		if (await page.evaluate(predicate)) return;
-	}
-	throw new Error(`keyboard focus never reached: ${predicate}`);
-}
-const focusedButton = (name: string) => `document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.trim() === ${JSON.stringify(name)}`;
-
-/** From the question's heading: Tab into the options, Space selects the first, arrows move to the letter. */
-async function answer(page: Page, letter: string) {
-	await page.locator('article.item h2').focus();
-	await tabTo(page, `document.activeElement?.type === 'radio'`);
-	await page.keyboard.press('Space');
-	for (let i = 0; i < 'abcd'.indexOf(letter); i++) await page.keyboard.press('ArrowDown');
-	await expect(page.locator(`article.item [data-option="${letter}"] input`)).toBeChecked();
-}
 
 test('an assignment with a mock exam: the student takes it by keyboard, the result file carries it, the gradebook scores it as the student saw it', async ({ browser }) => {
 	test.setTimeout(180_000);

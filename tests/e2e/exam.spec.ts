@@ -1,30 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { content, scenario } from './content';
+import { answer, focusedButton, keyOf, tabTo } from './exam-keys';
 import { bestIntent, playToEnd } from './play';
 import { bestOf } from '../../src/lib/engine/interactions/grader';
-
-const keyOf = (id: string) => content().questions.find((q) => q.id === id)!.key;
-
-async function tabTo(page: Page, predicate: string, max = 200) {
-	for (let i = 0; i < max; i++) {
-		await page.keyboard.press('Tab');
-		if (await page.evaluate(predicate)) return;
-	}
-	throw new Error(`keyboard focus never reached: ${predicate}`);
-}
-const focusedButton = (name: string) => `document.activeElement?.tagName === 'BUTTON' && document.activeElement.textContent.trim() === ${JSON.stringify(name)}`;
-
-/** Answers the item on screen by keyboard: from the heading, Tab into the options, arrow to the letter. */
-async function answer(page: Page, letter: string) {
-	await page.locator('article.item h2').focus();
-	await tabTo(page, `document.activeElement?.type === 'radio'`);
-	const index = 'abcd'.indexOf(letter);
-	// Arrow keys move and select within a radio group; on an empty group the first arrow selects the next one.
-	await page.keyboard.press('Space');
-	for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
-	await expect(page.locator(`article.item [data-option="${letter}"] input`)).toBeChecked();
-}
 
 test('a short mock exam taken by keyboard: time and answers survive a reload, it is scored by domain, then reviewed with every rationale', async ({ page }) => {
 	test.setTimeout(180_000);

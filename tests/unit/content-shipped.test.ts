@@ -137,6 +137,13 @@ describe('the story agrees with the records', () => {
 		expect(errors.some((e) => e.includes(path) && /SMI384450921 is Thomas Begay's number/.test(e))).toBe(true);
 	});
 
+	it('a birth date in the story that is not the patient\'s is refused, with the one on file', () => {
+		const spouse = 'content/scenarios/hipaa-attorney-request.md';
+		const wrong = { ...files, [spouse]: files[spouse]!.replace('KEVIN OSEI, DOB 10/05/2001', 'KEVIN OSEI, DOB 10/05/2002') };
+		const errors = loadContent(wrong).errors.map(formatError);
+		expect(errors.some((e) => e.includes(spouse) && /birth date 10\/05\/2002 is not in the clinic's records.*Kevin Osei's is 10\/05\/2001/.test(e))).toBe(true);
+	});
+
 	it('the chart shows what the office knew at the scenario\'s moment, not the end of the story', () => {
 		const c = result.content!;
 		const sandra = c.world.patients.find((p) => p.id === 'pt-sandra-whitfield')!;

@@ -15,6 +15,24 @@ export function checkStoryAgainstRecords(text: string, file: string, scenarioPat
 				if (n && n.length >= 6) owners.set(n, [...(owners.get(n) ?? []), { id: p.id, name: `${p.firstName} ${p.lastName}`, lastName: p.lastName }]);
 	const errors: ContentError[] = [];
 	const lines = text.split('\n');
+	// A birth date the story gives (next to "DOB", "date of birth" or "born") must be the patient's own,
+	// or that of another patient the story names.
+	const dobs = new Map<string, { id: string; name: string; lastName: string }[]>();
+	for (const p of world.patients) {
+		const [y, m, d] = p.dob.split('-');
+		const us = `${m}/${d}/${y}`;
+		dobs.set(us, [...(dobs.get(us) ?? []), { id: p.id, name: `${p.firstName} ${p.lastName}`, lastName: p.lastName }]);
+	}
+	const mine = world.patients.filter((p) => scenarioPatients.includes(p.id));
+	lines.forEach((line, i) => {
+		if (!/\bDOB\b|date of birth|\bborn\b/i.test(line)) return;
+		for (const date of line.match(/\b\d{2}\/\d{2}\/\d{4}\b/g) ?? []) {
+			const who = dobs.get(date) ?? [];
+			if (who.some((o) => scenarioPatients.includes(o.id) || text.includes(o.lastName))) continue;
+			const own = mine.map((p) => `${p.firstName} ${p.lastName}'s is ${p.dob.slice(5, 7)}/${p.dob.slice(8, 10)}/${p.dob.slice(0, 4)}`).join('; ');
+			errors.push({ file, line: i + 1, message: `the birth date ${date} is not in the clinic's records for anyone the story names${own ? ` (${own})` : ''}` });
+		}
+	});
 	const tokens = /[A-Z0-9][A-Z0-9-]{5,}/g;
 	lines.forEach((line, i) => {
 		for (const token of line.match(tokens) ?? []) {
