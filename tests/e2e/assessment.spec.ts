@@ -129,3 +129,17 @@ test('the chart shows what the office knew that morning, not what the story late
 	await page.goto('/play/payments-denial-coverage-ended/');
 	await expect(page.getByRole('complementary', { name: 'Patient chart' })).toContainText('terminated');
 });
+
+test("the mood meter names the person who is upset, and belongs to the conversation", async ({ page }) => {
+	const s = scenario('hipaa-minor-confidential-visit');
+	await page.goto(`/play/${s.meta.id}/`);
+	// First the chart and the request: no conversation yet, so no meter.
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', 'rosa-asks');
+	await expect(page.locator('.mood')).toHaveCount(0);
+	const first = s.steps['rosa-asks']!.interaction!;
+	await answerByKeyboard(page, first, bestIntent(first));
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', 'pushback');
+	// Her daughter is the patient; the one whose mood moves is Rosa.
+	await expect(page.locator('.mood')).toContainText("Rosa Ortiz's mood");
+	await expect(page.getByRole('meter')).toBeVisible();
+});

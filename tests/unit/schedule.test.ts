@@ -348,3 +348,58 @@ tasks:
 		expect(r.outcome.critical).toMatch(/provider who cannot take this visit/);
 	});
 });
+
+describe('placeholders where the learner records what they were told', () => {
+	const make = (front: string, collect: string) => {
+		const text = `---
+id: fixture-collect
+title: "Collect fixture"
+kind: scheduling
+difficulty: 1
+minutes: 5
+summary: A schedule step that asks the learner to record a callback number.
+competencies: [s.fit, s.type, s.timing, s.integrity, s.data]
+start: book
+${front}
+---
+
+## book: The book
+\`\`\`schedule
+prompt: Book it and record the callback number.
+scoring: { fit: s.fit, type: s.type, timing: s.timing, integrity: s.integrity }
+days: 5
+tasks:
+  - { id: t1, patient: pt-est, ask: Book a follow-up this week, types: [follow-up] }
+collect:
+  - { id: cb, label: Callback number, expect: ["${collect}"], competency: s.data, feedback: Record where to call back. }
+next: end
+\`\`\`
+
+## debrief
+Done.
+`;
+		return parseScenario(text, 'content/scenarios/fixture-collect.md', { known, world, minDecisions: 0 });
+	};
+	const booked = [book({ date: '2026-11-24', start: '10:15' })];
+	const collectRule = (s: NonNullable<ReturnType<typeof make>['scenario']>, typed: string, seed = 1) =>
+		answer(start(s, seed), { kind: 'schedule', actions: booked, collected: { cb: typed } }).outcome.marks;
+
+	it("a clinic placeholder is filled from the record, so typing the chart's number earns the point", () => {
+		const s = make('patient: pt-est', '{{patient.phone}}').scenario!;
+		const marks = collectRule(s, '(555) 555-0100');
+		expect(marks.kind === 'schedule' && marks.rules.find((r) => r.rule === 'collect:cb')?.ok).toBe(true);
+	});
+
+	it("a variant's placeholder is filled with the attempt's variant", () => {
+		const s = make('variants:\n  - { callback: "555-0142" }', '{{callback}}').scenario!;
+		const right = collectRule(s, '555-0142');
+		const literal = collectRule(s, '{{callback}}');
+		expect(right.kind === 'schedule' && right.rules.find((r) => r.rule === 'collect:cb')?.ok).toBe(true);
+		expect(literal.kind === 'schedule' && literal.rules.find((r) => r.rule === 'collect:cb')?.ok).toBe(false);
+	});
+
+	it("a clinic placeholder is refused, with the reason, when the patient changes with the variant", () => {
+		const r = make("patient: '{{patient}}'\nvariants:\n  - { patient: pt-est }", '{{patient.phone}}');
+		expect(r.errors.map((e) => e.message).join('\n')).toMatch(/changes with the variant; write the value in each variant/);
+	});
+});

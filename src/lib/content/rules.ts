@@ -41,7 +41,7 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 				fallbackNext: interaction.block.next,
 				extraTargets: interaction.block.exit ? [interaction.block.exit.next] : [],
 				competencies: [],
-				texts: [interaction.block.says, ...interaction.block.replies.flatMap((o) => [o.text, o.feedback ?? ''])]
+				texts: [interaction.block.speaker ?? '', interaction.block.says, ...interaction.block.replies.flatMap((o) => [o.text, o.feedback ?? ''])]
 			};
 		case 'multi-choice':
 			return graded(interaction.block.next, interaction.block.competencies, [interaction.block.prompt, ...interaction.block.options.flatMap((o) => [o.text, o.feedback])]);
@@ -52,7 +52,7 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 			return graded(
 				b.next,
 				[b.scoring.fit, b.scoring.type, b.scoring.timing, b.scoring.integrity, ...b.collect.map((c) => c.competency)],
-				[b.prompt, ...b.tasks.flatMap((t) => [t.ask, t.teach ?? '']), ...b.collect.map((c) => c.feedback)]
+				[b.prompt, ...b.tasks.flatMap((t) => [t.ask, t.teach ?? '']), ...b.collect.flatMap((c) => [c.label, c.feedback, ...c.expect])]
 			);
 		}
 		case 'code': {

@@ -4,6 +4,7 @@ import {
 	type Interaction,
 	type InteractionKind,
 	type Scenario,
+	type ScheduleBlock,
 	type Step
 } from './schema/scenario';
 import type { ContentError } from './errors';
@@ -11,6 +12,8 @@ import { parseYaml } from './yaml';
 import { contentHash } from './hash';
 import { checkScenario, type KnownIds } from './rules';
 import { scheduleContext } from './schedule-context';
+import { fillTemplate, placeholders } from './template';
+import { worldBindings } from '../office/bindings';
 import { claimContext, codeContext, remittanceContext } from './billing-context';
 import type { ClinicWorld } from './world';
 import { checkStoryAgainstRecords } from './story-check';
@@ -106,7 +109,10 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 			continue;
 		}
 		const w = options.world;
-		if (it.kind === 'schedule') contexts.push((it.block.context = scheduleContext(w, it.block)));
+		if (it.kind === 'schedule') {
+			contexts.push((it.block.context = scheduleContext(w, it.block)));
+			errors.push(...fillCollectFromWorld(it.block, w, refs, file, it.line, id));
+		}
 		else if (it.kind === 'code') contexts.push((it.block.context = codeContext(w, it.block, refs.provider)));
 		else if (it.kind === 'remittance') contexts.push((it.block.context = remittanceContext(w, it.block, refs)));
 		else {
@@ -128,6 +134,23 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 		if (errors.length === 0) return { scenario, errors };
 	}
 	return { errors };
+}
+
+/**
+ * A `collect` expectation is compared with what the learner types, so a clinic placeholder in it
+ * ({{patient.phone}}) is filled here from the record; it can only be when the scenario's patient is
+ * fixed (a variant's patient is known only when an attempt starts).
+ */
+function fillCollectFromWorld(block: ScheduleBlock, world: ClinicWorld, refs: { patient?: string; provider?: string }, file: string, line: number, stepId: string): ContentError[] {
+	const worldKey = (name: string) => /^(patient|provider|clinic)\./.test(name);
+	const needs = block.collect.some((c) => c.expect.some((e) => placeholders(e).some(worldKey)));
+	if (!needs) return [];
+	const variantRef = [refs.patient, refs.provider].some((r) => r?.startsWith('{{'));
+	if (variantRef)
+		return [{ file, line, message: `step "${stepId}": a collect expectation names the clinic record ({{patient.…}}), but the scenario's patient or provider changes with the variant; write the value in each variant instead` }];
+	const bindings = worldBindings(world, refs, {});
+	for (const c of block.collect) c.expect = c.expect.map((e) => fillTemplate(e, bindings));
+	return [];
 }
 
 /** Line numbers of front matter keys, so rule errors about them point at the right line. */

@@ -1,5 +1,6 @@
 import type { Interaction, Scenario } from '../content/schema/scenario';
 import { graders } from './interactions';
+import { fillTemplate } from '../content/template';
 import type { Grader } from './interactions/grader';
 import { mix, rng, shuffled } from './rng';
 import { totalsByCompetency } from './progress';
@@ -48,7 +49,7 @@ export function isFinished(state: AttemptState): boolean {
 export function answer(state: AttemptState, input: Input): { state: AttemptState; outcome: Outcome } {
 	if (state.stepId === null) throw new InvalidInput('the scenario is already finished');
 	const step = state.scenario.steps[state.stepId]!;
-	const interaction = step.interaction!;
+	const interaction = withVariant(step.interaction!, state.variant);
 	const grader = graderOf(interaction);
 	const problem = grader.check(interaction.block, input);
 	if (problem) throw new InvalidInput(`step "${step.id}": ${problem}`);
@@ -78,6 +79,16 @@ export function answer(state: AttemptState, input: Input): { state: AttemptState
 	};
 	const moved = enter({ ...state, mood: newMood, outcomes: [...state.outcomes, outcome] }, next);
 	return { state: moved, outcome };
+}
+
+/**
+ * What the learner is asked to record is compared as text: a {{placeholder}} the variant fills must
+ * be filled before comparing, or typing the chart's exact value could never match.
+ */
+function withVariant(interaction: Interaction, variant: Readonly<Record<string, string>>): Interaction {
+	if (interaction.kind !== 'schedule' || !interaction.block.collect.some((c) => c.expect.some((e) => e.includes('{{')))) return interaction;
+	const collect = interaction.block.collect.map((c) => ({ ...c, expect: c.expect.map((e) => fillTemplate(e, variant)) }));
+	return { ...interaction, block: { ...interaction.block, collect } };
 }
 
 /** Rebuilds an attempt from its seed and inputs: how resume and the instructor's replay work. */

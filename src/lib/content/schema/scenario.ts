@@ -53,6 +53,8 @@ export const FrontMatter = z.strictObject({
 	start: Id,
 	/** Starting mood (0 furious … 10 calm) for scenarios with dialogue steps. */
 	mood: z.number().int().min(0).max(10).optional(),
+	/** Whose mood the meter shows (a name or a {{placeholder}}); defaults to the scenario's patient or caller. */
+	moodOf: z.string().min(1).optional(),
 	/** Each variant is a coherent set of values for {{placeholders}}; a seed picks one. */
 	variants: z.array(Variant).min(1).optional(),
 	tags: z.array(z.string()).default([]),
