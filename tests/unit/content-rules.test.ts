@@ -38,11 +38,37 @@ describe('content validation', () => {
 		expect(errors[0]!.line).toBeGreaterThanOrEqual(lineOf(VALID, 'prompt: What now?'));
 	});
 
+	it('says why an unquoted {{placeholder}} fails, on its line: YAML read it as a map', () => {
+		for (const value of ['{{callerName}}', '{{callerName}} asks again']) {
+			const bad = VALID.replace('prompt: What now?', `prompt: ${value}`);
+			expectError(bad, new RegExp(`YAML read \\{\\{…\\}\\} as a map, not as text: put the value in quotes, e\\.g\\. '${value.replace(/[{}]/g, '\\$&')}'`), lineOf(VALID, 'prompt: What now?'));
+			expect(errorsOf(bad)).toHaveLength(1);
+		}
+	});
+
+	it('names an option by its id and says what is wrong in plain words, not schema paths', () => {
+		const bad = VALID.replace('    feedback: Why it is right.\n', '    feedback: Why it is right.\n    text2: x\n').replace("text: The wrong thing", 'text: ""');
+		const errors = errorsOf(bad).map((e) => e.message).join('\n');
+		expect(errors).toMatch(/option "bad" › text: is too short \(at least 1 character\)/);
+		expect(errors).toMatch(/option "good": unknown field "text2"/);
+		expect(errors).not.toMatch(/options\.\d/);
+	});
+
+	it('refuses a critical error on an option that earns full marks, on that option', () =>
+		expectError(VALID.replace('    next: two', '    critical: Said too much.\n    next: two'), /option "good" in step "one" earns full marks but is marked critical/, lineOf(VALID, '- id: good')));
+
+	it('refuses a step heading with no title', () => expectError(VALID.replace('## one: First', '## one'), /step "one" has no title: write the heading as "## one: What happens here"/, lineOf(VALID, '## one')));
+
 	it('rejects an unknown field and names it', () => expectError(VALID.replace('minutes: 3', 'minutes: 3\nminuets: 4'), /unknown field "minuets"/, 7));
 
 	it('rejects a missing required field', () => expectError(VALID.replace('summary: A small scenario used by the unit tests.\n', ''), /summary: is required/));
 
-	it('rejects a step target that does not exist', () => expectError(VALID.replace('next: two', 'next: tow'), /leads to "tow", which does not exist/, lineOf(VALID, '## one')));
+	it('rejects a step target that does not exist on the option that names it, suggests the near one, and nothing cascades', () => {
+		const bad = VALID.replace('next: two', 'next: tow');
+		expectError(bad, /option "good" of step "one" leads to "tow", which is not a step of this scenario; did you mean "two"\?/, lineOf(VALID, '- id: good'));
+		// "two" now looks unreachable, but that is the same mistake: one message, not three.
+		expect(errorsOf(bad)).toHaveLength(1);
+	});
 
 	it('rejects a step unreachable from the start', () =>
 		expectError(VALID.replace('## debrief', '## orphan: Nobody comes here\nText.\n\n## debrief'), /step "orphan" cannot be reached/));

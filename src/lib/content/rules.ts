@@ -19,6 +19,8 @@ export interface KnownIds {
 /** What the graph and evidence checks need to know about one outcome of an interaction. */
 interface OutcomeFacts {
 	label: string;
+	/** The option's own line, where known. */
+	line?: number;
 	next?: string;
 	evidence: Record<string, string>;
 	feedback?: string;
@@ -29,7 +31,7 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 	switch (interaction.kind) {
 		case 'choice':
 			return {
-				outcomes: interaction.block.options.map((o) => ({ label: `option "${o.id}"`, ...o })),
+				outcomes: interaction.block.options.map((o, i) => ({ label: `option "${o.id}"`, ...o, line: interaction.optionLines?.[i] })),
 				fallbackNext: interaction.block.next,
 				extraTargets: [],
 				competencies: [],
@@ -37,7 +39,7 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 			};
 		case 'dialogue':
 			return {
-				outcomes: interaction.block.replies.map((o) => ({ label: `reply "${o.id}"`, ...o })),
+				outcomes: interaction.block.replies.map((o, i) => ({ label: `reply "${o.id}"`, ...o, line: interaction.optionLines?.[i] })),
 				fallbackNext: interaction.block.next,
 				extraTargets: interaction.block.exit ? [interaction.block.exit.next] : [],
 				competencies: [],
@@ -79,6 +81,28 @@ function graded(next: string | undefined, competencies: string[], texts: string[
 	return { outcomes: [{ label: 'the step', next, evidence: {} }], extraTargets: [] as string[], competencies, texts };
 }
 
+/** ", did you mean …?" when a known id is one or two edits away (a typo), else nothing. */
+export function nearest(wrong: string, known: readonly string[]): string {
+	let best: string | undefined;
+	let bestD = 3;
+	for (const k of known) {
+		const d = editDistance(wrong, k, bestD);
+		if (d < bestD) (best = k), (bestD = d);
+	}
+	return best === undefined ? '' : `; did you mean "${best}"?`;
+}
+
+function editDistance(a: string, b: string, cap: number): number {
+	if (Math.abs(a.length - b.length) >= cap) return cap;
+	let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const cur = [i];
+		for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		prev = cur;
+	}
+	return prev[b.length]!;
+}
+
 function duplicates(ids: string[]): string[] {
 	const seen = new Set<string>();
 	return [...new Set(ids.filter((id) => (seen.has(id) ? true : (seen.add(id), false))))];
@@ -112,6 +136,8 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 	const texts: { text: string; line: number }[] = [{ text: s.debrief, line: 1 }, { text: m.title, line: fmLine('title') }, { text: m.summary, line: fmLine('summary') }];
 	const edges = new Map<string, string[]>();
+	let missingTargets = 0;
+	const reported = new Set<string>();
 	let decisions = 0;
 	let hasDialogue = false;
 
@@ -129,8 +155,17 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 		for (const o of facts.outcomes) {
 			const next = o.next ?? facts.fallbackNext;
-			if (!next) err(it.line, `${o.label} of step "${id}" has no next step (give it "next:", or give the block one)`);
-			else targets.push(next);
+			if (!next) err(o.line ?? it.line, `${o.label} of step "${id}" has no next step (give it "next:", or give the block one)`);
+			else {
+				targets.push(next);
+				const own = o.next !== undefined && o.label !== 'the step';
+				const key = `${id}>${next}${own ? `>${o.label}` : ''}`;
+				if (next !== 'end' && !s.steps[next] && !reported.has(key)) {
+					missingTargets++;
+					reported.add(key).add(`${id}>${next}`);
+					err(own ? (o.line ?? it.line) : it.line, `${own ? `${o.label} of step "${id}"` : `step "${id}"`} leads to "${next}", which is not a step of this scenario${nearest(next, s.stepOrder)}`);
+				}
+			}
 		}
 		targets.push(...facts.extraTargets);
 
@@ -142,12 +177,14 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 				return earned === possible;
 			});
 			for (const c of Object.keys(o.evidence)) {
-				if (!known.competencies.has(c)) err(it.line, `${o.label} in step "${id}": unknown competency "${c}"`);
-				else if (!listed.has(c)) err(it.line, `${o.label} in step "${id}": competency "${c}" is not listed in the front matter's competencies`);
+				if (!known.competencies.has(c)) err(o.line ?? it.line, `${o.label} in step "${id}": unknown competency "${c}"${nearest(c, [...known.competencies])}`);
+				else if (!listed.has(c)) err(o.line ?? it.line, `${o.label} in step "${id}": competency "${c}" is not listed in the front matter's competencies`);
 			}
 			const possibleBy = Object.entries(o.evidence).map(([c, p]) => `${c}:${parsePoints(p).possible}`).sort().join(',');
 			stakes.set(o.label, possibleBy);
-			if ((!earnedAll || o.critical) && !o.feedback) err(it.line, `${o.label} in step "${id}" is not the best answer but has no feedback to teach why`);
+			if ((!earnedAll || o.critical) && !o.feedback) err(o.line ?? it.line, `${o.label} in step "${id}" is not the best answer but has no feedback to teach why`);
+			if (o.critical && earnedAll && Object.keys(o.evidence).length > 0)
+				err(o.line ?? it.line, `${o.label} in step "${id}" earns full marks but is marked critical: a critical error is a wrong answer, so give it fewer points or remove "critical:"`);
 		}
 		if (it.kind === 'choice' || it.kind === 'dialogue') {
 			if (new Set(stakes.values()).size > 1)
@@ -200,9 +237,11 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 	// Graph: every target exists, every step is reachable, and every step can reach an ending.
 	for (const [from, targets] of edges) {
-		for (const t of targets) if (t !== 'end' && !s.steps[t]) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
+		// Targets the options named were reported on their lines above; these come from exits and the like.
+		for (const t of new Set(targets)) if (t !== 'end' && !s.steps[t] && !reported.has(`${from}>${t}`)) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
 	}
-	if (s.steps[m.start]) {
+	// A step that leads nowhere makes others look unreachable or endless: report the cause alone.
+	if (s.steps[m.start] && missingTargets === 0) {
 		const reached = new Set<string>([m.start]);
 		const queue = [m.start];
 		while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (s.steps[t] && !reached.has(t)) (reached.add(t), queue.push(t));
@@ -214,7 +253,8 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		grew = false;
 		for (const [from, targets] of edges) if (!ends.has(from) && targets.some((t) => ends.has(t))) (ends.add(from), (grew = true));
 	}
-	for (const id of s.stepOrder) if (!ends.has(id)) err(s.steps[id]!.line, `no path from step "${id}" ever ends the scenario (a loop with no way out)`);
+	if (missingTargets === 0)
+		for (const id of s.stepOrder) if (!ends.has(id)) err(s.steps[id]!.line, `no path from step "${id}" ever ends the scenario (a loop with no way out)`);
 
 	if (decisions < minDecisions) err(1, `the scenario has ${decisions} decision${decisions === 1 ? '' : 's'}; shipped scenarios need at least ${minDecisions}`);
 

@@ -85,6 +85,8 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 			errors.push({ file, line: section.line, message: '"end" is reserved: it means "finish the scenario" and cannot be a step id' });
 			continue;
 		}
+		// The title is what the learner sees above the step; an id alone would show as a heading.
+		if (!section.title) errors.push({ file, line: section.line, message: `step "${section.id}" has no title: write the heading as "## ${section.id}: What happens here"` });
 		if (steps[section.id]) {
 			errors.push({ file, line: section.line, message: `duplicate step id "${section.id}"` });
 			continue;
@@ -188,7 +190,11 @@ function parseStep(section: { id: string; title?: string; line: number; body: { 
 				const kind = lang as InteractionKind;
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
-				if (parsed.value) interaction = { kind, block: parsed.value, line: line + 1 } as Interaction;
+				if (parsed.value) {
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' ? 'items' : 'options';
+					const optionLines = parsed.entryLines?.(listKey);
+					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}) } as Interaction;
+				}
 				if (body.slice(j + 1).some((b) => b.text.trim() !== ''))
 					errors.push({ file, line: body[j]!.line, message: `text after the interaction in step "${section.id}": put narrative before the block` });
 				break;

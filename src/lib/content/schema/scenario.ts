@@ -322,7 +322,12 @@ export type Interaction = (
 	| { kind: 'claim'; block: ResolvedClaimBlock }
 	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
 	| { kind: 'verify'; block: VerifyBlock }
-) & { /** File line where the block's YAML starts. */ line: number };
+) & {
+	/** File line where the block's YAML starts. */
+	line: number;
+	/** File line of each option, reply or item (in order), so a problem with one is reported on its line. */
+	optionLines?: number[];
+};
 
 export interface Step {
 	id: string;
