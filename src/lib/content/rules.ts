@@ -1,5 +1,5 @@
 import type { ContentError } from './errors';
-import type { Interaction, Scenario } from './schema/scenario';
+import { stepOf, type Interaction, type Scenario } from './schema/scenario';
 import { parsePoints } from './points';
 import { placeholders, WORLD_FIELDS } from './template';
 import { checkBilling } from './billing-rules';
@@ -108,7 +108,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		} else if (!ids.has(value)) err(fmLine(key), `unknown ${key} id "${value}" (see content/office/)`);
 	}
 
-	if (!s.steps[m.start]) err(fmLine('start'), `start step "${m.start}" does not exist`);
+	if (!stepOf(s, m.start)) err(fmLine('start'), `start step "${m.start}" does not exist`);
 
 	const texts: { text: string; line: number }[] = [{ text: s.debrief, line: 1 }, { text: m.title, line: fmLine('title') }, { text: m.summary, line: fmLine('summary') }];
 	const edges = new Map<string, string[]>();
@@ -191,7 +191,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 	if (hasDialogue && m.mood === undefined) err(fmLine('start'), 'the scenario has dialogue steps but no starting "mood" in the front matter');
 	// One poor first reply should not end the conversation: the learner deserves a chance to recover.
-	const first = s.steps[m.start]?.interaction;
+	const first = stepOf(s, m.start)?.interaction;
 	if (first?.kind === 'dialogue' && first.block.exit && m.mood !== undefined) {
 		const worst = Math.min(...first.block.replies.map((r) => r.mood));
 		if (m.mood + worst <= first.block.exit.atOrBelow)
@@ -200,12 +200,12 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 	// Graph: every target exists, every step is reachable, and every step can reach an ending.
 	for (const [from, targets] of edges) {
-		for (const t of targets) if (t !== 'end' && !s.steps[t]) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
+		for (const t of targets) if (t !== 'end' && !stepOf(s, t)) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
 	}
-	if (s.steps[m.start]) {
+	if (stepOf(s, m.start)) {
 		const reached = new Set<string>([m.start]);
 		const queue = [m.start];
-		while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (s.steps[t] && !reached.has(t)) (reached.add(t), queue.push(t));
+		while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (stepOf(s, t) && !reached.has(t)) (reached.add(t), queue.push(t));
 		for (const id of s.stepOrder) if (!reached.has(id)) err(s.steps[id]!.line, `step "${id}" cannot be reached from the start step "${m.start}"`);
 	}
 	const ends = new Set(s.stepOrder.filter((id) => !s.steps[id]!.interaction || edges.get(id)!.includes('end')));
@@ -227,7 +227,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 				const fields = Object.hasOwn(WORLD_FIELDS, root!) ? (WORLD_FIELDS[root as keyof typeof WORLD_FIELDS] as readonly string[]) : undefined;
 				if (!fields || !fields.includes(field)) err(line, `unknown placeholder {{${name}}}`);
 				else if (root !== 'clinic' && !m[root as 'patient' | 'provider']) err(line, `{{${name}}} needs a ${root} in the front matter`);
-			} else if (!variantKeys.has(name) || m.variants!.some((v) => v[name] === undefined)) {
+			} else if (!variantKeys.has(name) || m.variants!.some((v) => !Object.hasOwn(v, name) || v[name] === undefined)) {
 				err(line, `placeholder {{${name}}} is not set by every variant`);
 			}
 		}
