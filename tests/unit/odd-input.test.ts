@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, VALID, mustParse } from './fixtures';
 import { answer, replay, start } from '../../src/lib/engine';
+import { graders } from '../../src/lib/engine/interactions';
 
 const messages = (text: string) => parse(text).errors.map((e) => e.message);
 
@@ -34,5 +35,14 @@ describe('ids named like Object.prototype keys', () => {
 		const s = mustParse(VALID);
 		expect(() => answer({ ...start(s, 1), stepId: 'constructor' }, { kind: 'choice', optionId: 'good' })).toThrow('step "constructor" does not exist');
 		expect(replay(s, 1, [{ kind: 'choice', optionId: 'good' }]).stepId).toBe('two');
+	});
+});
+
+describe('answers keyed by authored ids', () => {
+	it('a triage item or verify row called constructor that the answer leaves out is named as missing', () => {
+		const triage = graders.triage.check({ mode: 'classify', prompt: 'p', categories: [{ id: 'now', label: 'Now' }], items: [{ id: 'constructor', text: 'x', category: 'now', feedback: 'f' }], competencies: ['c'] } as never, { kind: 'triage', placements: {} });
+		expect(triage).toBe('item "constructor" has no category');
+		const verify = graders.verify.check({ rows: [{ id: 'toString', label: 'Plan', action: 'ok' }], actions: [] } as never, { kind: 'verify', actions: {}, collect: '0.00' });
+		expect(verify).toBe('decide what to do about "Plan"');
 	});
 });
