@@ -6,6 +6,11 @@ import { describe, expect, it } from 'vitest';
 import { parse, VALID, mustParse } from './fixtures';
 import { answer, replay, start } from '../../src/lib/engine';
 import { graders } from '../../src/lib/engine/interactions';
+import { Assignment, CLOCK_SKEW_MS, decodeAssignment } from '../../src/lib/assign/assignment';
+import { buildResult, openResult, sealResult } from '../../src/lib/assign/results';
+import { buildGradebook } from '../../src/lib/assign/gradebook';
+import { MemoryStore } from '../../src/lib/db';
+import { beginAttempt, recordAnswer } from '../../src/lib/attempts';
 
 const messages = (text: string) => parse(text).errors.map((e) => e.message);
 
@@ -44,5 +49,72 @@ describe('answers keyed by authored ids', () => {
 		expect(triage).toBe('item "constructor" has no category');
 		const verify = graders.verify.check({ rows: [{ id: 'toString', label: 'Plan', action: 'ok' }], actions: [] } as never, { kind: 'verify', actions: {}, collect: '0.00' });
 		expect(verify).toBe('decide what to do about "Plan"');
+	});
+});
+
+describe('assignments: duplicates and dates', () => {
+	const base = {
+		format: 'front-desk-simulator/assignment',
+		version: 1,
+		id: 'asg-odd-input-1',
+		title: 'Odd input',
+		scenarios: ['fixture-valid'],
+		createdAt: Date.UTC(2026, 0, 5)
+	};
+	const decode = (a: object, now = Date.UTC(2026, 0, 6)) => decodeAssignment(JSON.stringify({ ...base, ...a }), now);
+
+	it('a scenario listed twice, or carried twice, is refused by name', async () => {
+		expect(await decode({ scenarios: ['fixture-valid', 'constructor', 'fixture-valid'] })).toEqual({ ok: false, error: 'The assignment has a problem at scenarios: lists "fixture-valid" twice (each scenario once).' });
+		const source = VALID.replace('id: fixture-valid', 'id: custom-x');
+		expect(await decode({ scenarios: ['custom-x'], custom: [{ id: 'custom-x', source }, { id: 'custom-x', source }] })).toEqual({ ok: false, error: 'The assignment has a problem at custom: carries "custom-x" twice (each scenario once).' });
+	});
+
+	it('a due date that is not a day of the calendar is refused by name', async () => {
+		for (const due of ['2025-13-45', '2025-02-29', '2026-04-31', '2026-00-10'])
+			expect(await decode({ due })).toEqual({ ok: false, error: 'The assignment has a problem at due: must be a day of the calendar (month 01-12, a day the month has).' });
+		expect(await decode({ due: '2028-02-29' })).toMatchObject({ ok: true });
+		expect(await decode({ due: 'soon' })).toEqual({ ok: false, error: 'The assignment has a problem at due: must be a date written YYYY-MM-DD.' });
+	});
+
+	it('an assignment made in the future (so no attempt would count) is refused, with the clocks named', async () => {
+		const r = await decode({ createdAt: Date.UTC(2026, 0, 7) });
+		expect(r).toEqual({ ok: false, error: expect.stringContaining('2026-01-07 00:00 (UTC), which is in the future, so no work would count') });
+		// A few minutes' difference between two computers' clocks is not refused.
+		expect(await decode({ createdAt: Date.UTC(2026, 0, 6) + CLOCK_SKEW_MS })).toMatchObject({ ok: true });
+		expect(await decode({ createdAt: 1e300 })).toMatchObject({ ok: false, error: expect.stringContaining('problem at createdAt') });
+	});
+});
+
+describe('result files and the gradebook', () => {
+	const scenario = mustParse(VALID);
+	const assignment = Assignment.parse({ format: 'front-desk-simulator/assignment', version: 1, id: 'asg-odd-input-2', title: 'Odd input', scenarios: [scenario.meta.id], createdAt: 1 });
+
+	async function attemptOf(learnerId: string, at: number) {
+		const store = new MemoryStore();
+		const a = await beginAttempt(store, learnerId, scenario, 7, at);
+		await recordAnswer(store, a.record, a.state, { kind: 'choice', optionId: 'good' }, at + 120_000);
+		const attempts = await store.listAttempts(learnerId);
+		return { attempts, inputs: await store.getInputsOf(attempts.map((x) => x.id)) };
+	}
+
+	it('minutes from impossible timestamps are never below zero or over an hour per attempt', async () => {
+		const { attempts, inputs } = await attemptOf('l-1', Date.UTC(2026, 0, 5));
+		const backwards = attempts.map((a) => ({ ...a, updatedAt: 0 }));
+		const forwards = attempts.map((a) => ({ ...a, updatedAt: a.startedAt + 16e12 }));
+		const files = [
+			{ name: 'a.json', text: sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId: 'l-1', name: 'Student' }, backwards, inputs, Date.UTC(2026, 0, 6))) },
+			{ name: 'b.json', text: sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId: 'l-2', name: 'Student' }, forwards.map((a) => ({ ...a, id: `${a.id}-2`, learnerId: 'l-2' })), inputs.map((i) => ({ ...i, attemptId: `${i.attemptId}-2` })), Date.UTC(2026, 0, 6))) }
+		];
+		const gb = buildGradebook(assignment, files);
+		expect(gb.problems).toEqual([]);
+		expect(gb.rows.map((r) => r.cells[scenario.meta.id]!.minutes).sort()).toEqual([0, 60]);
+		// Two students with the same display name are two rows, told apart by learner id.
+		expect(gb.rows.map((r) => [r.name, r.learnerId]).sort()).toEqual([['Student', 'l-1'], ['Student', 'l-2']]);
+	});
+
+	it('a result file holding one attempt twice is refused by name (the gradebook keys its replay buttons by attempt)', async () => {
+		const { attempts, inputs } = await attemptOf('l-1', Date.UTC(2026, 0, 5));
+		const text = sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId: 'l-1', name: 'Ana' }, [attempts[0]!, attempts[0]!], inputs, Date.UTC(2026, 0, 6)));
+		expect(openResult(text)).toEqual({ ok: false, error: `has a problem at attempts.1: attempt ${attempts[0]!.id} appears twice` });
 	});
 });

@@ -111,7 +111,8 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				...(s.best !== undefined ? { best: s.best } : {}),
 				passed: s.passed,
 				attempts: mine.length,
-				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, (a.updatedAt - a.startedAt) / 60_000), 0)),
+				// Clocks can be wrong (or a file edited): a span below zero counts none, one over an hour counts an hour.
+				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, Math.max(0, (a.updatedAt - a.startedAt) / 60_000)), 0)),
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
 				attemptIds: mine.map((a) => a.id)
 			};

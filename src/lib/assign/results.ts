@@ -20,7 +20,7 @@ const ResultSchema = z.strictObject({
 	version: z.literal(RESULT_VERSION),
 	assignment: z.strictObject({ id: z.string().min(8).max(40), title: z.string().max(120) }),
 	student: z.strictObject({ learnerId: z.string().min(1).max(80), name: z.string().min(1).max(60).refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup') }),
-	submittedAt: z.number().int().min(0),
+	submittedAt: z.number().int().min(0).max(8.64e15),
 	attempts: z.array(AttemptSchema).max(500),
 	inputs: z.array(InputSchema).max(20_000),
 	/** The assignment's mock exam sessions: item ids, answers and times (the items live in the app's bank). Absent in files from before exams. */
@@ -46,8 +46,13 @@ export function buildResult(
 	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}) };
 }
 
-/** A sealed file can still hold sessions that are not this student's work on this assignment. */
+/** A sealed file can still hold attempts twice, or sessions that are not this student's work on this assignment. */
 function examProblem(r: StudentResult): string | undefined {
+	const attempts = new Set<string>();
+	for (const [n, a] of r.attempts.entries()) {
+		if (attempts.has(a.id)) return `attempts.${n}: attempt ${a.id} appears twice`;
+		attempts.add(a.id);
+	}
 	const ids = new Set<string>();
 	for (const [n, s] of (r.exams ?? []).entries()) {
 		if (ids.has(s.id)) return `exams.${n}: session ${s.id} appears twice`;
