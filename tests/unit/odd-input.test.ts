@@ -8,7 +8,7 @@ import { answer, replay, start } from '../../src/lib/engine';
 import { graders } from '../../src/lib/engine/interactions';
 import { Assignment, CLOCK_SKEW_MS, decodeAssignment } from '../../src/lib/assign/assignment';
 import { buildResult, openResult, sealResult } from '../../src/lib/assign/results';
-import { buildGradebook } from '../../src/lib/assign/gradebook';
+import { buildGradebook, csvCell } from '../../src/lib/assign/gradebook';
 import { MemoryStore } from '../../src/lib/db';
 import { beginAttempt, recordAnswer } from '../../src/lib/attempts';
 
@@ -116,5 +116,17 @@ describe('result files and the gradebook', () => {
 		const { attempts, inputs } = await attemptOf('l-1', Date.UTC(2026, 0, 5));
 		const text = sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId: 'l-1', name: 'Ana' }, [attempts[0]!, attempts[0]!], inputs, Date.UTC(2026, 0, 6)));
 		expect(openResult(text)).toEqual({ ok: false, error: `has a problem at attempts.1: attempt ${attempts[0]!.id} appears twice` });
+	});
+});
+
+describe('gradebook CSV cells a spreadsheet would run', () => {
+	it('defuses every start OWASP lists, after blanks too, and after a semicolon or comma', () => {
+		for (const bad of ['=1+1', '+1', '-1', '@SUM(A1)', '\t=1', '\r=1', ' =1', '\u00a0=1', '\u00a0\u00a0@x', '\n-1', '\tplain', '\rplain'])
+			expect(csvCell(bad), JSON.stringify(bad)).toBe(`"'${bad}"`);
+		expect(csvCell('Ana;=HYPERLINK("http://x")')).toBe(`"Ana;'=HYPERLINK(""http://x"")"`);
+		expect(csvCell('Ana, =1')).toBe(`"Ana,' =1"`);
+		expect(csvCell('Ana;plain')).toBe('"Ana;plain"');
+		expect(csvCell('Ana-Maria López')).toBe('Ana-Maria López');
+		expect(csvCell('82')).toBe('82');
 	});
 });
