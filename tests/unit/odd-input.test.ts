@@ -7,7 +7,9 @@ import { parse, VALID, mustParse } from './fixtures';
 import { answer, replay, start } from '../../src/lib/engine';
 import { graders } from '../../src/lib/engine/interactions';
 import { Assignment, CLOCK_SKEW_MS, decodeAssignment } from '../../src/lib/assign/assignment';
-import { buildResult, openResult, sealResult } from '../../src/lib/assign/results';
+import { buildResult, MAX_RESULT_BYTES, openResult, sealResult } from '../../src/lib/assign/results';
+import { MAX_PROGRESS_BYTES } from '../../src/lib/db/transfer';
+import { importLearner } from '../../src/lib/progress-io';
 import { buildGradebook, csvCell } from '../../src/lib/assign/gradebook';
 import { MemoryStore } from '../../src/lib/db';
 import { beginAttempt, recordAnswer } from '../../src/lib/attempts';
@@ -128,5 +130,15 @@ describe('gradebook CSV cells a spreadsheet would run', () => {
 		expect(csvCell('Ana;plain')).toBe('"Ana;plain"');
 		expect(csvCell('Ana-Maria López')).toBe('Ana-Maria López');
 		expect(csvCell('82')).toBe('82');
+	});
+});
+
+describe('files over the size limit', () => {
+	it('a progress file or a result file over its limit is called too large, with the limit, before it is read', async () => {
+		const store = new MemoryStore();
+		const r = await importLearner(store, '', MAX_PROGRESS_BYTES + 1);
+		expect(r).toMatchObject({ ok: false, error: 'The file is too large (40.1 MB; a progress file is at most 40 MB).' });
+		expect(await store.listLearners()).toEqual([]);
+		expect(openResult('', MAX_RESULT_BYTES + 1)).toEqual({ ok: false, error: 'too large (10.1 MB; a result file is at most 10 MB)' });
 	});
 });

@@ -5,7 +5,7 @@
  * kept on the student's computer cannot be made cheat-proof (docs/INSTRUCTORS.md says so).
  */
 import { z } from '../zod';
-import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema } from '../db/transfer';
+import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema, megabytes } from '../db/transfer';
 import type { AttemptRecord, ExamSession, InputRecord } from '../db/types';
 import { sha256Hex } from './sha256';
 
@@ -67,7 +67,7 @@ export type Opened = { ok: true; result: StudentResult; checksum: string } | { o
 /** Checks the seal first (any changed byte fails it), then the content. */
 export function openResult(text: string, bytes = text.length): Opened {
 	// `bytes` is the file's size, so a page can refuse a huge file without reading it (and pass '').
-	if (bytes > MAX_RESULT_BYTES || text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${(Math.max(bytes, text.length) / 2 ** 20).toFixed(1)} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
+	if (bytes > MAX_RESULT_BYTES || text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${megabytes(Math.max(bytes, text.length))} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
 	const m = SEALED.exec(text);
 	if (!m) return { ok: false, error: 'not a sealed result file from the simulator (or damaged at its start or end)' };
 	if (sha256Hex(m[2]!) !== m[1]) return { ok: false, error: 'damaged or edited after it was saved (its checksum does not match)' };
