@@ -58,9 +58,10 @@ export function contentPlugin(): Plugin {
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)
-				return `export const loaders = {${content.scenarios
-					.map((s) => `${JSON.stringify(s.meta.id)}: () => import(${JSON.stringify(SCENARIO + s.meta.id)})`)
-					.join(',\n')}};`;
+				// A Map, not an object: an id from an address or a file ("constructor") must not find Object's own keys.
+				return `export const loaders = new Map([${content.scenarios
+					.map((s) => `[${JSON.stringify(s.meta.id)}, () => import(${JSON.stringify(SCENARIO + s.meta.id)})]`)
+					.join(',\n')}]);`;
 			const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO.length));
 			if (!scenario) this.error(`no scenario "${name.slice(SCENARIO.length)}"`);
 			return `export default ${JSON.stringify(scenario)};`;

@@ -23,7 +23,7 @@ declare module 'virtual:world' {
 	export default world;
 }
 declare module 'virtual:scenarios' {
-	export const loaders: Record<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
+	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
 }
 declare module 'virtual:questions' {
 	const items: import('$lib/content/schema/questions').Item[];

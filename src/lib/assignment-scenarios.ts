@@ -7,7 +7,8 @@ import type { Scenario } from './content/schema/scenario';
 
 export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custom'>, id: string): Promise<Scenario | undefined> {
 	const { loaders } = await import('virtual:scenarios');
-	if (loaders[id]) return (await loaders[id]!()).default;
+	const loader = loaders.get(id);
+	if (loader) return (await loader()).default;
 	const source = assignment.custom.find((c) => c.id === id)?.source;
 	if (!source) return undefined;
 	const [{ checkAuthored }, world, catalog] = await Promise.all([import('./authoring'), import('virtual:world'), import('virtual:catalog')]);

@@ -206,7 +206,7 @@ describe('result files: hostile input', () => {
 	});
 
 	it('a file over the size limit is refused by its size, before it is read or hashed', () => {
-		expect(openResult('', MAX_RESULT_BYTES + 1)).toEqual({ ok: false, error: `too large (10.0 MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` });
+		expect(openResult('', MAX_RESULT_BYTES + 1)).toEqual({ ok: false, error: `too large (10.1 MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` });
 		expect(loadResults(plain, [{ name: 'huge.json', text: '', bytes: 30 * 2 ** 20 }]).problems).toEqual([{ file: 'huge.json', problem: 'too large (30.0 MB; a result file is at most 10 MB); not loaded' }]);
 	});
 

@@ -3,6 +3,7 @@
  * as a file. Pure apart from the platform's CompressionStream, which browsers and Node both have.
  */
 import { z } from '../zod';
+import { IsoDate } from '../content/schema/common';
 
 export const ASSIGNMENT_FORMAT = 'front-desk-simulator/assignment';
 export const ASSIGNMENT_VERSION = 1;
@@ -10,6 +11,8 @@ export const ASSIGNMENT_VERSION = 1;
 export const MAX_FRAGMENT_CHARS = 200_000;
 /** An assignment file (or a link's unpacked JSON) holds at most ten carried scenarios of 200,000 characters and the rest. */
 export const MAX_ASSIGNMENT_FILE_CHARS = 2_500_000;
+/** How far ahead of this computer's clock an assignment's creation time may be (two clocks never agree exactly). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
 
 const Id = z.string().min(1).max(80).regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case words joined by dashes or dots');
 const NoMarkup = (max: number) =>
@@ -50,11 +53,18 @@ export const Assignment = z.strictObject({
 	/** Markdown, rendered through the same sanitiser as scenarios. */
 	instructions: NoMarkup(5000).default(''),
 	/** May be empty when the assignment holds an exam (the refine below). */
-	scenarios: z.array(Id).max(40),
+	scenarios: z.array(Id).max(40).superRefine((ids, ctx) => {
+		const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+		if (twice) ctx.addIssue({ code: 'custom', message: `lists "${twice}" twice (each scenario once)` });
+	}),
 	/** Scenarios the instructor wrote in the app, carried whole so students' copies can play them. */
 	custom: z
 		.array(z.strictObject({ id: z.string().regex(/^custom-[a-z0-9-]+$/, 'must be a custom- id'), source: z.string().min(10).max(200_000) }))
 		.max(10)
+		.superRefine((custom, ctx) => {
+			const twice = custom.find((c, i) => custom.findIndex((x) => x.id === c.id) !== i);
+			if (twice) ctx.addIssue({ code: 'custom', message: `carries "${twice.id}" twice (each scenario once)` });
+		})
 		.default([]),
 	/** Optional exam practice: a mock exam of this many items drawn to the blueprint. */
 	exam: z.strictObject({ framework: z.enum(['cmaa', 'cehrs']), items: z.number().int().min(5).max(110) }).optional(),
@@ -64,12 +74,12 @@ export const Assignment = z.strictObject({
 	 */
 	xapi: z.strictObject({ endpoint: LrsEndpoint, key: LrsToken('key', false), secret: LrsToken('secret', true) }).optional(),
 	/** ISO date (YYYY-MM-DD): after it, work still counts but is marked late. */
-	due: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD').optional(),
+	due: IsoDate.optional(),
 	attemptsAllowed: z.number().int().min(1).max(20).default(3),
 	passMark: z.number().min(0.5).max(1).default(0.8),
 	feedback: z.enum(['immediate', 'after-submission']).default('immediate'),
 	randomiseVariants: z.boolean().default(true),
-	createdAt: z.number().int().min(0)
+	createdAt: z.number().int().min(0).max(8.64e15)
 }).refine((a) => a.scenarios.length > 0 || a.exam !== undefined, { path: ['scenarios'], message: 'an assignment needs at least one scenario or an exam' });
 export type Assignment = z.infer<typeof Assignment>;
 
@@ -120,7 +130,7 @@ export async function encodeAssignment(a: Assignment): Promise<string> {
 export type Decoded = { ok: true; assignment: Assignment } | { ok: false; error: string };
 
 /** Reads an assignment from a link's fragment or a file's text; the error says what is wrong. */
-export async function decodeAssignment(fragmentOrJson: string): Promise<Decoded> {
+export async function decodeAssignment(fragmentOrJson: string, now = Date.now()): Promise<Decoded> {
 	let raw: unknown;
 	const text = fragmentOrJson.trim().replace(/^#/, '');
 	const file = text.startsWith('{');
@@ -145,6 +155,9 @@ export async function decodeAssignment(fragmentOrJson: string): Promise<Decoded>
 		const issue = parsed.error.issues[0]!;
 		return { ok: false, error: `The assignment has a problem at ${issue.path.join('.') || 'the top level'}: ${issue.message}.` };
 	}
+	// Only attempts started after createdAt count: one dated in the future would count none of them.
+	if (parsed.data.createdAt > now + CLOCK_SKEW_MS)
+		return { ok: false, error: `The assignment says it was made on ${new Date(parsed.data.createdAt).toISOString().slice(0, 16).replace('T', ' ')} (UTC), which is in the future, so no work would count. The clock of the computer that made it is probably wrong: ask your instructor to fix it and make the link again.` };
 	return { ok: true, assignment: parsed.data };
 }
 

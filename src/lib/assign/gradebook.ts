@@ -111,7 +111,8 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				...(s.best !== undefined ? { best: s.best } : {}),
 				passed: s.passed,
 				attempts: mine.length,
-				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, (a.updatedAt - a.startedAt) / 60_000), 0)),
+				// Clocks can be wrong (or a file edited): a span below zero counts none, one over an hour counts an hour.
+				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, Math.max(0, (a.updatedAt - a.startedAt) / 60_000)), 0)),
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
 				attemptIds: mine.map((a) => a.id)
 			};
@@ -158,11 +159,24 @@ export function buildGradebook(assignment: Assignment, files: readonly { name: s
 export const examTitle = (exam: NonNullable<Assignment['exam']>) => `${EXAM_LABELS[exam.framework]} mock exam (${exam.items} items)`;
 
 /**
+ * One CSV cell, safe to open in a spreadsheet (OWASP's CSV injection advice): a cell that starts
+ * with = + - @, a tab or a carriage return, or with blanks (space, no-break space, tab, line breaks)
+ * before one of = + - @, gets a leading apostrophe, and so does any such start after a ; or , inside
+ * the cell (a spreadsheet that splits on semicolons would start a new cell there). Cells with a
+ * quote, comma, semicolon, tab or line break are quoted.
+ */
+export function csvCell(text: string): string {
+	const trigger = /^(?:[\t\r]|[\s\u00a0\ufeff]*[=+\-@])/;
+	const defused = (trigger.test(text) ? `'${text}` : text).replace(/([;,])(?=[\s\u00a0\ufeff]*[=+\-@]|[\t\r])/g, "$1'");
+	return defused !== text || /[",;\t\n\r]/.test(text) ? `"${defused.replace(/"/g, '""')}"` : text;
+}
+
+/**
  * One row per student: name, then score % and pass/fail per scenario and for the exam, then the
  * average over the parts and how many parts passed (as lms/standing.ts counts them).
  */
 export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id: string) => string): string {
-	const q = (s: string) => (/[",\n\r]|^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s);
+	const q = csvCell;
 	const exam = assignment.exam;
 	const head = [
 		'Student',

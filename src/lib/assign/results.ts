@@ -5,7 +5,7 @@
  * kept on the student's computer cannot be made cheat-proof (docs/INSTRUCTORS.md says so).
  */
 import { z } from '../zod';
-import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema } from '../db/transfer';
+import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema, megabytes } from '../db/transfer';
 import type { AttemptRecord, ExamSession, InputRecord } from '../db/types';
 import { sha256Hex } from './sha256';
 
@@ -20,7 +20,7 @@ const ResultSchema = z.strictObject({
 	version: z.literal(RESULT_VERSION),
 	assignment: z.strictObject({ id: z.string().min(8).max(40), title: z.string().max(120) }),
 	student: z.strictObject({ learnerId: z.string().min(1).max(80), name: z.string().min(1).max(60).refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup') }),
-	submittedAt: z.number().int().min(0),
+	submittedAt: z.number().int().min(0).max(8.64e15),
 	attempts: z.array(AttemptSchema).max(500),
 	inputs: z.array(InputSchema).max(20_000),
 	/** The assignment's mock exam sessions: item ids, answers and times (the items live in the app's bank). Absent in files from before exams. */
@@ -46,8 +46,13 @@ export function buildResult(
 	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}) };
 }
 
-/** A sealed file can still hold sessions that are not this student's work on this assignment. */
+/** A sealed file can still hold attempts twice, or sessions that are not this student's work on this assignment. */
 function examProblem(r: StudentResult): string | undefined {
+	const attempts = new Set<string>();
+	for (const [n, a] of r.attempts.entries()) {
+		if (attempts.has(a.id)) return `attempts.${n}: attempt ${a.id} appears twice`;
+		attempts.add(a.id);
+	}
 	const ids = new Set<string>();
 	for (const [n, s] of (r.exams ?? []).entries()) {
 		if (ids.has(s.id)) return `exams.${n}: session ${s.id} appears twice`;
@@ -62,7 +67,7 @@ export type Opened = { ok: true; result: StudentResult; checksum: string } | { o
 /** Checks the seal first (any changed byte fails it), then the content. */
 export function openResult(text: string, bytes = text.length): Opened {
 	// `bytes` is the file's size, so a page can refuse a huge file without reading it (and pass '').
-	if (bytes > MAX_RESULT_BYTES || text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${(Math.max(bytes, text.length) / 2 ** 20).toFixed(1)} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
+	if (bytes > MAX_RESULT_BYTES || text.length > MAX_RESULT_BYTES) return { ok: false, error: `too large (${megabytes(Math.max(bytes, text.length))} MB; a result file is at most ${MAX_RESULT_BYTES / 2 ** 20} MB)` };
 	const m = SEALED.exec(text);
 	if (!m) return { ok: false, error: 'not a sealed result file from the simulator (or damaged at its start or end)' };
 	if (sha256Hex(m[2]!) !== m[1]) return { ok: false, error: 'damaged or edited after it was saved (its checksum does not match)' };

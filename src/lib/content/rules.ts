@@ -1,5 +1,5 @@
 import type { ContentError } from './errors';
-import type { Interaction, Scenario } from './schema/scenario';
+import { stepOf, type Interaction, type Scenario } from './schema/scenario';
 import { parsePoints } from './points';
 import { placeholders, WORLD_FIELDS } from './template';
 import { checkBilling } from './billing-rules';
@@ -132,7 +132,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		} else if (!ids.has(value)) err(fmLine(key), `unknown ${key} id "${value}" (see content/office/)`);
 	}
 
-	if (!s.steps[m.start]) err(fmLine('start'), `start step "${m.start}" does not exist`);
+	if (!stepOf(s, m.start)) err(fmLine('start'), `start step "${m.start}" does not exist`);
 
 	const texts: { text: string; line: number }[] = [{ text: s.debrief, line: 1 }, { text: m.title, line: fmLine('title') }, { text: m.summary, line: fmLine('summary') }];
 	const edges = new Map<string, string[]>();
@@ -160,7 +160,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 				targets.push(next);
 				const own = o.next !== undefined && o.label !== 'the step';
 				const key = `${id}>${next}${own ? `>${o.label}` : ''}`;
-				if (next !== 'end' && !s.steps[next] && !reported.has(key)) {
+				if (next !== 'end' && !stepOf(s, next) && !reported.has(key)) {
 					missingTargets++;
 					reported.add(key).add(`${id}>${next}`);
 					err(own ? (o.line ?? it.line) : it.line, `${own ? `${o.label} of step "${id}"` : `step "${id}"`} leads to "${next}", which is not a step of this scenario${nearest(next, s.stepOrder)}`);
@@ -228,7 +228,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 	if (hasDialogue && m.mood === undefined) err(fmLine('start'), 'the scenario has dialogue steps but no starting "mood" in the front matter');
 	// One poor first reply should not end the conversation: the learner deserves a chance to recover.
-	const first = s.steps[m.start]?.interaction;
+	const first = stepOf(s, m.start)?.interaction;
 	if (first?.kind === 'dialogue' && first.block.exit && m.mood !== undefined) {
 		const worst = Math.min(...first.block.replies.map((r) => r.mood));
 		if (m.mood + worst <= first.block.exit.atOrBelow)
@@ -238,13 +238,13 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 	// Graph: every target exists, every step is reachable, and every step can reach an ending.
 	for (const [from, targets] of edges) {
 		// Targets the options named were reported on their lines above; these come from exits and the like.
-		for (const t of new Set(targets)) if (t !== 'end' && !s.steps[t] && !reported.has(`${from}>${t}`)) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
+		for (const t of new Set(targets)) if (t !== 'end' && !stepOf(s, t) && !reported.has(`${from}>${t}`)) err(s.steps[from]!.line, `step "${from}" leads to "${t}", which does not exist`);
 	}
 	// A step that leads nowhere makes others look unreachable or endless: report the cause alone.
-	if (s.steps[m.start] && missingTargets === 0) {
+	if (stepOf(s, m.start) && missingTargets === 0) {
 		const reached = new Set<string>([m.start]);
 		const queue = [m.start];
-		while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (s.steps[t] && !reached.has(t)) (reached.add(t), queue.push(t));
+		while (queue.length) for (const t of edges.get(queue.shift()!) ?? []) if (stepOf(s, t) && !reached.has(t)) (reached.add(t), queue.push(t));
 		for (const id of s.stepOrder) if (!reached.has(id)) err(s.steps[id]!.line, `step "${id}" cannot be reached from the start step "${m.start}"`);
 	}
 	const ends = new Set(s.stepOrder.filter((id) => !s.steps[id]!.interaction || edges.get(id)!.includes('end')));
@@ -267,7 +267,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 				const fields = Object.hasOwn(WORLD_FIELDS, root!) ? (WORLD_FIELDS[root as keyof typeof WORLD_FIELDS] as readonly string[]) : undefined;
 				if (!fields || !fields.includes(field)) err(line, `unknown placeholder {{${name}}}`);
 				else if (root !== 'clinic' && !m[root as 'patient' | 'provider']) err(line, `{{${name}}} needs a ${root} in the front matter`);
-			} else if (!variantKeys.has(name) || m.variants!.some((v) => v[name] === undefined)) {
+			} else if (!variantKeys.has(name) || m.variants!.some((v) => !Object.hasOwn(v, name) || v[name] === undefined)) {
 				err(line, `placeholder {{${name}}} is not set by every variant`);
 			}
 		}

@@ -1,8 +1,8 @@
 import {
 	FrontMatter,
 	INTERACTION_SCHEMAS,
+	isInteractionKind,
 	type Interaction,
-	type InteractionKind,
 	type Scenario,
 	type ScheduleBlock,
 	type Step
@@ -87,7 +87,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 		}
 		// The title is what the learner sees above the step; an id alone would show as a heading.
 		if (!section.title) errors.push({ file, line: section.line, message: `step "${section.id}" has no title: write the heading as "## ${section.id}: What happens here"` });
-		if (steps[section.id]) {
+		if (Object.hasOwn(steps, section.id)) {
 			errors.push({ file, line: section.line, message: `duplicate step id "${section.id}"` });
 			continue;
 		}
@@ -182,12 +182,12 @@ function parseStep(section: { id: string; title?: string; line: number; body: { 
 			const inner = body.slice(i + 1, j).map((b) => b.text).join('\n');
 			if (!lang) {
 				narrative.push(...body.slice(i, j + 1).map((b) => b.text));
-			} else if (!(lang in INTERACTION_SCHEMAS)) {
+			} else if (!isInteractionKind(lang)) {
 				errors.push({ file, line, message: `unknown interaction kind "${lang}" (known: ${Object.keys(INTERACTION_SCHEMAS).join(', ')})` });
 			} else if (interaction) {
 				errors.push({ file, line, message: `step "${section.id}" has more than one interaction; split it into two steps` });
 			} else {
-				const kind = lang as InteractionKind;
+				const kind = lang;
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {

@@ -102,6 +102,8 @@ function describeIssue(path: (string | number)[], issue: z.core.$ZodIssue, raw: 
 	if (issue.code === 'unrecognized_keys') return `${where}unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
 	// zod does not keep the input on an issue, so look in the data: only a field that is absent is "required".
 	if (issue.code === 'invalid_type' && !present(raw, path)) return path.length ? `${where}is required` : 'the YAML here is empty; its fields are required';
+	// A schema's own message (e.g. "needs a rationale of at least a sentence") is already in an author's words.
+	if (!/^(Too small|Too big|Invalid)/.test(issue.message)) return `${where}${issue.message}`;
 	if (issue.code === 'invalid_type') {
 		// speaker: {{daughter}} unquoted: YAML reads the braces as a map inside a map.
 		if (issue.expected === 'string' && sourceLine?.includes('{{'))

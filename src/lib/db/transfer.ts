@@ -138,9 +138,12 @@ export type Parsed = { ok: true; file: ProgressFile } | { ok: false; error: stri
 /** A value as a message may quote it: short, and never a whole hostile structure (a deep one would overflow JSON.stringify). */
 const brief = (v: unknown) => (typeof v === 'string' ? JSON.stringify(v.length > 20 ? `${v.slice(0, 20)}…` : v) : typeof v === 'number' || typeof v === 'boolean' ? String(v) : v === undefined ? 'missing' : Array.isArray(v) ? 'a list' : v === null ? 'null' : 'an object');
 
+/** A size in MB to one decimal, rounded up: a file just over a 10 MB limit reads 10.1, not 10.0. */
+export const megabytes = (bytes: number) => (Math.ceil((bytes / 2 ** 20) * 10) / 10).toFixed(1);
+
 /** Validates an untrusted file completely before anything is written; the error names the problem. */
 export function parseProgressFile(text: string, bytes = text.length): Parsed {
-	if (bytes > MAX_PROGRESS_BYTES) return { ok: false, error: `The file is ${(bytes / 2 ** 20).toFixed(1)} MB; a progress file is at most ${MAX_PROGRESS_BYTES / 2 ** 20} MB.` };
+	if (bytes > MAX_PROGRESS_BYTES) return { ok: false, error: `The file is too large (${megabytes(bytes)} MB; a progress file is at most ${MAX_PROGRESS_BYTES / 2 ** 20} MB).` };
 	let raw: unknown;
 	try {
 		raw = JSON.parse(text);

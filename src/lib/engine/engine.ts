@@ -1,4 +1,4 @@
-import type { Interaction, Scenario } from '../content/schema/scenario';
+import { stepOf, type Interaction, type Scenario } from '../content/schema/scenario';
 import { graders } from './interactions';
 import { fillTemplate } from '../content/template';
 import type { Grader } from './interactions/grader';
@@ -36,7 +36,7 @@ export function start(scenario: Scenario, seed: number): AttemptState {
 /** Moves to a step; a step with no interaction is an ending. */
 function enter(state: AttemptState, next: string): AttemptState {
 	if (next === 'end') return { ...state, stepId: null, endingId: null };
-	const step = state.scenario.steps[next];
+	const step = stepOf(state.scenario, next);
 	if (!step) throw new InvalidInput(`step "${next}" does not exist in this version of the scenario`);
 	return step.interaction ? { ...state, stepId: next, endingId: null } : { ...state, stepId: null, endingId: next };
 }
@@ -48,8 +48,9 @@ export function isFinished(state: AttemptState): boolean {
 /** Grades the learner's input at the current step and moves on. Pure: returns a new state. */
 export function answer(state: AttemptState, input: Input): { state: AttemptState; outcome: Outcome } {
 	if (state.stepId === null) throw new InvalidInput('the scenario is already finished');
-	const step = state.scenario.steps[state.stepId]!;
-	const interaction = withVariant(step.interaction!, state.variant);
+	const step = stepOf(state.scenario, state.stepId);
+	if (!step?.interaction) throw new InvalidInput(`step "${state.stepId}" does not exist in this version of the scenario`);
+	const interaction = withVariant(step.interaction, state.variant);
 	const grader = graderOf(interaction);
 	const problem = grader.check(interaction.block, input);
 	if (problem) throw new InvalidInput(`step "${step.id}": ${problem}`);
@@ -98,7 +99,7 @@ export function replay(scenario: Scenario, seed: number, inputs: readonly Input[
 
 /** The seeded order in which the current step's options or items are shown. */
 export function displayOrder(state: AttemptState, stepId: string): string[] {
-	const interaction = state.scenario.steps[stepId]?.interaction;
+	const interaction = stepOf(state.scenario, stepId)?.interaction;
 	if (!interaction) return [];
 	return shuffled(graderOf(interaction).choices(interaction.block), mix(state.seed, stepId));
 }

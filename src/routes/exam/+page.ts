@@ -1,5 +1,5 @@
 import catalog from 'virtual:catalog';
 
 export function load() {
-	return { frameworks: catalog.frameworks, titles: Object.fromEntries(catalog.scenarios.map((s) => [s.id, s.title])) };
+	return { frameworks: catalog.frameworks, titles: new Map(catalog.scenarios.map((s) => [s.id, s.title])) };
 }

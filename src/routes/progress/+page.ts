@@ -3,7 +3,7 @@ import catalog from 'virtual:catalog';
 export function load() {
 	return {
 		frameworks: catalog.frameworks,
-		titles: Object.fromEntries(catalog.scenarios.map((s) => [s.id, s.title])),
+		titles: new Map(catalog.scenarios.map((s) => [s.id, s.title])),
 		scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, competencies: s.competencies, minutes: s.minutes }))
 	};
 }

@@ -5,7 +5,19 @@ export const Id = z
 	.string()
 	.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case letters, digits, dashes or dots (e.g. "pt-luis-ramirez")');
 
-export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD');
+/** A YYYY-MM-DD text that names a day of the calendar (2025-02-29 and 2025-13-45 do not). */
+export function isCalendarDate(text: string): boolean {
+	const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+	if (!m) return false;
+	const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+	const t = new Date(Date.UTC(y, mo - 1, d));
+	return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+/** A date written YYYY-MM-DD that exists: the format is checked first, then the day (one message each). */
+export const IsoDate = z
+	.string()
+	.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')
+	.refine((s) => !/^\d{4}-\d{2}-\d{2}$/.test(s) || isCalendarDate(s), 'must be a day of the calendar (month 01-12, a day the month has)');
 export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time written HH:MM');
 export const Phone = z.string().regex(/^\(\d{3}\) \d{3}-\d{4}$/, 'must be a phone number written (555) 555-0123');
 

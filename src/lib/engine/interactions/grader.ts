@@ -2,6 +2,11 @@ import type { Interaction } from '../../content/schema/scenario';
 import type { Evidence, Input, Marks } from '../types';
 import { parsePoints } from '../../content/points';
 
+/** A learner's answer keyed by an authored id: own keys only, so an id "constructor" never reads Object's. */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+	return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 export interface Graded {
 	feedback: string[];
 	/** Undefined when the block relies on its default `next`. */

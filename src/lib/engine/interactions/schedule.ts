@@ -12,7 +12,7 @@ import {
 import { addDays, daysBetween, toMinutes, toSpoken } from '../../office/time';
 import type { Evidence, RuleResult } from '../types';
 import type { Grader } from './grader';
-import { verdictOf } from './grader';
+import { own, verdictOf } from './grader';
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -176,7 +176,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 	if (stray.length) rule(undefined, 'stray', false, sc.integrity, `Booked without a request: ${stray.map((a) => `${name(a.patient)} ${when(a)}`).join(', ')}.`);
 
 	for (const f of block.collect) {
-		const given = norm(collected[f.id] ?? '');
+		const given = norm(own(collected, f.id) ?? '');
 		const ok = f.expect.every((e) => given.includes(norm(e)));
 		rule(undefined, `collect:${f.id}`, ok, f.competency, ok ? `${f.label}: recorded.` : `${f.label}: ${given ? 'incomplete or wrong' : 'not recorded'}. ${f.feedback}`);
 	}

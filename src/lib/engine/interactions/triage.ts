@@ -1,5 +1,5 @@
 import type { Grader } from './grader';
-import { verdictOf } from './grader';
+import { own, verdictOf } from './grader';
 
 export const triage: Grader<'triage'> = {
 	choices: (block) => block.items.map((i) => i.id),
@@ -10,7 +10,7 @@ export const triage: Grader<'triage'> = {
 			if (!('placements' in input) || typeof input.placements !== 'object' || input.placements === null) return 'every item needs a category';
 			const cats = new Set((block.categories ?? []).map((c) => c.id));
 			for (const id of ids) {
-				const c = input.placements[id];
+				const c = own(input.placements, id);
 				if (c === undefined) return `item "${id}" has no category`;
 				if (!cats.has(c)) return `item "${id}" is in unknown category "${c}"`;
 			}
@@ -25,13 +25,13 @@ export const triage: Grader<'triage'> = {
 		if (block.mode === 'classify') {
 			const placements = 'placements' in input ? input.placements : {};
 			const label = (id: string) => block.categories?.find((c) => c.id === id)?.label ?? id;
-			const items = block.items.map((i) => ({ id: i.id, given: placements[i.id]!, right: i.category!, ok: placements[i.id] === i.category }));
+			const items = block.items.map((i) => ({ id: i.id, given: own(placements, i.id)!, right: i.category!, ok: own(placements, i.id) === i.category }));
 			const right = items.filter((i) => i.ok).length;
-			const wrong = block.items.filter((i) => placements[i.id] !== i.category);
+			const wrong = block.items.filter((i) => own(placements, i.id) !== i.category);
 			return {
 				feedback: [
-					...wrong.map((i) => `**${i.text}** belongs in *${label(i.category!)}*, not *${label(placements[i.id]!)}*. ${i.feedback}`),
-					...block.items.filter((i) => placements[i.id] === i.category).map((i) => `**${i.text}**: right, *${label(i.category!)}*. ${i.feedback}`)
+					...wrong.map((i) => `**${i.text}** belongs in *${label(i.category!)}*, not *${label(own(placements, i.id)!)}*. ${i.feedback}`),
+					...block.items.filter((i) => own(placements, i.id) === i.category).map((i) => `**${i.text}**: right, *${label(i.category!)}*. ${i.feedback}`)
 				],
 				next: block.next,
 				evidence: block.competencies.map((competency) => ({ competency, earned: right, possible: items.length })),

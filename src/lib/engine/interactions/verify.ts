@@ -1,4 +1,4 @@
-import type { Grader } from './grader';
+import { own, type Grader } from './grader';
 import type { RuleResult } from '../types';
 import { parseMoney } from '../../office/remittance';
 import { dollars, toCents } from '../../office/coding';
@@ -11,7 +11,7 @@ export const verify: Grader<'verify'> = {
 		if (typeof input.actions !== 'object' || input.actions === null) return 'decide what to do about every row';
 		const actions = new Set(['ok', ...block.actions.map((a) => a.id)]);
 		for (const r of block.rows) {
-			const a = input.actions[r.id];
+			const a = own(input.actions, r.id);
 			if (a === undefined) return `decide what to do about "${r.label}"`;
 			if (!actions.has(a)) return `"${r.label}" has an unknown action "${a}"`;
 		}
@@ -22,14 +22,14 @@ export const verify: Grader<'verify'> = {
 		const chosen = input.kind === 'verify' ? input.actions : {};
 		const label = (id: string) => (id === 'ok' ? 'nothing to do: it matches' : (block.actions.find((a) => a.id === id)?.label ?? id));
 		const rules: RuleResult[] = block.rows.map((r) => {
-			const ok = chosen[r.id] === r.action;
+			const ok = own(chosen, r.id) === r.action;
 			return {
 				rule: `row-${r.id}`,
 				ok,
 				earned: ok ? 1 : 0,
 				possible: 1,
 				competency: block.scoring.rows,
-				message: ok ? `${r.label}: ${label(r.action)}. ${r.teach}` : `${r.label}: ${label(r.action)}, not "${label(chosen[r.id] ?? '')}". ${r.teach}`
+				message: ok ? `${r.label}: ${label(r.action)}. ${r.teach}` : `${r.label}: ${label(r.action)}, not "${label(own(chosen, r.id) ?? '')}". ${r.teach}`
 			};
 		});
 		const want = toCents(block.collect.amount);
@@ -43,7 +43,7 @@ export const verify: Grader<'verify'> = {
 			message: `${got === want ? 'Collect' : `Collect ${dollars(want)}, not ${dollars(got ?? 0)}:`} ${got === want ? `${dollars(want)}. ` : ''}${block.collect.teach}`
 		});
 		const graded = gradedFromRules(rules, block.next, 'verify');
-		const critical = block.rows.find((r) => r.critical && chosen[r.id] !== r.action)?.critical;
+		const critical = block.rows.find((r) => r.critical && own(chosen, r.id) !== r.action)?.critical;
 		return critical ? { ...graded, critical, verdict: 'wrong' } : graded;
 	}
 };

@@ -6,11 +6,11 @@ export const ssr = false;
 
 export function entries() {
 	// The loaders' keys are the scenario ids: the catalog stays out of the player's code.
-	return Object.keys(loaders).map((id) => ({ id }));
+	return [...loaders.keys()].map((id) => ({ id }));
 }
 
 export async function load({ params, url }) {
-	const loader = loaders[params.id];
+	const loader = loaders.get(params.id);
 	if (!loader) error(404, `There is no scenario "${params.id}".`);
 	const [{ default: scenario }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
 	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after' };
