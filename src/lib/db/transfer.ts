@@ -249,8 +249,10 @@ export function planImport(
 	file: ProgressFile,
 	stored: {
 		learners: Learner[];
+		/** Stored attempts with the file's attempt ids, whoever's they are (ids are global). */
 		attempts: Pick<AttemptRecord, 'id' | 'learnerId' | 'inputCount'>[];
 		inputsOf: (attemptId: string) => Pick<InputRecord, 'seq' | 'stepId'>[];
+		/** Stored sessions with the file's session ids, whoever's they are (ids are global). */
 		sessions?: ExamSession[];
 		cards?: StoredReviewCard[];
 	}
@@ -260,6 +262,8 @@ export function planImport(
 	const sessionsHere = new Map((stored.sessions ?? []).map((x) => [x.id, x]));
 	for (const s of file.examSessions ?? []) {
 		const here = sessionsHere.get(s.id);
+		// Session ids are global, like attempt ids: a file must never take over another learner's session.
+		if (here && here.learnerId !== s.learnerId) return `exam session ${s.id} is stored here for another learner`;
 		const progress = (x: ExamSession) => Object.keys(x.answers).length + (x.submittedAt !== undefined ? 1000 : 0);
 		if (!here || progress(s) > progress(here)) plan.putSessions.push(s);
 	}
