@@ -4,6 +4,8 @@
  */
 import type { Assignment } from './assign/assignment';
 import type { Scenario } from './content/schema/scenario';
+import type { ProgressStore } from './db/types';
+import { sha256Hex } from './assign/sha256';
 
 export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custom'>, id: string): Promise<Scenario | undefined> {
 	const { loaders } = await import('virtual:scenarios');
@@ -13,4 +15,35 @@ export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custo
 	if (!source) return undefined;
 	const [{ checkAuthored }, world, catalog] = await Promise.all([import('./authoring'), import('virtual:world'), import('virtual:catalog')]);
 	return checkAuthored(source, world.default, catalog.default.frameworks, new Set(catalog.default.scenarios.map((s) => s.id))).scenario;
+}
+
+/** Where an assignment's own scenario is kept in this browser, and whether that is beside one of the same id. */
+export interface KeptScenario {
+	/** The authored record to play it from (`/author/play/?id=<key>`): its own id, or a derived one. */
+	key: string;
+	/** True when an authored scenario with the same id and other text was already here (and was left as it was). */
+	besideOwn: boolean;
+}
+
+/** The derived key for an assignment's version of a scenario whose id is taken here: the same text gives the same key. */
+export const assignmentCopyKey = (id: string, source: string) => `${id}--from-assignment-${sha256Hex(source).slice(0, 8)}`;
+
+/**
+ * Keeps an assignment's scenario (already checked) so it can be played, never overwriting one stored
+ * here: identical text is left as it is; another text under the same id (an instructor's own work, or
+ * a colleague's who picked the same id) stays, and the assignment's version is kept beside it under a
+ * derived key. Attempts still carry the scenario's own id (the source says it), so they count for the
+ * assignment either way; the content hash tells the two versions apart.
+ */
+export async function keepAssignmentScenario(store: Pick<ProgressStore, 'getAuthored' | 'putAuthored'>, c: { id: string; source: string }, title: string, now: number): Promise<KeptScenario> {
+	const own = await store.getAuthored(c.id);
+	if (!own) {
+		await store.putAuthored({ id: c.id, title, source: c.source, updatedAt: now });
+		return { key: c.id, besideOwn: false };
+	}
+	if (own.source === c.source) return { key: c.id, besideOwn: false };
+	const key = assignmentCopyKey(c.id, c.source);
+	const copy = await store.getAuthored(key);
+	if (copy?.source !== c.source) await store.putAuthored({ id: key, title: `${title} (from an assignment)`, source: c.source, updatedAt: now });
+	return { key, besideOwn: true };
 }

@@ -1,6 +1,6 @@
 import type { Scenario } from './content/schema/scenario';
 import { answer, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
-import type { AttemptRecord, ProgressStore } from './db/types';
+import type { AttemptRecord, Learner, ProgressStore } from './db/types';
 import { newId } from './ids';
 
 
@@ -67,6 +67,25 @@ export async function reopenAttempt(store: ProgressStore, record: AttemptRecord,
 	} catch (e) {
 		return { ok: false, record, reason: `This attempt could not be replayed: ${(e as Error).message}` };
 	}
+}
+
+/**
+ * Why the learner working now may not open a stored attempt named in the address, or undefined when
+ * they may: an attempt is only ever written by its own learner (an `?attempt=` link opened by
+ * someone else must not answer into another person's work).
+ */
+export function attemptRefusal(
+	attempt: Pick<AttemptRecord, 'learnerId' | 'scenarioId'> | undefined,
+	scenarioId: string,
+	learner: Pick<Learner, 'id' | 'name'>,
+	learners: readonly Pick<Learner, 'id' | 'name'>[]
+): string | undefined {
+	if (!attempt || attempt.scenarioId !== scenarioId) return 'That attempt is not stored in this browser. You can start the scenario afresh.';
+	if (attempt.learnerId === learner.id) return undefined;
+	const owner = learners.find((l) => l.id === attempt.learnerId);
+	return owner
+		? `That attempt is ${owner.name}'s, and you are working as ${learner.name}, so it was not opened and nothing was saved to it. To continue it, switch to ${owner.name} on the Learners page; or start an attempt of your own.`
+		: `That attempt belongs to another learner, and you are working as ${learner.name}, so it was not opened and nothing was saved to it. You can start an attempt of your own.`;
 }
 
 /** The learner's unfinished attempt at a scenario on its current version, newest first. */

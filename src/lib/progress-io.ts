@@ -22,11 +22,19 @@ export async function importLearner(store: ProgressStore, text: string, bytes = 
 	if (!parsed.ok) return parsed;
 	const file = parsed.file;
 	const learners = await store.listLearners();
-	const attempts = await store.listAttempts(file.learner.id);
+	// Ids are global: the file's attempts and sessions are looked up whoever they belong to, so one
+	// stored for another learner is refused by name instead of being taken over (or failing the write).
+	const mine = await store.listAttempts(file.learner.id);
+	const mineIds = new Set(mine.map((a) => a.id));
+	const others = (await Promise.all(file.attempts.filter((a) => !mineIds.has(a.id)).map((a) => store.getAttempt(a.id)))).filter((a) => a !== undefined);
+	const attempts = [...mine, ...others];
 	const fileCounts = new Map(file.attempts.map((a) => [a.id, a.inputCount]));
 	const shorter = attempts.filter((a) => (fileCounts.get(a.id) ?? 0) > a.inputCount).map((a) => a.id);
 	const storedInputs = await store.getInputsOf(shorter);
-	const [sessions, cards] = await Promise.all([store.listExamSessions(file.learner.id), store.listReviewCards(file.learner.id)]);
+	const [sessions, cards] = await Promise.all([
+		Promise.all((file.examSessions ?? []).map((s) => store.getExamSession(s.id))).then((l) => l.filter((s) => s !== undefined)),
+		store.listReviewCards(file.learner.id)
+	]);
 	const plan = planImport(file, { learners, attempts, inputsOf: (id) => storedInputs.filter((i) => i.attemptId === id), sessions, cards });
 	if (typeof plan === 'string') return { ok: false, error: `${plan}; nothing was imported.` };
 	try {

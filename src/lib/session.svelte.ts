@@ -22,11 +22,21 @@ class Session {
 			this.learners = await opened.store.listLearners();
 			const currentId = await opened.store.getSetting<string>(CURRENT_LEARNER);
 			this.learner = this.learners.find((l) => l.id === currentId) ?? this.learners[0] ?? null;
-			if (!this.learner) await this.addLearner('Student');
+			if (!this.learner) {
+				try {
+					await this.addLearner('Student');
+				} catch (e) {
+					// A full disk on the very first visit: work as an unsaved learner and say so, rather than hang every page.
+					const { storageProblem } = await import('./storage-errors');
+					this.learner = { id: newId(), name: 'Student', createdAt: Date.now() };
+					this.warning = `Your progress cannot be saved: ${storageProblem(e)}`;
+				}
+			}
 		})();
 		return this.#ready;
 	}
 
+	/** Adds a learner and makes them the one working; a failed write throws, and nothing is shown as added that was not stored. */
 	async addLearner(name: string): Promise<Learner> {
 		const learner: Learner = { id: newId(), name: name.trim() || 'Student', createdAt: Date.now() };
 		await this.store!.putLearner(learner);
@@ -54,8 +64,9 @@ class Session {
 	async switchTo(id: string): Promise<void> {
 		const learner = this.learners.find((l) => l.id === id);
 		if (!learner) return;
-		this.learner = learner;
+		// Stored first: a failed write leaves the learner working now as they were.
 		await this.store!.setSetting(CURRENT_LEARNER, id);
+		this.learner = learner;
 	}
 }
 

@@ -113,6 +113,38 @@ for (const [name, make] of [
 			expect((await to.listExamSessions(ana.id))[0]!.answers).toEqual({ q1: 'a', q2: 'b' });
 		});
 
+		it("refuses a file whose exam session id is another learner's session, by name, and writes nothing", async () => {
+			const store = make();
+			const bob: Learner = { id: 'learner-bob', name: 'Bob', createdAt: 1 };
+			await store.putLearner(bob);
+			const bobs = { id: 'shared-session', learnerId: bob.id, mode: 'mock' as const, framework: 'cmaa', title: 'Mock', itemIds: ['q1', 'q2'], answers: { q1: 'a' as const }, marked: [], startedAt: 5, durationMs: 60_000, answeredAt: { q1: 6 } };
+			await store.putExamSession(bobs);
+			// Ana's file (a new learner here) carries a session with the same id and more answers.
+			const file = await exportLearner(await seeded(make()), ana, 9_000);
+			file.examSessions = [{ ...bobs, learnerId: ana.id, answers: { q1: 'b', q2: 'c' }, answeredAt: { q1: 7, q2: 8 }, submittedAt: 9 }];
+			const r = await importLearner(store, JSON.stringify(file));
+			expect(r).toEqual({ ok: false, error: 'exam session shared-session is stored here for another learner; nothing was imported.' });
+			expect(await store.getExamSession('shared-session')).toEqual(bobs);
+			expect((await store.listLearners()).map((l) => l.id)).toEqual([bob.id]);
+			// The store itself refuses such a plan too (another tab may have written the session since the plan was made).
+			await expect(store.applyImport({ learnerId: ana.id, newLearner: ana, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0, putSessions: file.examSessions, putCards: [] })).rejects.toThrow(/belongs to another learner/);
+			expect(await store.getExamSession('shared-session')).toEqual(bobs);
+			expect((await store.listLearners()).map((l) => l.id)).toEqual([bob.id]);
+		});
+
+		it("refuses a file whose attempt id is another learner's attempt, by name", async () => {
+			const store = make();
+			const bob: Learner = { id: 'learner-bob', name: 'Bob', createdAt: 1 };
+			await store.putLearner(bob);
+			const file = await exportLearner(await seeded(make()), ana, 9_000);
+			const taken = file.attempts[0]!;
+			await store.createAttempt({ ...taken, learnerId: bob.id, inputCount: 0 });
+			const r = await importLearner(store, JSON.stringify(file));
+			expect(r).toEqual({ ok: false, error: `attempt ${taken.id} is stored here for another learner; nothing was imported.` });
+			expect((await store.getAttempt(taken.id))?.learnerId).toBe(bob.id);
+			expect((await store.listLearners()).map((l) => l.id)).toEqual([bob.id]);
+		});
+
 		it('deletes a learner with every attempt, decision and draft', async () => {
 			const store = await seeded(make());
 			const bob: Learner = { id: 'learner-bob', name: 'Bob', createdAt: 1 };

@@ -8,6 +8,7 @@ import { z } from '../zod';
 import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema, megabytes } from '../db/transfer';
 import type { AttemptRecord, ExamSession, InputRecord } from '../db/types';
 import { sha256Hex } from './sha256';
+import { hasMarkup, MAX_ID_CHARS } from '../limits';
 
 export const RESULT_FORMAT = 'front-desk-simulator/result';
 export const RESULT_VERSION = 1;
@@ -19,7 +20,7 @@ const ResultSchema = z.strictObject({
 	format: z.literal(RESULT_FORMAT),
 	version: z.literal(RESULT_VERSION),
 	assignment: z.strictObject({ id: z.string().min(8).max(40), title: z.string().max(120) }),
-	student: z.strictObject({ learnerId: z.string().min(1).max(80), name: z.string().min(1).max(60).refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup') }),
+	student: z.strictObject({ learnerId: z.string().min(1).max(MAX_ID_CHARS), name: z.string().min(1).max(60).refine((s) => !hasMarkup(s), 'must not contain HTML markup') }),
 	submittedAt: z.number().int().min(0).max(8.64e15),
 	attempts: z.array(AttemptSchema).max(500),
 	inputs: z.array(InputSchema).max(20_000),

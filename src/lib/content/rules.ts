@@ -1,6 +1,7 @@
 import type { ContentError } from './errors';
 import { stepOf, type Interaction, type Scenario } from './schema/scenario';
-import { parsePoints } from './points';
+import { parsePoints, stepWorth } from './points';
+import { MAX_POINTS } from '../limits';
 import { placeholders, WORLD_FIELDS } from './template';
 import { checkBilling } from './billing-rules';
 
@@ -255,6 +256,10 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 	}
 	if (missingTargets === 0)
 		for (const id of s.stepOrder) if (!ends.has(id)) err(s.steps[id]!.line, `no path from step "${id}" ever ends the scenario (a loop with no way out)`);
+
+	// Every path's points fit in the attempt's record (src/lib/limits.ts), whichever steps it takes.
+	const worth = s.stepOrder.reduce((n, id) => n + (s.steps[id]!.interaction ? stepWorth(s.steps[id]!.interaction!) : 0), 0);
+	if (worth > MAX_POINTS) err(1, `the scenario's steps are worth ${worth} points together; at most ${MAX_POINTS} (progress and result files keep a score up to ${MAX_POINTS} points): lower the points or the steps' weight`);
 
 	if (decisions < minDecisions) err(1, `the scenario has ${decisions} decision${decisions === 1 ? '' : 's'}; shipped scenarios need at least ${minDecisions}`);
 

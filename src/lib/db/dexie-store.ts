@@ -55,6 +55,9 @@ export class DexieStore implements ProgressStore {
 	async applyImport(plan: ImportPlan): Promise<void> {
 		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.examSessions, this.db.reviewCards], async () => {
 			if (plan.newLearner) await this.db.learners.add(plan.newLearner);
+			// Session ids are global: checked inside the transaction, so no other write can slip in between.
+			const sessionsHere = await this.db.examSessions.bulkGet(plan.putSessions.map((x) => x.id));
+			for (const [n, here] of sessionsHere.entries()) if (here && here.learnerId !== plan.putSessions[n]!.learnerId) throw new Error(`exam session ${here.id} belongs to another learner`);
 			await this.db.examSessions.bulkPut(plan.putSessions);
 			await this.db.reviewCards.bulkPut(plan.putCards);
 			await this.db.attempts.bulkAdd(plan.addAttempts);

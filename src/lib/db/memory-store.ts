@@ -66,6 +66,10 @@ export class MemoryStore implements ProgressStore {
 		// Check everything first, so a conflict leaves the store untouched (as the IndexedDB transaction would).
 		if (plan.newLearner && this.learners.has(plan.newLearner.id)) throw new Error(`learner ${plan.newLearner.id} already exists`);
 		for (const a of plan.addAttempts) if (this.attempts.has(a.id)) throw new Error(`attempt ${a.id} already exists`);
+		for (const x of plan.putSessions) {
+			const here = this.sessions.get(x.id);
+			if (here && here.learnerId !== x.learnerId) throw new Error(`exam session ${x.id} belongs to another learner`);
+		}
 		for (const i of plan.addInputs) if ((this.inputs.get(i.attemptId) ?? []).some((x) => x.seq === i.seq)) throw new Error(`input ${i.seq} of attempt ${i.attemptId} already stored`);
 		if (plan.newLearner) this.learners.set(plan.newLearner.id, structuredClone(plan.newLearner));
 		for (const x of plan.putSessions) this.sessions.set(x.id, structuredClone(x));

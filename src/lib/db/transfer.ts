@@ -5,6 +5,7 @@
  */
 import { z } from '../zod';
 import type { AttemptRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
+import { hasMarkup, MAX_CRITICAL_CHARS, MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_POINTS } from '../limits';
 
 export const PROGRESS_FORMAT = 'front-desk-simulator/progress';
 export const PROGRESS_VERSION = 1;
@@ -28,10 +29,11 @@ const Text = (max: number) =>
 	z
 		.string()
 		.max(max, `must be at most ${max} characters`)
-		.refine((s) => !/<[a-zA-Z!/?]/.test(s), 'must not contain HTML markup');
-const Id = z.string().min(1).max(80).regex(/^[A-Za-z0-9._:-]+$/, 'must be an id of letters, digits, dots, dashes or colons');
+		.refine((s) => !hasMarkup(s), 'must not contain HTML markup');
+// The limits content meets too (src/lib/limits.ts), so an attempt at any scenario that passes the content check fits.
+const Id = z.string().min(1).max(MAX_ID_CHARS).regex(/^[A-Za-z0-9._:-]+$/, 'must be an id of letters, digits, dots, dashes or colons');
 const Time = z.number().int().min(0).max(8.64e15);
-const Points = z.number().finite().min(0).max(10_000);
+const Points = z.number().finite().min(0).max(MAX_POINTS);
 const Evidence = z.strictObject({ competency: Text(120), earned: Points, possible: Points }).refine((e) => e.earned <= e.possible, 'earned must not exceed possible');
 
 const Count = z.number().int().min(0).max(1000).nullable();
@@ -40,16 +42,16 @@ const ActionValue = z.union([Text(500), z.number().finite(), z.boolean(), z.null
 });
 
 const Answer = z.union([
-	z.strictObject({ kind: z.literal('choice'), optionId: Text(80) }),
-	z.strictObject({ kind: z.literal('multi-choice'), optionIds: z.array(Text(80)).max(50) }),
-	z.strictObject({ kind: z.literal('dialogue'), replyId: Text(80) }),
-	z.strictObject({ kind: z.literal('triage'), placements: z.record(Text(80), Text(80)) }),
-	z.strictObject({ kind: z.literal('triage'), order: z.array(Text(80)).max(50) }),
+	z.strictObject({ kind: z.literal('choice'), optionId: Text(MAX_ID_CHARS) }),
+	z.strictObject({ kind: z.literal('multi-choice'), optionIds: z.array(Text(MAX_ID_CHARS)).max(MAX_LIST_ITEMS) }),
+	z.strictObject({ kind: z.literal('dialogue'), replyId: Text(MAX_ID_CHARS) }),
+	z.strictObject({ kind: z.literal('triage'), placements: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)) }),
+	z.strictObject({ kind: z.literal('triage'), order: z.array(Text(MAX_ID_CHARS)).max(MAX_LIST_ITEMS) }),
 	z.strictObject({
 		kind: z.literal('schedule'),
 		// Actions are checked by the schedule book when replayed; here only their shape is bounded (no nesting, no markup).
 		actions: z.array(z.object({ op: z.enum(['book', 'move', 'cancel', 'no-show', 'waitlist-add']) }).catchall(ActionValue)).max(500),
-		collected: z.record(Text(80), Text(500))
+		collected: z.record(Text(MAX_ID_CHARS), Text(500))
 	}),
 	z.strictObject({
 		kind: z.literal('code'),
@@ -62,7 +64,7 @@ const Answer = z.union([
 		lines: z.array(z.strictObject({ payment: Text(20), adjustment: Text(20), patient: Text(20) })).max(6),
 		balance: Text(20)
 	}),
-	z.strictObject({ kind: z.literal('verify'), actions: z.record(Text(80), Text(80)), collect: Text(20) })
+	z.strictObject({ kind: z.literal('verify'), actions: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)), collect: Text(20) })
 ], { error: 'must be a decision: an object with its "kind" and the answer' });
 
 const LearnerSchema = z.strictObject({ id: Id, name: Text(60).refine((s) => s.trim() !== '', 'must not be empty'), createdAt: Time });
@@ -80,12 +82,12 @@ export const AttemptSchema = z.strictObject({
 	earned: Points,
 	possible: Points,
 	score: z.number().min(0).max(1),
-	critical: z.array(Text(300)).max(50),
+	critical: z.array(Text(MAX_CRITICAL_CHARS)).max(50),
 	evidence: z.array(Evidence).max(500),
 	inputCount: z.number().int().min(0).max(1000)
 });
 
-export const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(80), input: Answer, at: Time });
+export const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(MAX_ID_CHARS), input: Answer, at: Time });
 
 const Letter = z.enum(['a', 'b', 'c', 'd']);
 export const ExamSessionSchema = z.strictObject({
@@ -252,8 +254,10 @@ export function planImport(
 	file: ProgressFile,
 	stored: {
 		learners: Learner[];
+		/** Stored attempts with the file's attempt ids, whoever's they are (ids are global). */
 		attempts: Pick<AttemptRecord, 'id' | 'learnerId' | 'inputCount'>[];
 		inputsOf: (attemptId: string) => Pick<InputRecord, 'seq' | 'stepId'>[];
+		/** Stored sessions with the file's session ids, whoever's they are (ids are global). */
 		sessions?: ExamSession[];
 		cards?: StoredReviewCard[];
 	}
@@ -263,6 +267,8 @@ export function planImport(
 	const sessionsHere = new Map((stored.sessions ?? []).map((x) => [x.id, x]));
 	for (const s of file.examSessions ?? []) {
 		const here = sessionsHere.get(s.id);
+		// Session ids are global, like attempt ids: a file must never take over another learner's session.
+		if (here && here.learnerId !== s.learnerId) return `exam session ${s.id} is stored here for another learner`;
 		const progress = (x: ExamSession) => Object.keys(x.answers).length + (x.submittedAt !== undefined ? 1000 : 0);
 		if (!here || progress(s) > progress(here)) plan.putSessions.push(s);
 	}

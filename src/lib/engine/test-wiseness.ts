@@ -47,7 +47,7 @@ function blankInput(state: AttemptState, r: () => number): Input {
 	}
 }
 
-function strategyInput(state: AttemptState, strategy: Strategy, r: () => number): Input {
+export function strategyInput(state: AttemptState, strategy: Strategy, r: () => number): Input {
 	const i = state.scenario.steps[state.stepId!]!.interaction!;
 	if (i.kind === 'choice') {
 		const p = strategy.single(i.block.options.map((o) => o.text));

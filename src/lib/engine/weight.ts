@@ -1,26 +1,9 @@
-import type { Interaction, Scenario } from '../content/schema/scenario';
-import { parsePoints } from '../content/points';
+import type { Scenario } from '../content/schema/scenario';
+import { stepWorth } from '../content/points';
 import type { Evidence } from './types';
 
-/**
- * What a step is worth when its author sets no `weight`. A step counts for what it teaches, not for
- * how many fields or options it has: a claim form of 40 checked fields would otherwise outweigh
- * every decision of its scenario, and a pick-all of 5 options × 2 competencies count 10 against a
- * choice's 2. Choice and dialogue steps keep their authored points.
- */
-export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number>>> = {
-	'multi-choice': 4,
-	triage: 4,
-	schedule: 6,
-	code: 6,
-	claim: 6,
-	remittance: 6,
-	verify: 6
-};
-
-export function stepWeight(interaction: Interaction): number | undefined {
-	return interaction.block.weight ?? DEFAULT_WEIGHT[interaction.kind];
-}
+// Step worth lives with the content (the content check bounds a scenario's points by it).
+export { DEFAULT_WEIGHT, stepWeight, stepWorth } from '../content/points';
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
@@ -31,14 +14,6 @@ export function weigh(evidence: Evidence[], weight: number | undefined): Evidenc
 	if (possible === 0) return evidence;
 	const f = weight / possible;
 	return evidence.map((e) => ({ competency: e.competency, earned: round2(e.earned * f), possible: round2(e.possible * f) }));
-}
-
-/** The most a step can add to its scenario's possible points: for the author's balance warning. */
-export function stepWorth(interaction: Interaction): number {
-	const w = stepWeight(interaction);
-	if (w !== undefined) return w;
-	const options = interaction.kind === 'choice' ? interaction.block.options : interaction.kind === 'dialogue' ? interaction.block.replies : [];
-	return Math.max(0, ...options.map((o) => Object.values(o.evidence).reduce((n, p) => n + parsePoints(p).possible, 0)));
 }
 
 /** Above this share (twice the rest together), one step decides the score whatever else is done. */

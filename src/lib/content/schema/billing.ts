@@ -1,5 +1,5 @@
 import { z } from '../../zod';
-import { Id, IsoDate, StepWeight } from './common';
+import { CriticalText, Id, IsoDate, StepWeight } from './common';
 import type { Coverage, FeeLine, Patient } from './office';
 
 const Markdown = z.string().min(1);
@@ -147,7 +147,7 @@ export const VerifyRow = z.strictObject({
 	action: Id,
 	teach: Markdown,
 	/** A critical error when this row is handled wrongly (e.g. terminated coverage missed). */
-	critical: z.string().min(3).optional()
+	critical: CriticalText.optional()
 });
 
 /**

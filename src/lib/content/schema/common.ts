@@ -1,9 +1,22 @@
 import { z } from '../../zod';
+import { hasMarkup, MAX_CRITICAL_CHARS, MAX_ID_CHARS } from '../../limits';
 
 /** Stable ids: lower-case words joined by dashes or dots (never array positions). */
 export const Id = z
 	.string()
-	.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case letters, digits, dashes or dots (e.g. "pt-luis-ramirez")');
+	.regex(/^[a-z0-9]+(?:[.-][a-z0-9]+)*$/, 'must be lower-case letters, digits, dashes or dots (e.g. "pt-luis-ramirez")')
+	// Progress and result files keep ids up to this length (src/lib/limits.ts).
+	.max(MAX_ID_CHARS, `must be at most ${MAX_ID_CHARS} characters (progress and result files keep ids up to ${MAX_ID_CHARS})`);
+
+/**
+ * A critical error's text: the attempt's record keeps it, so it meets the record's limits
+ * (src/lib/limits.ts): at most 300 characters and no HTML markup.
+ */
+export const CriticalText = z
+	.string()
+	.min(3)
+	.max(MAX_CRITICAL_CHARS, `a critical error's text must be at most ${MAX_CRITICAL_CHARS} characters (progress and result files keep it up to ${MAX_CRITICAL_CHARS}): shorten it`)
+	.refine((s) => !hasMarkup(s), "a critical error's text must not contain HTML markup (progress and result files refuse it): write it as plain text");
 
 /** A YYYY-MM-DD text that names a day of the calendar (2025-02-29 and 2025-13-45 do not). */
 export function isCalendarDate(text: string): boolean {

@@ -1,5 +1,6 @@
 import { z } from '../../zod';
-import { ClockTime, Id, IsoDate, StepWeight } from './common';
+import { ClockTime, CriticalText, Id, IsoDate, StepWeight } from './common';
+import { MAX_LIST_ITEMS } from '../../limits';
 import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 
@@ -71,7 +72,7 @@ export const FrontMatter = z.strictObject({
 		.optional()
 });
 
-const Critical = z.string().min(3);
+const Critical = CriticalText;
 
 export const ChoiceOption = z.strictObject({
 	id: Id,
@@ -101,7 +102,7 @@ export const MultiChoiceOption = z.strictObject({
 export const MultiChoiceBlock = z.strictObject({
 	prompt: Markdown,
 	competencies: z.array(Id).min(1),
-	options: z.array(MultiChoiceOption).min(3),
+	options: z.array(MultiChoiceOption).min(3).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} options (a progress file keeps up to ${MAX_LIST_ITEMS} picked at once)`),
 	next: Next.optional(),
 	weight: StepWeight.optional()
 });
@@ -143,7 +144,7 @@ export const TriageBlock = z.strictObject({
 	prompt: Markdown,
 	mode: z.enum(['classify', 'order']),
 	categories: z.array(TriageCategory).min(2).optional(),
-	items: z.array(TriageItem).min(2),
+	items: z.array(TriageItem).min(2).max(MAX_LIST_ITEMS, `at most ${MAX_LIST_ITEMS} items (a progress file keeps up to ${MAX_LIST_ITEMS} in one answer)`),
 	competencies: z.array(Id).min(1),
 	next: Next.optional(),
 	weight: StepWeight.optional()
@@ -225,7 +226,7 @@ export const ScheduleTask = z.strictObject({
 	/** Fills a slot from the waitlist: the booking must be for one of these entries. */
 	fromWaitlist: z.array(Id).optional(),
 	/** A critical error when this task is not met (e.g. an urgent patient left unbooked). */
-	critical: z.string().min(3).optional(),
+	critical: CriticalText.optional(),
 	/** Teaching shown when any rule of this task fails (Markdown). */
 	teach: z.string().optional()
 });

@@ -1,0 +1,31 @@
+/**
+ * Fault injection through the ProgressStore interface: a store whose writes fail as a full disk does
+ * (a DOMException named QuotaExceededError), while reads still work. `full = false` frees the space.
+ */
+import { MemoryStore, type ProgressStore } from '../../src/lib/db';
+
+const WRITES = /^(put|create|append|set|delete|apply|record|acknowledge)/;
+
+export function quotaError(): DOMException {
+	return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+}
+
+export function fullDiskStore(inner: ProgressStore = new MemoryStore()): { store: ProgressStore; state: { full: boolean; refused: string[] } } {
+	const state = { full: true, refused: [] as string[] };
+	const store = new Proxy(inner, {
+		get(target, prop, receiver) {
+			const value = Reflect.get(target, prop, receiver);
+			if (typeof value !== 'function') return value;
+			if (typeof prop === 'string' && WRITES.test(prop))
+				return async (...args: unknown[]) => {
+					if (state.full) {
+						state.refused.push(prop);
+						throw quotaError();
+					}
+					return value.apply(target, args);
+				};
+			return value.bind(target);
+		}
+	});
+	return { store, state };
+}
