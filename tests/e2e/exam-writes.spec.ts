@@ -142,3 +142,46 @@ test('storage full during a mock exam: answers, marks and the submission say pla
 	await expect(page.locator('[data-due]')).toHaveAttribute('data-due', '23');
 	expect(errors).toEqual([]);
 });
+
+test('storage full during practice: an answer or a check that was not stored says so, and neither is shown as done until it is', async ({ page }) => {
+	const errors: string[] = [];
+	page.on('pageerror', (e) => errors.push(`${e.name}: ${e.message}`));
+	await page.addInitScript(() => {
+		const put = IDBObjectStore.prototype.put;
+		IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>) {
+			if ((globalThis as { __diskFull?: boolean }).__diskFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+			return put.apply(this, args);
+		};
+	});
+	const diskFull = (on: boolean) => page.evaluate((v) => void ((globalThis as { __diskFull?: boolean }).__diskFull = v), on);
+	await page.goto('/exam/');
+	await page.getByRole('button', { name: 'Start practice' }).click();
+	const id = await itemId(page);
+	// A wrong answer, so checking it writes a review card.
+	const wrong = 'abcd'[('abcd'.indexOf(keyOf(id)) + 1) % 4]!;
+	const check = page.getByRole('button', { name: 'Check the answer' });
+
+	await diskFull(true);
+	await choose(page, wrong);
+	await expect(alert(page)).toHaveText(/^Your answer was not saved: the browser's storage is full/);
+	await expect(page.locator(`article.item [data-option="${wrong}"] input`)).not.toBeChecked();
+	await expect(check).toBeDisabled();
+
+	await diskFull(false);
+	await choose(page, wrong);
+	await expect(check).toBeEnabled();
+	await expect(alert(page)).toHaveCount(0);
+
+	await diskFull(true);
+	await check.click();
+	await expect(alert(page)).toHaveText(/^Your check was not saved: the browser's storage is full/);
+	await expect(page.locator('article.item .why')).toHaveCount(0);
+
+	await diskFull(false);
+	await check.click();
+	await expect(page.locator('article.item .why')).toHaveCount(4);
+	await expect(alert(page)).toHaveCount(0);
+	await page.goto('/exam/');
+	await expect(page.locator('[data-due]')).toHaveAttribute('data-due', '1');
+	expect(errors).toEqual([]);
+});
