@@ -1,6 +1,7 @@
 import Dexie, { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
+import { applyExamChange, ExamSessionConflict, sameProgress, type ExamChange } from '../exam/changes';
 import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
 
 export class DexieStore implements ProgressStore {
@@ -94,6 +95,17 @@ export class DexieStore implements ProgressStore {
 	}
 	async putExamSession(session: ExamSession): Promise<void> {
 		await this.db.examSessions.put(session);
+	}
+	async updateExamSession(expected: ExamSession, change: ExamChange, cards: StoredReviewCard[] = []): Promise<ExamSession> {
+		return this.db.transaction('rw', this.db.examSessions, this.db.reviewCards, async () => {
+			// Read and write in one transaction: a tab that has not seen another tab's answers is refused, never overwrites them.
+			const stored = await this.db.examSessions.get(expected.id);
+			if (!stored || !sameProgress(stored, expected)) throw new ExamSessionConflict(stored);
+			const next = applyExamChange(stored, change);
+			await this.db.examSessions.put(next);
+			if (cards.length) await this.db.reviewCards.bulkPut(cards);
+			return next;
+		});
 	}
 	getExamSession(id: string): Promise<ExamSession | undefined> {
 		return this.db.examSessions.get(id);

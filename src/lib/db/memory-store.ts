@@ -1,5 +1,6 @@
 import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
 import type { ImportPlan } from './transfer';
+import { applyExamChange, ExamSessionConflict, sameProgress, type ExamChange } from '../exam/changes';
 
 /** Used for the session when IndexedDB is unavailable (blocked storage, some private modes). */
 export class MemoryStore implements ProgressStore {
@@ -99,6 +100,18 @@ export class MemoryStore implements ProgressStore {
 	async putExamSession(session: ExamSession) {
 		this.sessions.set(session.id, structuredClone(session));
 		this.changed();
+	}
+	async updateExamSession(expected: ExamSession, change: ExamChange, cards: StoredReviewCard[] = []) {
+		// No await between the read and the writes, as in the IndexedDB transaction; everything is
+		// copied before anything is set, so a record that cannot be stored leaves the store as it was.
+		const stored = this.sessions.get(expected.id);
+		if (!stored || !sameProgress(stored, expected)) throw new ExamSessionConflict(structuredClone(stored));
+		const next = structuredClone(applyExamChange(stored, change));
+		const copies = cards.map((c) => structuredClone(c));
+		this.sessions.set(next.id, next);
+		for (const c of copies) this.cards.set(`${c.learnerId}|${c.id}`, c);
+		this.changed();
+		return structuredClone(next);
 	}
 	async getExamSession(id: string) {
 		return structuredClone(this.sessions.get(id));

@@ -1,5 +1,6 @@
 import type { Evidence, Input } from '../engine/types';
 import type { ReviewCard } from '../exam/review';
+import type { ExamChange } from '../exam/changes';
 import type { Assignment } from '../assign/assignment';
 
 export interface Learner {
@@ -122,7 +123,14 @@ export interface ProgressStore {
 	deleteLearner(learnerId: string): Promise<void>;
 	/** Calls back with the learner's attempts now and whenever they change, in this tab or another. */
 	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void): () => void;
+	/** Stores a new exam session, or replaces one whole (the exam hub's start, an import). */
 	putExamSession(session: ExamSession): Promise<void>;
+	/**
+	 * Applies one change to a stored exam session, with the review cards it produces, in one
+	 * transaction, and returns the session as stored. Refused with an ExamSessionConflict (exam/changes.ts),
+	 * writing nothing, when the stored session's progress is no longer `expected` (another tab changed it).
+	 */
+	updateExamSession(expected: ExamSession, change: ExamChange, cards?: StoredReviewCard[]): Promise<ExamSession>;
 	getExamSession(id: string): Promise<ExamSession | undefined>;
 	listExamSessions(learnerId: string): Promise<ExamSession[]>;
 	/** Calls back with the learner's exam sessions now and whenever they change, in this tab or another. */
