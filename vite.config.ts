@@ -10,6 +10,9 @@ export default defineConfig({
 	resolve: { alias: process.env.VITEST ? [] : [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// Property tests run thousands of inputs; on a loaded two-core machine that can pass 5 s. Time is
+		// never what a unit test asserts, so the limit only catches a hang.
+		testTimeout: 60_000
 	}
 });
