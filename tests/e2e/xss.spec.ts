@@ -80,7 +80,7 @@ options:
     text: ${y(inline('choice-bad'))}
     feedback: ${y(block('choice-bad-feedback'))}
     evidence: { cmaa.communication.telephone: 0/1 }
-    critical: ${y(`mk-critical <img src=x onerror="${run('critical')}"><script>${run('critical-script')}</script>`)}
+    critical: ${y(`mk-critical onerror="${run('critical')}" javascript:${run('critical-script')}`)}
     next: ending-bad
 \`\`\`
 

@@ -1,5 +1,6 @@
 import type { ContentError } from './errors';
-import { stepOf, type Interaction, type Scenario } from './schema/scenario';
+import type { Interaction, Scenario } from './schema/scenario';
+import { stepOf } from './steps';
 import { parsePoints, stepWorth } from './points';
 import { MAX_POINTS } from '../limits';
 import { placeholders, WORLD_FIELDS } from './template';

@@ -1,4 +1,5 @@
-import { stepOf, type Interaction, type Scenario } from '../content/schema/scenario';
+import type { Interaction, Scenario } from '../content/schema/scenario';
+import { stepOf } from '../content/steps';
 import { graders } from './interactions';
 import { fillTemplate } from '../content/template';
 import type { Grader } from './interactions/grader';

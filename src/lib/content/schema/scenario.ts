@@ -351,14 +351,6 @@ export interface Scenario {
 	file: string;
 }
 
-/**
- * The step with this id, or undefined. Own keys only: ids come from authored text and stored
- * attempts, and "constructor" must not find Object's constructor.
- */
-export function stepOf(scenario: Pick<Scenario, 'steps'>, id: string): Step | undefined {
-	return Object.hasOwn(scenario.steps, id) ? scenario.steps[id] : undefined;
-}
-
 /** Whether this text names an interaction kind (own keys only: "toString" is not a kind). */
 export function isInteractionKind(name: string): name is InteractionKind {
 	return Object.hasOwn(INTERACTION_SCHEMAS, name);
