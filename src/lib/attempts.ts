@@ -4,8 +4,8 @@ import type { AttemptRecord, Learner, ProgressStore } from './db/types';
 import { newId } from './ids';
 
 
-function summaryOf(state: AttemptState): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
-	const s = summarize(state);
+function summaryOf(state: AttemptState, passMark?: number): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
+	const s = summarize(state, passMark);
 	return {
 		status: !s.finished ? 'in-progress' : s.passed ? 'passed' : 'failed',
 		earned: s.earned,
@@ -17,7 +17,43 @@ function summaryOf(state: AttemptState): Pick<AttemptRecord, 'status' | 'earned'
 	};
 }
 
-export async function beginAttempt(store: ProgressStore, learnerId: string, scenario: Scenario, seed: number, now: number): Promise<{ record: AttemptRecord; state: AttemptState }> {
+/** The assignment an attempt is made for, as the assignment page's links name it (see `assignmentOfQuery`). */
+export interface AttemptAssignment {
+	id: string;
+	passMark: number;
+}
+
+/**
+ * The assignment named in a play link (`assignment=<id>&pass=<0.5..1>`), or undefined when the link
+ * names none or names it wrongly (then the scenario's own pass mark rules, as outside an assignment).
+ */
+export function assignmentOfQuery(params: URLSearchParams): AttemptAssignment | undefined {
+	const id = params.get('assignment');
+	const pass = params.get('pass');
+	if (!id || !/^[A-Za-z0-9_-]{8,40}$/.test(id) || !pass || !/^(?:0\.\d{1,20}|1(?:\.0{1,20})?)$/.test(pass)) return undefined;
+	const passMark = Number(pass);
+	return passMark >= 0.5 && passMark <= 1 ? { id, passMark } : undefined;
+}
+
+/** The query a play link carries for an attempt made for this assignment. */
+export const assignmentQuery = (a: AttemptAssignment) => `assignment=${encodeURIComponent(a.id)}&pass=${a.passMark}`;
+
+/** The pass mark that rules an attempt, and who set it: the assignment it was made for, or the scenario. */
+export function passMarkOf(record: Pick<AttemptRecord, 'passMark'> | null | undefined, scenario: Scenario): { mark: number; setBy: 'assignment' | 'scenario' } {
+	return record?.passMark !== undefined ? { mark: record.passMark, setBy: 'assignment' } : { mark: scenario.meta.passMark, setBy: 'scenario' };
+}
+
+/** "pass mark 75%, set by the assignment": every screen that says passed or not says which mark it used. */
+export const passMarkText = (p: { mark: number; setBy: 'assignment' | 'scenario' }) => `pass mark ${Math.round(p.mark * 100)}%, set by the ${p.setBy}`;
+
+export async function beginAttempt(
+	store: ProgressStore,
+	learnerId: string,
+	scenario: Scenario,
+	seed: number,
+	now: number,
+	assignment?: AttemptAssignment
+): Promise<{ record: AttemptRecord; state: AttemptState }> {
 	const state = start(scenario, seed);
 	const record: AttemptRecord = {
 		id: newId(),
@@ -27,7 +63,9 @@ export async function beginAttempt(store: ProgressStore, learnerId: string, scen
 		seed,
 		startedAt: now,
 		updatedAt: now,
-		...summaryOf(state)
+		...summaryOf(state, assignment?.passMark),
+		// Made for an assignment: its pass mark rules this attempt on every screen.
+		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {})
 	};
 	await store.createAttempt(record);
 	return { record, state };
@@ -46,7 +84,7 @@ export async function recordAnswer(
 ): Promise<{ record: AttemptRecord; state: AttemptState; outcome: Outcome; /** Settles once a finished scenario's review cards are written. */ review?: Promise<void> }> {
 	const result = answer(state, input);
 	const finished = result.state.stepId === null;
-	const updated: AttemptRecord = { ...record, ...summaryOf(result.state), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
+	const updated: AttemptRecord = { ...record, ...summaryOf(result.state, record.passMark), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
 	// Only steps with unsubmitted work (the book, the superbill, the claim, the posting) keep drafts to drop.
 	const clearDraft = keepsDraft(input.kind);
 	await store.appendInput({ attemptId: record.id, seq: record.inputCount, stepId: result.outcome.stepId, input, at: now }, updated, { clearDraft });

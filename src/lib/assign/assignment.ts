@@ -161,6 +161,12 @@ export async function decodeAssignment(fragmentOrJson: string, now = Date.now())
 	return { ok: true, assignment: parsed.data };
 }
 
+/** The end of the due day on this computer's clock (work after it is late, as the gradebook marks it); Infinity with no due date. */
+export const dueEnd = (due?: string) => (due ? Date.parse(`${due}T23:59:59.999`) : Infinity);
+
+/** The due date has passed: the builder warns before sharing, and the student's page says so. */
+export const pastDue = (due: string | undefined, now: number) => now > dueEnd(due);
+
 /** Scenario ids the assignment names that this copy of the app does not have. */
 export function missingScenarios(a: Assignment, known: ReadonlySet<string>): string[] {
 	const carried = new Set(a.custom.map((c) => c.id));

@@ -15,6 +15,8 @@ export interface Cell {
 	attempts: number;
 	/** Minutes from first opening to last decision, summed over attempts (at most 60 each). */
 	minutes: number;
+	/** The same time in seconds (at most 3600 each), so a short attempt reads "under a minute", not "0 min". */
+	seconds: number;
 	late: boolean;
 	/** Attempt ids, for opening the replay. */
 	attemptIds: string[];
@@ -113,6 +115,7 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				attempts: mine.length,
 				// Clocks can be wrong (or a file edited): a span below zero counts none, one over an hour counts an hour.
 				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, Math.max(0, (a.updatedAt - a.startedAt) / 60_000)), 0)),
+				seconds: Math.round(mine.reduce((n, a) => n + Math.min(3600, Math.max(0, (a.updatedAt - a.startedAt) / 1000)), 0)),
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
 				attemptIds: mine.map((a) => a.id)
 			};
@@ -170,6 +173,9 @@ export function csvCell(text: string): string {
 	const defused = (trigger.test(text) ? `'${text}` : text).replace(/([;,])(?=[\s\u00a0\ufeff]*[=+\-@]|[\t\r])/g, "$1'");
 	return defused !== text || /[",;\t\n\r]/.test(text) ? `"${defused.replace(/"/g, '""')}"` : text;
 }
+
+/** The UTF-8 byte order mark: written before the CSV so Excel reads accented names as UTF-8, not as its local code page. */
+export const CSV_BOM = '\uFEFF';
 
 /**
  * One row per student: name, then score % and pass/fail per scenario and for the exam, then the

@@ -30,6 +30,14 @@ export interface AttemptRecord {
 	/** Evidence so far, so mastery needs no replay. */
 	evidence: Evidence[];
 	inputCount: number;
+	/**
+	 * An attempt made from an assignment's link: the assignment's id and its pass mark, which rules the
+	 * attempt's status everywhere (player, results, assignment page, gradebook, LMS). Absent on attempts
+	 * made outside an assignment (and on those stored before these fields existed): the scenario's mark rules.
+	 * Not indexed, so no schema version.
+	 */
+	assignmentId?: string;
+	passMark?: number;
 }
 
 export interface InputRecord {

@@ -105,13 +105,16 @@ export function displayOrder(state: AttemptState, stepId: string): string[] {
 	return shuffled(graderOf(interaction).choices(interaction.block), mix(state.seed, stepId));
 }
 
-export function summarize(state: AttemptState): ScoreSummary {
+/**
+ * The attempt's score and whether it passed. `passMark` is the mark that rules the attempt: an
+ * assignment's, when the attempt was made for one (stored with the attempt); the scenario's otherwise.
+ */
+export function summarize(state: AttemptState, passMark: number = state.scenario.meta.passMark): ScoreSummary {
 	const byCompetency = totalsByCompetency(state.outcomes.flatMap((o) => o.evidence));
 	const earned = Math.round(byCompetency.reduce((n, t) => n + t.earned, 0) * 100) / 100;
 	const possible = Math.round(byCompetency.reduce((n, t) => n + t.possible, 0) * 100) / 100;
 	const score = possible === 0 ? 0 : earned / possible;
 	const critical = state.outcomes.flatMap((o) => (o.critical ? [o.critical] : []));
-	const passMark = state.scenario.meta.passMark;
 	const finished = isFinished(state);
 	return {
 		earned,

@@ -4,6 +4,7 @@
  */
 import { strToU8, zipSync } from 'fflate';
 import type { Assignment } from '../assign/assignment';
+import { fileSlug } from '../labels';
 import { packageConfig } from './package-config';
 import { PACKAGE_CONFIG, scormManifest, type ScormStandard } from './scorm-manifest';
 
@@ -19,5 +20,5 @@ export function scormPackage(standard: ScormStandard, assignment: Assignment, fi
 
 /** The package's file name: the standard and the assignment's title. */
 export function packageName(standard: ScormStandard, title: string): string {
-	return `${title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'assignment'}-${standard === 'scorm12' ? 'scorm12' : 'scorm2004'}.zip`;
+	return `${fileSlug(title, 'assignment')}-${standard === 'scorm12' ? 'scorm12' : 'scorm2004'}.zip`;
 }

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { loaders } from 'virtual:scenarios';
+import { assignmentOfQuery } from '$lib/attempts';
 
 // The player reads IndexedDB, so it renders in the browser; the prerendered shell makes deep links work on any static host.
 export const ssr = false;
@@ -13,5 +14,5 @@ export async function load({ params, url }) {
 	const loader = loaders.get(params.id);
 	if (!loader) error(404, `There is no scenario "${params.id}".`);
 	const [{ default: scenario }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
-	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after' };
+	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after', assignment: assignmentOfQuery(url.searchParams) };
 }
