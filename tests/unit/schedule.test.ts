@@ -226,6 +226,25 @@ tasks:
 		expect(stray.failedRules).toEqual(['stray']);
 	});
 
+	it('moving another patient into lunch is a template violation too, not only "changed without being asked"', () => {
+		const lunch = grade(b, [book({ start: '10:30' }), { op: 'move', id: 's1', provider: 'prov-a', date: '2026-11-23', start: '12:15', reason: 'Make room' }]);
+		expect(lunch.failedRules.sort()).toEqual(['fit', 'untouched']);
+		const fit = lunch.failed.find((r) => r.rule === 'fit')!;
+		expect(fit.message).toMatch(/Carl Test.*lunch/);
+		expect(fit.competency).toBe('s.fit');
+		// The same move to a free office slot costs only the "untouched" point.
+		const free = grade(b, [book({ start: '10:30' }), { op: 'move', id: 's1', provider: 'prov-a', date: '2026-11-23', start: '11:00', reason: 'Make room' }]);
+		expect(free.possible - free.earned).toBe(1);
+		expect(lunch.possible - lunch.earned).toBe(2);
+	});
+
+	it('moving another patient on top of a visit is critical, like a booking on top of one', () => {
+		const s = scenarioWith(`${FOLLOW_UP.replace('appointments:\n', 'appointments:\n  - { id: s0, patient: pt-d, provider: prov-a, start: "11:00", type: follow-up, reason: Rash }\n')}`);
+		const r = answer(start(s, 1), { kind: 'schedule', actions: [book({ start: '10:30' }), { op: 'move', id: 's1', provider: 'prov-a', date: '2026-11-23', start: '11:00', reason: 'Make room' }], collected: {} });
+		expect(r.outcome.critical).toMatch(/Moved Carl Test .* on top of another patient's visit/);
+		expect(summarize(r.state).passed).toBe(false);
+	});
+
 	it('cancel and no-show tasks need the right status on the right appointment', () => {
 		const statuses = blockOf(scenarioWith(`appointments:
   - { id: a1, patient: pt-c, provider: prov-a, start: "10:00", type: follow-up, reason: Cough }
