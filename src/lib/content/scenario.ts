@@ -191,7 +191,7 @@ function parseStep(section: { id: string; title?: string; line: number; body: { 
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' ? 'items' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' ? 'items' : kind === 'schedule' ? 'tasks' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
 					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}) } as Interaction;
 				}
