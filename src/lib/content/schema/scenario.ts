@@ -328,6 +328,8 @@ export type Interaction = (
 	line: number;
 	/** File line of each option, reply, item or schedule task (in order), so a problem with one is reported on its line. */
 	optionLines?: number[];
+	/** File line of the block's own `next:`, where there is one. */
+	nextLine?: number;
 };
 
 export interface Step {
