@@ -2,12 +2,21 @@ import { formatError, loadContent } from '../src/lib/content';
 import { readContentFiles } from './read-content';
 import { scenarioWarnings } from '../src/lib/scenario-warnings';
 import { cueWarnings, itemDecision } from '../src/lib/content/cues';
+import { scheduleSolvability } from '../src/lib/engine/schedule-solver';
 
 const started = performance.now();
 const { content, errors } = loadContent(readContentFiles());
 if (!content) {
 	for (const e of errors) console.error(formatError(e));
 	console.error(`\ncontent check failed: ${errors.length} problem${errors.length === 1 ? '' : 's'}`);
+	process.exit(1);
+}
+// Every schedule task must have a booking that earns full marks: the solver proves one (bounded search).
+const solvability = content.scenarios.map((s) => ({ s, ...scheduleSolvability(s) }));
+const unsolvable = solvability.flatMap((x) => x.errors);
+if (unsolvable.length) {
+	for (const e of unsolvable) console.error(formatError(e));
+	console.error(`\ncontent check failed: ${unsolvable.length} schedule task${unsolvable.length === 1 ? '' : 's'} nobody can complete`);
 	process.exit(1);
 }
 const byKind = new Map<string, number>();
@@ -27,7 +36,7 @@ for (const f of content.competencies.frameworks) {
 	console.log(`items ${f.id}: ${f.domains.map((d) => `${d.id.split('.')[1]} ${perDomain.get(d.id) ?? 0}/${target(d)}`).join(', ')}`);
 }
 // Warnings never fail the build; they name what a test-wise learner could exploit (see docs/AUTHORING.md).
-const warnings = content.scenarios.flatMap((s) => scenarioWarnings(s).map((w) => `${s.file}:${w.line}: warning: ${w.message}`));
+const warnings = solvability.flatMap(({ s, warnings: solverWarnings }) => [...scenarioWarnings(s), ...solverWarnings].map((w) => `${s.file}:${w.line}: warning: ${w.message}`));
 const itemWarnings = content.questions.flatMap((q) => cueWarnings(itemDecision(q)).map((w) => `${q.file}: warning: item ${q.id}: ${w.message}`));
 for (const w of [...warnings, ...itemWarnings]) console.log(w);
 console.log(`warnings: ${warnings.length} in scenarios, ${itemWarnings.length} in item banks`);

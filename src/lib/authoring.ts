@@ -1,13 +1,15 @@
 /**
  * Scenarios written in the app: checked with exactly the build's rules (the same parser, the same
  * clinic, the same competency list, the same minimum of decisions), plus a rule of their own: their
- * id starts with "custom-", so they can never shadow a shipped scenario. No Dexie, no DOM.
+ * id starts with "custom-", so they can never shadow a shipped scenario. Every schedule task must
+ * have a booking that earns full marks (the solver proves one, with a bounded search). No Dexie, no DOM.
  */
 import { parseScenario, MIN_DECISIONS, type ContentError } from './content';
 import type { Scenario } from './content/schema/scenario';
 import type { ClinicWorld } from './content/world';
 import type { Framework } from './content/schema/competencies';
 import { scenarioWarnings, type ScenarioWarning } from './scenario-warnings';
+import { scheduleSolvability } from './engine/schedule-solver';
 
 export const CUSTOM_PREFIX = 'custom-';
 export const MAX_AUTHORED_CHARS = 200_000;
@@ -38,6 +40,10 @@ export function checkAuthored(text: string, world: ClinicWorld, frameworks: read
 	const extra: ContentError[] = [];
 	if (id && !id.startsWith(CUSTOM_PREFIX)) extra.push({ file, line: idLine, message: `the id must start with "${CUSTOM_PREFIX}" (e.g. ${CUSTOM_PREFIX}${id}) so it cannot replace a shipped scenario` });
 	if (id && shippedIds.has(id)) extra.push({ file, line: idLine, message: `"${id}" is the id of a shipped scenario` });
-	const errors = [...r.errors, ...extra].sort((a, b) => a.line - b.line);
-	return errors.length ? { errors, warnings: [] } : { scenario: r.scenario!, errors, warnings: scenarioWarnings(r.scenario!) };
+	// A task nobody can complete (availability only on a holiday or a day off) is checked once the rest is sound.
+	const solvable = r.scenario && !extra.length ? scheduleSolvability(r.scenario) : { errors: [], warnings: [] };
+	const errors = [...r.errors, ...extra, ...solvable.errors].sort((a, b) => a.line - b.line);
+	return errors.length
+		? { errors, warnings: [] }
+		: { scenario: r.scenario!, errors, warnings: [...scenarioWarnings(r.scenario!), ...solvable.warnings].sort((a, b) => a.line - b.line) };
 }

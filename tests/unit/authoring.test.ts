@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';
 import { checkAuthored } from '../../src/lib/authoring';
+import { AUTHOR_TEMPLATES } from '../../src/lib/author-templates';
+import { INTERACTION_SCHEMAS } from '../../src/lib/content/schema/scenario';
 
 const files = readContentFiles();
 delete files['content/codesets/icd10cm-2026.tsv'];
@@ -34,5 +36,36 @@ describe('authoring in the app', () => {
 	});
 	it('refuses an oversized file', () => {
 		expect(check('x'.repeat(300_000)).errors[0]!.message).toMatch(/at most 200000/);
+	});
+});
+
+describe('starter templates on the author page', () => {
+	it('offers one for every interaction kind', () => {
+		expect(AUTHOR_TEMPLATES.map((t) => t.kind).sort()).toEqual(Object.keys(INTERACTION_SCHEMAS).sort());
+	});
+	for (const t of AUTHOR_TEMPLATES)
+		it(`the ${t.kind} template passes the author check and uses its kind`, () => {
+			const r = check(t.text);
+			expect(r.errors.map((e) => `${e.line}: ${e.message}`)).toEqual([]);
+			expect(r.warnings).toEqual([]);
+			expect(Object.values(r.scenario!.steps).some((s) => s.interaction?.kind === t.kind)).toBe(true);
+		});
+});
+
+describe('the author check proves every schedule task can be met', () => {
+	const schedule = AUTHOR_TEMPLATES.find((t) => t.kind === 'schedule')!.text;
+	it("refuses a task whose only availability is the provider's day off, on the task's line, naming it", () => {
+		// Jordan Kealoha has Fridays off.
+		const text = schedule.replace('    availability: [{ from: "13:00", to: "17:00" }]', '    providers: [prov-kealoha]\n    availability: [{ days: [fri], from: "15:00", to: "17:00" }]');
+		const r = check(text);
+		expect(r.errors.map((e) => `${e.line}: ${e.message}`)).toEqual([
+			`${text.split('\n').findIndex((l) => l.includes('- id: book-follow-up')) + 1}: step "book": task "book-follow-up" (“Book his blood pressure follow-up this week, after 1 p.m.”) has no booking that earns full marks (Jordan Kealoha, PA-C does not work Fridays; the only availability given is Friday 15:00–17:00)`
+		]);
+	});
+	it('refuses a task whose only availability is a clinic holiday', () => {
+		const text = schedule.replace('availability: [{ from: "13:00", to: "17:00" }]', 'availability: [{ days: [thu], from: "13:00", to: "17:00" }]');
+		expect(check(text).errors.map((e) => e.message)).toEqual([
+			'step "book": task "book-follow-up" (“Book his blood pressure follow-up this week, after 1 p.m.”) has no booking that earns full marks (Thursday 2025-11-27 is a clinic holiday (Thanksgiving Day); the only availability given is Thursday 13:00–17:00)'
+		]);
 	});
 });

@@ -5,6 +5,7 @@ import { answer, start, summarize } from '../../src/lib/engine';
 import { gradeSchedule } from '../../src/lib/engine/interactions/schedule';
 import { applyActions, bookProblems, type ScheduleAction } from '../../src/lib/office/schedule';
 import { world } from './world-fixture';
+import { scheduleSolvability } from '../../src/lib/engine/schedule-solver';
 
 const known = {
 	competencies: new Set(['s.fit', 's.type', 's.timing', 's.integrity', 's.data']),
@@ -226,6 +227,25 @@ tasks:
 		expect(stray.failedRules).toEqual(['stray']);
 	});
 
+	it('moving another patient into lunch is a template violation too, not only "changed without being asked"', () => {
+		const lunch = grade(b, [book({ start: '10:30' }), { op: 'move', id: 's1', provider: 'prov-a', date: '2026-11-23', start: '12:15', reason: 'Make room' }]);
+		expect(lunch.failedRules.sort()).toEqual(['fit', 'untouched']);
+		const fit = lunch.failed.find((r) => r.rule === 'fit')!;
+		expect(fit.message).toMatch(/Carl Test.*lunch/);
+		expect(fit.competency).toBe('s.fit');
+		// The same move to a free office slot costs only the "untouched" point.
+		const free = grade(b, [book({ start: '10:30' }), { op: 'move', id: 's1', provider: 'prov-a', date: '2026-11-23', start: '11:00', reason: 'Make room' }]);
+		expect(free.possible - free.earned).toBe(1);
+		expect(lunch.possible - lunch.earned).toBe(2);
+	});
+
+	it('moving another patient on top of a visit is critical, like a booking on top of one', () => {
+		const s = scenarioWith(`${FOLLOW_UP.replace('appointments:\n', 'appointments:\n  - { id: s0, patient: pt-d, provider: prov-a, start: "11:00", type: follow-up, reason: Rash }\n')}`);
+		const r = answer(start(s, 1), { kind: 'schedule', actions: [book({ start: '10:30' }), { op: 'move', id: 's1', provider: 'prov-a', date: '2026-11-23', start: '11:00', reason: 'Make room' }], collected: {} });
+		expect(r.outcome.critical).toMatch(/Moved Carl Test .* on top of another patient's visit/);
+		expect(summarize(r.state).passed).toBe(false);
+	});
+
 	it('cancel and no-show tasks need the right status on the right appointment', () => {
 		const statuses = blockOf(scenarioWith(`appointments:
   - { id: a1, patient: pt-c, provider: prov-a, start: "10:00", type: follow-up, reason: Cough }
@@ -294,7 +314,7 @@ collect:
 
 describe('the test solver', () => {
 	it('finds a full-mark book for a step with bookings, a resolve and data to record', async () => {
-		const { solveSchedule } = await import('../support/schedule-solver');
+		const { solveSchedule } = await import('../../src/lib/engine/schedule-solver');
 		const block = blockOf(scenarioWith(`days: 2
 appointments:
   - { id: m1, patient: pt-c, provider: prov-a, start: "10:00", type: follow-up, reason: Chest cold }
@@ -305,8 +325,8 @@ tasks:
   - { id: t2, patient: pt-est, ask: Follow-up within two days, types: [follow-up], urgency: soon, withinDays: 1 }
 collect:
   - { id: cb, label: Callback, expect: ["555-0100"], competency: s.data, feedback: Confirm it. }`));
-		const solution = solveSchedule(block)!;
-		expect(solution).toBeDefined();
+		const solution = solveSchedule(block);
+		if (!solution.ok) throw new Error(solution.why);
 		const rules = gradeSchedule(block, applyActions(block, solution.actions), solution.collected);
 		expect(rules.every((r) => r.ok)).toBe(true);
 	});
@@ -401,5 +421,45 @@ Done.
 	it("a clinic placeholder is refused, with the reason, when the patient changes with the variant", () => {
 		const r = make("patient: '{{patient}}'\nvariants:\n  - { patient: pt-est }", '{{patient.phone}}');
 		expect(r.errors.map((e) => e.message).join('\n')).toMatch(/changes with the variant; write the value in each variant/);
+	});
+});
+
+describe('the solver names a task nobody can complete', () => {
+	const withTask = (task: string, days = 5) => scenarioWith(`days: ${days}\ntasks:\n  - id: t0\n    patient: pt-d\n    ask: Book Dora a follow-up\n    types: [follow-up]\n${task}`);
+	const messages = (s: ReturnType<typeof scenarioWith>) => scheduleSolvability(s).errors.map((e) => `${e.line}: ${e.message}`);
+
+	it("availability only on the provider's day off", () => {
+		const s = withTask(`  - id: book-wade\n    patient: pt-w\n    ask: Book Wade with Ben on Wednesday afternoon\n    types: [follow-up]\n    providers: [prov-b]\n    availability: [{ days: [wed], from: "15:00", to: "17:00" }]`);
+		expect(messages(s)).toEqual([
+			'22: step "book": task "book-wade" (“Book Wade with Ben on Wednesday afternoon”) has no booking that earns full marks (Ben Baker, NP does not work Wednesdays; the only availability given is Wednesday 15:00–17:00)'
+		]);
+	});
+
+	it('availability only on a clinic holiday', () => {
+		const s = withTask(`  - id: book-wade\n    patient: pt-w\n    ask: Book Wade on Thursday morning\n    types: [follow-up]\n    availability: [{ days: [thu], from: "09:00", to: "11:00" }]`);
+		expect(messages(s)).toEqual([
+			'22: step "book": task "book-wade" (“Book Wade on Thursday morning”) has no booking that earns full marks (Thursday 2026-11-26 is a clinic holiday (Thanksgiving); the only availability given is Thursday 09:00–11:00)'
+		]);
+	});
+
+	it('a visit type no allowed provider has time for, in the grader\'s words', () => {
+		const s = withTask(`  - id: book-wade\n    patient: pt-w\n    ask: Book Wade's procedure with Ben\n    types: [procedure]\n    providers: [prov-b]`);
+		expect(messages(s)[0]).toMatch(/task "book-wade" .* has no booking that earns full marks \(Ben Baker, NP has no procedure time long enough for a Office procedure \(30 min\) on the days allowed\)/);
+	});
+
+	it('a task that can be met gives nothing, and a search that runs out warns rather than refuses', () => {
+		const s = withTask(`  - id: book-wade\n    patient: pt-w\n    ask: Book Wade on Tuesday\n    types: [follow-up]\n    availability: [{ days: [tue], from: "09:00", to: "11:00" }]`);
+		expect(scheduleSolvability(s)).toEqual({ errors: [], warnings: [] });
+		const tight = scheduleSolvability(s, 1);
+		expect(tight.errors).toEqual([]);
+		expect(tight.warnings[0]!.message).toMatch(/could not prove a full-mark book exists: the checker tried 1 book /);
+	});
+
+	it('is bounded: an impossible task on a two-week book is settled quickly', () => {
+		const s = withTask(`  - id: book-wade\n    patient: pt-w\n    ask: Book Wade for an annual physical with the nurse\n    types: [physical]\n    providers: [prov-rn]`, 14);
+		const t = performance.now();
+		const r = scheduleSolvability(s);
+		expect(performance.now() - t).toBeLessThan(5000);
+		expect(r.errors[0]!.message).toMatch(/task "book-wade"/);
 	});
 });

@@ -118,7 +118,10 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 	const m = s.meta;
 	const listed = new Set(m.competencies);
 
-	for (const c of m.competencies) if (!known.competencies.has(c)) err(fmLine('competencies'), `unknown competency "${c}" (see content/competencies.yaml)`);
+	const unknownListed = m.competencies.filter((c) => !known.competencies.has(c));
+	for (const c of unknownListed) err(fmLine('competencies'), `unknown competency "${c}" in the front matter's competencies${nearest(c, [...known.competencies]) || ' (see the competencies listed on the author page, or content/competencies.yaml)'}`);
+	// A typo in the list makes every use of the real id look unlisted: report the typo alone.
+	const checkListed = unknownListed.length === 0;
 
 	// People in the front matter: a clinic id, or {{patient}} filled by every variant.
 	const variantKeys = m.variants ? new Set(m.variants.flatMap((v) => Object.keys(v))) : new Set<string>();
@@ -165,7 +168,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 				if (next !== 'end' && !stepOf(s, next) && !reported.has(key)) {
 					missingTargets++;
 					reported.add(key).add(`${id}>${next}`);
-					err(own ? (o.line ?? it.line) : it.line, `${own ? `${o.label} of step "${id}"` : `step "${id}"`} leads to "${next}", which is not a step of this scenario${nearest(next, s.stepOrder)}`);
+					err(own ? (o.line ?? it.line) : (it.nextLine ?? it.line), `${own ? `${o.label} of step "${id}"` : `step "${id}"`} leads to "${next}", which is not a step of this scenario${nearest(next, s.stepOrder)}`);
 				}
 			}
 		}
@@ -173,14 +176,15 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 
 		// Evidence: known, listed in the front matter, and the same stakes whichever option is picked.
 		const stakes = new Map<string, string>();
+		let unknownEvidence = false;
 		for (const o of facts.outcomes) {
 			const earnedAll = Object.entries(o.evidence).every(([, p]) => {
 				const { earned, possible } = parsePoints(p);
 				return earned === possible;
 			});
 			for (const c of Object.keys(o.evidence)) {
-				if (!known.competencies.has(c)) err(o.line ?? it.line, `${o.label} in step "${id}": unknown competency "${c}"${nearest(c, [...known.competencies])}`);
-				else if (!listed.has(c)) err(o.line ?? it.line, `${o.label} in step "${id}": competency "${c}" is not listed in the front matter's competencies`);
+				if (!known.competencies.has(c)) (err(o.line ?? it.line, `${o.label} in step "${id}": unknown competency "${c}"${nearest(c, [...known.competencies])}`), (unknownEvidence = true));
+				else if (checkListed && !listed.has(c)) err(o.line ?? it.line, `${o.label} in step "${id}": competency "${c}" is not listed in the front matter's competencies`);
 			}
 			const possibleBy = Object.entries(o.evidence).map(([c, p]) => `${c}:${parsePoints(p).possible}`).sort().join(',');
 			stakes.set(o.label, possibleBy);
@@ -189,7 +193,8 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 				err(o.line ?? it.line, `${o.label} in step "${id}" earns full marks but is marked critical: a critical error is a wrong answer, so give it fewer points or remove "critical:"`);
 		}
 		if (it.kind === 'choice' || it.kind === 'dialogue') {
-			if (new Set(stakes.values()).size > 1)
+			// An unknown id already explains why one option's scale differs: do not report it twice.
+			if (new Set(stakes.values()).size > 1 && !unknownEvidence)
 				err(it.line, `options of step "${id}" award evidence for different competencies or possible points; every option must be scored on the same scale`);
 			if ([...stakes.values()][0] === '') err(it.line, `step "${id}" awards no evidence: a decision must be scored`);
 			const ids = it.kind === 'choice' ? it.block.options.map((o) => o.id) : it.block.replies.map((o) => o.id);
@@ -197,7 +202,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		}
 		for (const c of facts.competencies) {
 			if (!known.competencies.has(c)) err(it.line, `step "${id}": unknown competency "${c}"`);
-			else if (!listed.has(c)) err(it.line, `step "${id}": competency "${c}" is not listed in the front matter's competencies`);
+			else if (checkListed && !listed.has(c)) err(it.line, `step "${id}": competency "${c}" is not listed in the front matter's competencies`);
 		}
 		if (it.kind === 'multi-choice') {
 			for (const d of duplicates(it.block.options.map((o) => o.id))) err(it.line, `duplicate option id "${d}" in step "${id}"`);

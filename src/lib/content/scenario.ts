@@ -191,9 +191,10 @@ function parseStep(section: { id: string; title?: string; line: number; body: { 
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' ? 'items' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' ? 'items' : kind === 'schedule' ? 'tasks' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
-					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}) } as Interaction;
+					const nextLine = parsed.keyLine?.('next');
+					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}), ...(nextLine ? { nextLine } : {}) } as Interaction;
 				}
 				if (body.slice(j + 1).some((b) => b.text.trim() !== ''))
 					errors.push({ file, line: body[j]!.line, message: `text after the interaction in step "${section.id}": put narrative before the block` });

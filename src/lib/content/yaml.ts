@@ -11,7 +11,7 @@ export function parseYaml<S extends z.ZodType>(
 	schema: S,
 	file: string,
 	firstLine = 1
-): { value?: z.infer<S>; errors: ContentError[]; entryLines?: (key: string) => number[] | undefined } {
+): { value?: z.infer<S>; errors: ContentError[]; entryLines?: (key: string) => number[] | undefined; keyLine?: (key: string) => number | undefined } {
 	const lineCounter = new LineCounter();
 	const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
 	const at = (offset: number | undefined) =>
@@ -53,7 +53,12 @@ export function parseYaml<S extends z.ZodType>(
 		if (!list || !isSeq(list)) return undefined;
 		return list.items.map((n) => (isNode(n) && n.range ? at(n.range[0]) : at(undefined)));
 	};
-	if (result.success) return { value: result.data, errors: [], entryLines };
+	/** The file line of a top-level key (e.g. a block's `next:`), for later checks. */
+	const keyLine = (key: string): number | undefined => {
+		const pair = isMap(doc.contents) ? doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key) : undefined;
+		return pair && isNode(pair.key) && pair.key.range ? at(pair.key.range[0]) : undefined;
+	};
+	if (result.success) return { value: result.data, errors: [], entryLines, keyLine };
 	return {
 		errors: result.error.issues.map((issue) => {
 			const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));

@@ -326,8 +326,10 @@ export type Interaction = (
 ) & {
 	/** File line where the block's YAML starts. */
 	line: number;
-	/** File line of each option, reply or item (in order), so a problem with one is reported on its line. */
+	/** File line of each option, reply, item or schedule task (in order), so a problem with one is reported on its line. */
 	optionLines?: number[];
+	/** File line of the block's own `next:`, where there is one. */
+	nextLine?: number;
 };
 
 export interface Step {

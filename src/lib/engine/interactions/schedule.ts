@@ -172,6 +172,13 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 	const seedById = new Map(block.appointments.map((s) => [s.id, s]));
 	const disturbed = book.appointments.filter((a) => a.origin === 'seed' && !claimed.has(a.id) && (a.status !== (seedById.get(a.id)?.status ?? 'booked') || a.movedFrom));
 	rule(undefined, 'untouched', disturbed.length === 0, sc.integrity, disturbed.length === 0 ? 'Nothing else on the book was disturbed.' : `Changed without being asked: ${disturbed.map((a) => `${name(a.patient)} (${a.status === 'cancelled' ? 'cancelled' : a.movedFrom ? 'moved' : a.status})`).join(', ')}. Every change to another patient's visit means a call to that patient.`);
+	// A patient moved where they do not fit (lunch, a day off, on top of someone) is graded like a booking there.
+	for (const a of disturbed.filter((x) => isActive(x) && x.movedFrom)) {
+		const fit = problemsOf(book, a, block).filter((p) => p.rule === 'template' || p.rule === 'overlap' || p.rule === 'room' || p.rule === 'disruption');
+		if (!fit.length) continue;
+		rule(undefined, 'fit', false, sc.fit, `${name(a.patient)} moved to ${when(a)}: ${fit.map((p) => p.message).join(' ')}`);
+		if (fit.some((p) => p.rule === 'overlap')) serious(`Moved ${name(a.patient)} to ${when(a)}, on top of another patient's visit.`);
+	}
 	const stray = book.appointments.filter((a) => a.origin === 'learner' && isActive(a) && !claimed.has(a.id));
 	if (stray.length) rule(undefined, 'stray', false, sc.integrity, `Booked without a request: ${stray.map((a) => `${name(a.patient)} ${when(a)}`).join(', ')}.`);
 
