@@ -33,7 +33,7 @@ test('an instructor assigns, a student works the link and sends a result file, t
 	await expect(student.locator('[data-needs-identity]')).toBeVisible();
 	await expect(student.locator('table')).toHaveAttribute('inert', '');
 	await expect(student.getByRole('button', { name: 'Download my result file' })).toBeDisabled();
-	await student.getByLabel(/^Your name/).fill('Student');
+	await student.getByRole('textbox', { name: /^Your name/ }).fill('Student');
 	await student.getByRole('button', { name: 'Save my name' }).click();
 	await expect(student.getByRole('alert')).toContainText('"Student" does not tell your instructor who you are');
 	await saveName(student, 'Ana López', 'ana.lopez@college.edu');
