@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { scenario } from './content';
 import { playToEnd } from './play';
+import { saveName } from './identity';
 
 const source = readFileSync('content/scenarios/hipaa-caller-says-spouse.md', 'utf8').replace('id: hipaa-caller-says-spouse', 'id: custom-spouse-call');
 
@@ -49,6 +50,7 @@ test("an instructor's own scenario travels inside the assignment to a student's 
 
 	const student = await (await browser.newContext()).newPage();
 	await student.goto(link);
+	await saveName(student, 'Ana López');
 	const row = student.locator('tr[data-scenario="custom-spouse-call"]');
 	await expect(row).toContainText(scenario('hipaa-caller-says-spouse').meta.title);
 	await row.getByRole('link', { name: 'Start' }).click();
@@ -64,5 +66,5 @@ test("an instructor's own scenario travels inside the assignment to a student's 
 	await teacher.getByLabel('or the assignment file').setInputFiles(assignmentPath);
 	await teacher.getByLabel('Drop result files here, or choose them').setInputFiles(resultPath);
 	await expect(teacher.locator('table[data-table="gradebook"] thead')).toContainText(scenario('hipaa-caller-says-spouse').meta.title);
-	await expect(teacher.locator('tr[data-student="Student"]')).toContainText('pass');
+	await expect(teacher.locator('tr[data-student="Ana López"]')).toContainText('pass');
 });

@@ -14,6 +14,7 @@ const SCANNED_ELSEWHERE: Record<string, { spec: string; reaches: string }> = {
 	'/assign/': { spec: 'instructor.spec.ts', reaches: "teacher.goto('/assign/')" }, // with a created assignment and its link
 	'/assignment/': { spec: 'instructor.spec.ts', reaches: 'student.goto(link' }, // opened from a link, after an attempt
 	'/gradebook/': { spec: 'instructor.spec.ts', reaches: "teacher.goto('/gradebook/')" }, // with result files and a replay open
+	'/gradebook/student/': { spec: 'instructor.spec.ts', reaches: "name: 'Report for Ana López'" }, // a student's report from kept results
 	'/author/': { spec: 'author.spec.ts', reaches: "page.goto('/author/')" }, // with an error shown on its line
 	'/author/guide/': { spec: 'assessment.spec.ts', reaches: "name: 'authoring guide'" }, // opened from the author page's warnings
 	'/codes/': { spec: 'billing.spec.ts', reaches: "page.goto('/codes/')" }, // with a search and its results

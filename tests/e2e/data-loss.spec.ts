@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { scenario } from './content';
 import { answerByKeyboard, bestIntent, playToEnd } from './play';
 import { fillDisk, freeDisk, injectDiskFaults } from './faults';
+import { saveName } from './identity';
 
 const shipped = readFileSync('content/scenarios/hipaa-caller-says-spouse.md', 'utf8');
 const instructors = shipped.replace('id: hipaa-caller-says-spouse', 'id: custom-spouse-call');
@@ -33,6 +34,7 @@ test("an assignment's scenario with the id of one already kept here is kept besi
 	await colleague.getByRole('button', { name: 'Save and play it' }).click();
 	await expect(colleague).toHaveURL(/\/author\/play\//);
 	await colleague.goto(link);
+	await saveName(colleague, 'Dr Colleague');
 	const note = colleague.locator('[data-kept-beside="custom-spouse-call"]');
 	await expect(note).toContainText('already keeps a different scenario with the id custom-spouse-call');
 	await expect(note).toContainText('left exactly as it was');

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { scenario } from './content';
 import { bestIntent, playToEnd } from './play';
+import { saveName } from './identity';
 
 const S = 'hipaa-caller-says-spouse';
 
@@ -28,9 +29,25 @@ test('an instructor assigns, a student works the link and sends a result file, t
 	await student.goto(link.replace(/^https?:\/\/[^/]+/, ''));
 	await expect(student.getByRole('heading', { name: 'Week 3: privacy at the desk' })).toBeVisible();
 	await expect(student.locator('.panel strong')).toHaveText('before Friday');
+	// Work starts only once the student says who they are; the default name tells the instructor nothing.
+	await expect(student.locator('[data-needs-identity]')).toBeVisible();
+	await expect(student.locator('table')).toHaveAttribute('inert', '');
+	await expect(student.getByRole('button', { name: 'Download my result file' })).toBeDisabled();
+	await student.getByRole('textbox', { name: /^Your name/ }).fill('Student');
+	await student.getByRole('button', { name: 'Save my name' }).click();
+	await expect(student.getByRole('alert')).toContainText('"Student" does not tell your instructor who you are');
+	await saveName(student, 'Ana López', 'ana.lopez@college.edu');
+	await expect(student.locator('[data-identity-id]')).toHaveText('ana.lopez@college.edu');
+	await expect(student.locator('[data-needs-identity]')).toHaveCount(0);
+	// Kept for the next visit.
+	await student.reload();
+	await expect(student.locator('[data-identity-name]')).toHaveText('Ana López');
 	await student.getByRole('link', { name: 'Start' }).click();
 	await playToEnd(student, scenario(S));
-	await student.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	// The scenario's results page leads back to the assignment it was worked for.
+	await student.getByRole('link', { name: 'See results and debrief' }).click();
+	await student.getByRole('link', { name: 'Back to the assignment: Week 3: privacy at the desk' }).click();
+	await expect(student).toHaveURL(/\/assignment\/#a=/);
 	await expect(student.locator(`tr[data-scenario="${S}"]`)).toContainText('1 of 2');
 	const [result] = await Promise.all([student.waitForEvent('download'), student.getByRole('button', { name: 'Download my result file' }).click()]);
 	const resultPath = test.info().outputPath('result.json');
@@ -47,19 +64,76 @@ test('an instructor assigns, a student works the link and sends a result file, t
 		{ name: 'student.json', mimeType: 'application/json', buffer: good },
 		{ name: 'edited.json', mimeType: 'application/json', buffer: damaged }
 	]);
-	await expect(teacher.locator('tr[data-student="Student"]')).toContainText('pass');
+	const row = teacher.locator('tr[data-student="Ana López"]');
+	await expect(row).toContainText('pass');
+	await expect(row.locator('[data-student-id]')).toHaveText('ana.lopez@college.edu');
 	await expect(teacher.getByRole('alert')).toContainText('edited.json damaged or edited after it was saved');
 	await expect(teacher.locator('table[data-table="heatmap"] tbody tr')).not.toHaveCount(0);
 	// Each attempt opens its step-by-step replay for the debrief.
-	await teacher.getByRole('button', { name: /^Replay attempt 1 of Student/ }).click();
-	const replay = teacher.getByRole('region', { name: /^Replay: Student:/ });
+	await teacher.getByRole('button', { name: /^Replay attempt 1 of Ana López/ }).click();
+	const replay = teacher.getByRole('region', { name: /^Replay: Ana López:/ });
 	await expect(replay.locator('section.feedback').first()).toBeVisible();
 	expect(await replay.locator('section.feedback').count()).toBeGreaterThanOrEqual(3);
 	await expect(replay.locator('section.feedback').first()).toHaveAttribute('data-verdict', 'best');
 	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
 	const [csv] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download CSV for the LMS' }).click()]);
 	const text = readFileSync(await csv.path(), 'utf8');
-	expect(text.split('\r\n')[1]).toMatch(/^Student,100,yes,100,1$/);
+	expect(text.split('\r\n')[0]).toMatch(/^Student,Student ID or e-mail,.* \(score %\),.* \(passed\),.* \(late\),.* \(attempts\),.* \(minutes\),.* \(critical errors\),Average score % \(parts not attempted count as 0\),Scenarios passed$/);
+	expect(text.split('\r\n')[1]).toMatch(/^Ana López,ana\.lopez@college\.edu,100,yes,no,1,\d+,0,100,1$/);
+
+	// The heat map says which attempts it reads and ends with the class average.
+	const heat = teacher.locator('table[data-table="heatmap"]');
+	await expect(heat.locator('caption')).toContainText("from each scenario's best finished attempt");
+	await expect(heat.locator('tfoot tr[data-class-average] th')).toHaveText('Class average');
+	await teacher.getByLabel('Every counted attempt').check();
+	await expect(heat.locator('caption')).toContainText('over every counted attempt');
+
+	// The class report prints without the import controls.
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(teacher.locator('[data-print-heading]')).toContainText('Class report: Week 3: privacy at the desk');
+	await expect(teacher.getByRole('button', { name: 'Open the link' })).toBeHidden();
+	await expect(teacher.getByRole('button', { name: 'Print the class report' })).toBeHidden();
+	await expect(teacher.locator('table[data-table="gradebook"]')).toBeVisible();
+	await expect(teacher.locator('header.topbar')).toBeHidden();
+	await teacher.emulateMedia({ media: 'screen' });
+
+	// What was imported is kept: a reload reopens the assignment with its results.
+	await teacher.reload();
+	await expect(teacher).toHaveURL(/\/gradebook\/\?a=/);
+	await expect(teacher.locator('tr[data-student="Ana López"]')).toContainText('pass');
+	await expect(teacher.locator('[data-kept]')).toContainText('1 result file kept in this browser');
+	// The damaged file was named and not kept.
+	await expect(teacher.getByRole('alert')).toHaveCount(0);
+
+	// A report for one student, to print or save and hand back.
+	await teacher.getByRole('link', { name: 'Report for Ana López' }).click();
+	await expect(teacher.getByRole('heading', { level: 1 })).toHaveText('Ana López: Week 3: privacy at the desk');
+	const report = teacher.locator('[data-student-report]');
+	await expect(report.locator('[data-student-id]')).toHaveText('ana.lopez@college.edu');
+	await expect(report.locator(`tr[data-scenario="${S}"]`)).toContainText('100%');
+	await expect(report.locator(`tr[data-scenario="${S}"]`)).toContainText('passed');
+	await expect(report.locator('[data-overall]')).toContainText('Overall 100%');
+	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(teacher.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
+	await expect(report.locator('table[data-table="student-parts"]')).toBeVisible();
+	await teacher.emulateMedia({ media: 'screen' });
+	await teacher.getByRole('link', { name: 'Back to the gradebook' }).click();
+	await expect(teacher.locator('tr[data-student="Ana López"]')).toBeVisible();
+
+	// Clearing asks first; keeping them changes nothing, clearing removes them for good.
+	await teacher.getByRole('button', { name: "Clear this assignment's results" }).click();
+	const dialog = teacher.getByRole('dialog', { name: "Clear this assignment's results?" });
+	await expect(dialog).toContainText('The 1 result file kept for “Week 3: privacy at the desk” will be removed from this browser.');
+	await dialog.getByRole('button', { name: 'Keep them' }).click();
+	await expect(teacher.locator('tr[data-student="Ana López"]')).toBeVisible();
+	await teacher.getByRole('button', { name: "Clear this assignment's results" }).click();
+	await dialog.getByRole('button', { name: 'Clear the results' }).click();
+	await expect(teacher.getByRole('status').filter({ hasText: 'were cleared from this browser' })).toBeVisible();
+	await expect(teacher.locator('table[data-table="gradebook"]')).toHaveCount(0);
+	await teacher.reload();
+	await expect(teacher.locator('[data-kept-list]')).toHaveCount(0);
+	await expect(teacher.locator('tr[data-student="Ana López"]')).toHaveCount(0);
 });
 
 test('an assignment set to give feedback after the scenario holds it back until the results', async ({ page }) => {

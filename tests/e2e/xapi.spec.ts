@@ -5,6 +5,7 @@ import { startLrs } from '../support/lrs.mjs';
 import { statementProblem } from '../support/xapi-spec.mjs';
 import { scenario } from './content';
 import { bestIntent, playToEnd } from './play';
+import { saveName } from './identity';
 
 const S = 'hipaa-caller-says-spouse';
 const KEY = 'course-7-writer';
@@ -71,6 +72,7 @@ test('a student works offline; once online every statement reaches the LRS once,
 		await expect(status).toContainText(`Reporting to ${host}: 0 sent, 1 waiting`);
 		await expect(status).toContainText('The record store did not answer');
 
+		await saveName(student, 'Ana López');
 		await student.getByRole('link', { name: 'Start' }).click();
 		await playToEnd(student, scenario(S));
 		await student.goto(link);
@@ -95,7 +97,7 @@ test('a student works offline; once online every statement reaches the LRS once,
 		for (const s of lrs.statements) expect(statementProblem(s)).toBeUndefined();
 		expect(verbCounts(lrs.statements)).toEqual({ launched: 2, attempted: 1, answered: decisions, passed: 1, completed: 1 });
 		// The answers are the student's, under the name they work as.
-		expect(lrs.statements.every((s) => (s.actor as { name: string }).name === 'Student')).toBe(true);
+		expect(lrs.statements.every((s) => (s.actor as { name: string }).name === 'Ana López')).toBe(true);
 
 		expect(violations).toEqual([]);
 

@@ -165,10 +165,14 @@ describe('the gradebook with an exam', () => {
 		expect(byDomain.reduce((n, d) => n + d.correct, 0)).toBe(3);
 		for (const d of byDomain) expect(cmaa.domains.map((x) => x.id)).toContain(d.domain);
 	});
-	it('exports the exam as two CSV columns, with the average and parts passed counting it', () => {
+	it('exports the exam as its own CSV columns, with the average and parts passed counting it', () => {
 		const [head, ...lines] = gradebookCsv(gb, assignment, () => 'Spouse').trimEnd().split('\r\n');
-		expect(head).toBe('Student,Spouse (score %),Spouse (passed),NHA CMAA mock exam (5 items) (score %),NHA CMAA mock exam (5 items) (passed),Average score %,Parts passed (scenarios and the exam)');
-		expect(lines).toEqual(['Ana Lopez,90,yes,100,yes,95,2', 'Ben Okoro,100,yes,40,no,70,1', 'Cy Park,80,yes,,no,40,1', 'Dee Vance,,no,80,yes,40,1']);
+		expect(head).toBe(
+			'Student,Student ID or e-mail,Spouse (score %),Spouse (passed),Spouse (late),Spouse (attempts),Spouse (minutes),Spouse (critical errors),' +
+				'NHA CMAA mock exam (5 items) (score %),NHA CMAA mock exam (5 items) (passed),NHA CMAA mock exam (5 items) (late),NHA CMAA mock exam (5 items) (attempts),' +
+				'Average score % (parts not attempted count as 0),Parts passed (scenarios and the exam)'
+		);
+		expect(lines).toEqual(['Ana Lopez,,90,yes,no,1,5,0,100,yes,no,2,95,2', 'Ben Okoro,,100,yes,no,1,5,0,40,no,yes,1,70,1', 'Cy Park,,80,yes,no,1,5,0,,no,no,0,40,1', 'Dee Vance,,,no,no,0,0,0,80,yes,no,1,40,1']);
 	});
 	it('needs the item bank to score an exam', () => {
 		expect(() => aggregate(assignment, loadResults(assignment, files))).toThrow(/item bank/);

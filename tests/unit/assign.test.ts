@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Assignment, customTitle, decodeAssignment, encodeAssignment, missingScenarios } from '../../src/lib/assign/assignment';
 import { buildResult, openResult, sealResult } from '../../src/lib/assign/results';
+import { checkIdentity, storedIdentity } from '../../src/lib/assign/identity';
 import { buildGradebook, gradebookCsv } from '../../src/lib/assign/gradebook';
 import { MemoryStore } from '../../src/lib/db';
 import { beginAttempt, recordAnswer } from '../../src/lib/attempts';
@@ -20,13 +21,13 @@ const assignment = Assignment.parse({
 	createdAt: 1
 });
 
-async function resultFor(name: string, learnerId: string, choice: string, at = Date.UTC(2026, 10, 24)) {
+async function resultFor(name: string, learnerId: string, choice: string, at = Date.UTC(2026, 10, 24), studentId?: string) {
 	const store = new MemoryStore();
 	let a = await beginAttempt(store, learnerId, scenario, 7, at);
 	a = { ...a, ...(await recordAnswer(store, a.record, a.state, { kind: 'choice', optionId: choice }, at + 60_000)) };
 	if (a.state.stepId) a = { ...a, ...(await recordAnswer(store, a.record, a.state, { kind: 'multi-choice', optionIds: ['a'] }, at + 120_000)) };
 	const attempts = await store.listAttempts(learnerId);
-	return buildResult({ id: assignment.id, title: assignment.title }, { learnerId, name }, attempts, await store.getInputsOf(attempts.map((x) => x.id)), at + 180_000);
+	return buildResult({ id: assignment.id, title: assignment.title }, { learnerId, name, studentId }, attempts, await store.getInputsOf(attempts.map((x) => x.id)), at + 180_000);
 }
 
 describe('assignment links', () => {
@@ -56,6 +57,20 @@ describe('result files', () => {
 		const opened = openResult(sealResult(r));
 		expect(opened.ok && opened.result).toEqual(r);
 	});
+	it("carries the student's name and ID or e-mail, and files from before the ID was asked still open", async () => {
+		const r = await resultFor('Ana López', 'l-ana', 'good', Date.UTC(2026, 10, 24), 'ana.lopez@college.edu');
+		expect(r.student).toEqual({ learnerId: 'l-ana', name: 'Ana López', studentId: 'ana.lopez@college.edu' });
+		const opened = openResult(sealResult(r));
+		expect(opened.ok && opened.result.student).toEqual(r.student);
+		// An ID left blank is not written; a file written before IDs were asked has none and opens as it was.
+		const old = await resultFor('Ana López', 'l-ana', 'good');
+		expect(old.student).toEqual({ learnerId: 'l-ana', name: 'Ana López' });
+		const text = sealResult(old);
+		expect(text).not.toContain('studentId');
+		expect(openResult(text).ok).toBe(true);
+		// An ID that could break a CSV or carry markup is refused by name.
+		expect(openResult(sealResult({ ...r, student: { ...r.student, studentId: '=1+2, <b>' } }))).toEqual({ ok: false, error: 'has a problem at student.studentId: may hold only letters, digits and . _ @ + - (no spaces)' });
+	});
 	it('detects any single changed byte', async () => {
 		const text = sealResult(await resultFor('Ana Lopez', 'l-ana', 'good'));
 		let missed = 0;
@@ -67,6 +82,25 @@ describe('result files', () => {
 		expect(text.length).toBeGreaterThan(1000);
 		expect(missed).toBe(0);
 		expect(openResult(text.replace('"earned":2', '"earned":3'))).toEqual({ ok: false, error: 'damaged or edited after it was saved (its checksum does not match)' });
+	});
+});
+
+describe("a student's identity", () => {
+	it('asks for a real name: the default "Student", an empty name or markup is refused with the reason', () => {
+		expect(checkIdentity('  Ana   López ', ' ana.lopez@college.edu ')).toEqual({ ok: true, identity: { name: 'Ana López', studentId: 'ana.lopez@college.edu' } });
+		expect(checkIdentity('Ana López', '')).toEqual({ ok: true, identity: { name: 'Ana López' } });
+		expect(checkIdentity('Student', 'S1')).toEqual({ ok: false, error: 'Your name "Student" does not tell your instructor who you are. Type your name as your instructor knows it.' });
+		expect(checkIdentity(' student ', '')).toMatchObject({ ok: false });
+		expect(checkIdentity('', '')).toEqual({ ok: false, error: 'Your name is empty. Type your name as your instructor knows it.' });
+		expect(checkIdentity('<img src=x>', '')).toMatchObject({ ok: false, error: expect.stringMatching(/markup/) });
+		expect(checkIdentity('Ana', 'S 1')).toEqual({ ok: false, error: 'The student ID or e-mail may hold only letters, digits and . _ @ + - (no spaces).' });
+		expect(checkIdentity('Ana', 'x'.repeat(121))).toMatchObject({ ok: false, error: expect.stringMatching(/too long/) });
+	});
+	it('reads a kept identity as untrusted', () => {
+		expect(storedIdentity({ name: 'Ana', studentId: 'S1' })).toEqual({ name: 'Ana', studentId: 'S1' });
+		expect(storedIdentity({ name: 'Student' })).toBeUndefined();
+		expect(storedIdentity({ name: 3 })).toBeUndefined();
+		expect(storedIdentity('Ana')).toBeUndefined();
 	});
 });
 
@@ -100,8 +134,40 @@ describe('gradebook', () => {
 		expect(gb.rows[0]!.competencies[c]!).toBeGreaterThan(gb.rows[1]!.competencies[c] ?? 0);
 		const csv = gradebookCsv(gb, assignment, (id) => (id === scenario.meta.id ? '=Sneaky, title' : 'Spouse'));
 		const [head, first] = csv.split('\r\n');
-		expect(head).toBe(`Student,"'=Sneaky, title (score %)","'=Sneaky, title (passed)",Spouse (score %),Spouse (passed),Average score %,Scenarios passed`);
-		expect(first).toBe('Ana Lopez,,no,,no,0,0');
+		expect(head).toBe(
+			'Student,Student ID or e-mail,' +
+				`"'=Sneaky, title (score %)","'=Sneaky, title (passed)","'=Sneaky, title (late)","'=Sneaky, title (attempts)","'=Sneaky, title (minutes)","'=Sneaky, title (critical errors)",` +
+				'Spouse (score %),Spouse (passed),Spouse (late),Spouse (attempts),Spouse (minutes),Spouse (critical errors),' +
+				'Average score % (parts not attempted count as 0),Scenarios passed'
+		);
+		expect(first).toBe('Ana Lopez,,,no,no,1,2,0,,no,no,0,0,0,0,0');
+	});
+	it("gives an LMS import what it matches on and needs: the student's ID or e-mail, score, late, attempts, minutes and critical errors per scenario", async () => {
+		const ana = sealResult(await resultFor('Ana López', 'l-ana', 'good', Date.UTC(2026, 10, 24), 'ana.lopez@college.edu'));
+		// Ben's wrong first answer is a critical error, and he worked after the due date.
+		const ben = sealResult(await resultFor('Ben Okoro', 'l-ben', 'bad', Date.UTC(2026, 10, 28), 'S0012345'));
+		const gb = buildGradebook(assignment, [
+			{ name: 'ana.json', text: ana },
+			{ name: 'ben.json', text: ben }
+		]);
+		expect(gb.rows.map((r) => [r.name, r.studentId])).toEqual([['Ana López', 'ana.lopez@college.edu'], ['Ben Okoro', 'S0012345']]);
+		expect(gb.rows[1]!.cells[scenario.meta.id]!.critical).toEqual(['Disclosed PHI.']);
+		const csv = gradebookCsv(gb, assignment, (id) => (id === scenario.meta.id ? 'Caller' : 'Spouse'));
+		const rows = csv.trimEnd().split('\r\n').map((l) => l.split(','));
+		const col = (heading: string) => rows[0]!.indexOf(heading);
+		expect(col('Student ID or e-mail')).toBe(1);
+		const ben2 = rows[2]!;
+		expect(ben2[col('Student ID or e-mail')]).toBe('S0012345');
+		expect(ben2[col('Caller (critical errors)')]).toBe('1');
+		expect(ben2[col('Caller (late)')]).toBe('yes');
+		expect(ben2[col('Caller (attempts)')]).toBe('1');
+		expect(ben2[col('Caller (minutes)')]).toBe('1');
+		expect(ben2[col('Caller (passed)')]).toBe('no');
+		expect(rows[1]![col('Caller (late)')]).toBe('no');
+		// The spouse scenario was not attempted: it counts as 0 in the average, and the heading says so.
+		expect(ben2[col('Spouse (attempts)')]).toBe('0');
+		const score = Number(ben2[col('Caller (score %)')]);
+		expect(Number(ben2[col('Average score % (parts not attempted count as 0)')])).toBe(Math.round(score / 2));
 	});
 	it('keeps the newer submission of a student who sent two', async () => {
 		const older = sealResult(await resultFor('Ana Lopez', 'l-ana', 'bad', Date.UTC(2026, 10, 20)));

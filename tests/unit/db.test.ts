@@ -5,6 +5,7 @@ import { DexieStore, MemoryStore, ProgressDb, SCHEMA_VERSIONS, type AttemptRecor
 import { beginAttempt, recordAnswer, reopenAttempt, resumable } from '../../src/lib/attempts';
 import { answer, start } from '../../src/lib/engine';
 import { mustParse, VALID } from './fixtures';
+import { Assignment } from '../../src/lib/assign/assignment';
 
 const scenario = mustParse(VALID);
 let n = 0;
@@ -98,6 +99,28 @@ for (const [name, make] of [
 			expect(await store.listAssignments()).toHaveLength(1);
 		});
 
+		it('keeps a gradebook per assignment across adds, never a file twice, until it is cleared', async () => {
+			const store = make();
+			const week = (id: string, title: string) => Assignment.parse({ format: 'front-desk-simulator/assignment', version: 1, id, title, instructions: '', scenarios: ['s'], attemptsAllowed: 2, passMark: 0.8, createdAt: 1 });
+			const w3 = week('assign-week-3', 'Week 3');
+			const w4 = week('assign-week-4', 'Week 4');
+			expect(await store.getGradebook(w3.id)).toBeUndefined();
+			await store.addGradebookFiles(w3, [{ name: 'ana.json', text: 'A', bytes: 1 }, { name: 'ben.json', text: 'B', bytes: 1 }], 10);
+			await store.addGradebookFiles(w4, [{ name: 'ana.json', text: 'A4', bytes: 2 }], 11);
+			// The same file again (even under another name) is not kept twice; a new one is added after the others.
+			const after = await store.addGradebookFiles(w3, [{ name: 'ana (1).json', text: 'A', bytes: 1 }, { name: 'cy.json', text: 'C', bytes: 1 }], 12);
+			expect(after.files.map((f) => [f.name, f.addedAt])).toEqual([['ana.json', 10], ['ben.json', 10], ['cy.json', 12]]);
+			expect(await store.getGradebook(w3.id)).toEqual(after);
+			expect((await store.getGradebook(w3.id))!.assignment.title).toBe('Week 3');
+			expect((await store.listGradebooks()).map((g) => g.assignmentId)).toEqual([w3.id, w4.id]);
+			// Two imports at once (two tabs) both keep their files.
+			await Promise.all([store.addGradebookFiles(w4, [{ name: 'x.json', text: 'X', bytes: 1 }], 13), store.addGradebookFiles(w4, [{ name: 'y.json', text: 'Y', bytes: 1 }], 13)]);
+			expect((await store.getGradebook(w4.id))!.files.map((f) => f.text).sort()).toEqual(['A4', 'X', 'Y']);
+			await store.clearGradebook(w3.id);
+			expect(await store.getGradebook(w3.id)).toBeUndefined();
+			expect((await store.listGradebooks()).map((g) => g.assignmentId)).toEqual([w4.id]);
+		});
+
 		it('keeps learners and settings', async () => {
 			const store = make();
 			await store.putLearner({ id: 'b', name: 'Bea', createdAt: 1 });
@@ -149,6 +172,10 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 		await FIXTURES[5]!(db);
 		await db.table('assignments').add({ id: 'assign-1234', assignment: { id: 'assign-1234', title: 'Week 1', xapi: { endpoint: 'https://lrs.example/xapi/', key: 'k', secret: 's' } }, savedAt: 5 });
 		await db.table('xapi').add({ learnerId: 'l1', assignmentId: 'assign-1234', launches: [5], acknowledged: ['0b0e4c2a-0000-5000-8000-000000000000'] });
+	},
+	7: async (db) => {
+		await FIXTURES[6]!(db);
+		await db.table('gradebooks').add({ assignmentId: 'assign-1234', assignment: { id: 'assign-1234', title: 'Week 1' }, files: [{ name: 'ana.json', text: '{"checksum":"0"}', bytes: 16, addedAt: 6 }], updatedAt: 6 });
 	}
 };
 
@@ -180,6 +207,11 @@ describe('schema migrations', () => {
 				expect((await store.listAssignments()).map((a) => a.id)).toEqual(['assign-1234']);
 				expect(await store.getXapiRecord('l1', 'assign-1234')).toMatchObject({ launches: [5], acknowledged: ['0b0e4c2a-0000-5000-8000-000000000000'] });
 			}
+			if (v.version >= 7) expect((await store.getGradebook('assign-1234'))?.files.map((f) => f.name)).toEqual(['ana.json']);
+			else expect(await store.listGradebooks()).toEqual([]);
+			// Whatever the version, the gradebook starts from nothing or from what was kept, and can take more files.
+			const kept = await store.addGradebookFiles({ id: 'assign-1234', title: 'Week 1' } as Assignment, [{ name: 'ben.json', text: 'B', bytes: 1 }], 20);
+			expect(kept.files.map((f) => f.name)).toEqual(v.version >= 7 ? ['ana.json', 'ben.json'] : ['ben.json']);
 			// Whatever the version, reporting starts from nothing or from what was kept, and can go on.
 			await store.recordLaunch('l1', 'assign-1234', 9);
 			expect((await store.getXapiRecord('l1', 'assign-1234')).launches).toContain(9);

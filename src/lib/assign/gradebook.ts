@@ -20,6 +20,8 @@ export interface Cell {
 	late: boolean;
 	/** Attempt ids, for opening the replay. */
 	attemptIds: string[];
+	/** The critical errors of the counted attempts, each attempt's in order (an attempt with one fails whatever its score). */
+	critical: string[];
 }
 /** The assignment's mock exam for one student (see ExamStanding in lms/standing.ts). */
 export interface ExamCell {
@@ -35,6 +37,8 @@ export interface ExamCell {
 export interface StudentRow {
 	learnerId: string;
 	name: string;
+	/** The student ID or e-mail the student gave on the assignment page (absent in older files, or left blank). */
+	studentId?: string;
 	file: string;
 	submittedAt: number;
 	cells: Record<string, Cell>;
@@ -44,8 +48,10 @@ export interface StudentRow {
 	score: number;
 	passed: boolean;
 	completed: boolean;
-	/** Competency → share of points earned. */
+	/** Competency → share of points earned over every counted attempt. */
 	competencies: Record<string, number>;
+	/** Competency → share of points earned in each scenario's best finished attempt. */
+	competenciesBest: Record<string, number>;
 	result: StudentResult;
 }
 export interface Gradebook {
@@ -59,6 +65,8 @@ const dueEnd = (due?: string) => (due ? Date.parse(`${due}T23:59:59.999`) : Infi
 export interface LoadedResults {
 	results: { file: string; result: StudentResult }[];
 	problems: Gradebook['problems'];
+	/** Positions of the files that are result files for this assignment, each once (older submissions too): the ones worth keeping. */
+	accepted: number[];
 }
 
 /** Opens and checks every file: the ones for this assignment, newest per student, each once. */
@@ -66,7 +74,8 @@ export function loadResults(assignment: Assignment, files: readonly { name: stri
 	const byStudent = new Map<string, { file: string; result: StudentResult }>();
 	const problems: Gradebook['problems'] = [];
 	const seen = new Set<string>();
-	for (const f of files) {
+	const accepted: number[] = [];
+	for (const [n, f] of files.entries()) {
 		const opened = openResult(f.text, f.bytes);
 		if (!opened.ok) {
 			problems.push({ file: f.name, problem: `${opened.error}; not loaded` });
@@ -82,6 +91,7 @@ export function loadResults(assignment: Assignment, files: readonly { name: stri
 			continue;
 		}
 		seen.add(opened.checksum);
+		accepted.push(n);
 		const previous = byStudent.get(r.student.learnerId);
 		if (previous && previous.result.submittedAt >= r.submittedAt) {
 			problems.push({ file: f.name, problem: `is an older submission by ${r.student.name} than ${previous.file}; the newer one is used` });
@@ -90,7 +100,7 @@ export function loadResults(assignment: Assignment, files: readonly { name: stri
 		if (previous) problems.push({ file: previous.file, problem: `is an older submission by ${r.student.name} than ${f.name}; the newer one is used` });
 		byStudent.set(r.student.learnerId, { file: f.name, result: r });
 	}
-	return { results: [...byStudent.values()], problems };
+	return { results: [...byStudent.values()], problems, accepted };
 }
 
 /**
@@ -104,6 +114,14 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 	const rows = loaded.results.map(({ file, result: r }): StudentRow => {
 		const cells: Record<string, Cell> = {};
 		const totals = new Map<string, { earned: number; possible: number }>();
+		const bestTotals = new Map<string, { earned: number; possible: number }>();
+		const add = (into: typeof totals, a: StudentResult['attempts'][number]) => {
+			for (const e of a.evidence) {
+				const t = into.get(e.competency) ?? { earned: 0, possible: 0 };
+				into.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
+				competencies.add(e.competency);
+			}
+		};
 		// Time-out counts as of when the student saved the file.
 		const standing = assignmentStanding(assignment, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined);
 		for (const s of standing.scenarios) {
@@ -117,19 +135,20 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				minutes: Math.round(mine.reduce((n, a) => n + Math.min(60, Math.max(0, (a.updatedAt - a.startedAt) / 60_000)), 0)),
 				seconds: Math.round(mine.reduce((n, a) => n + Math.min(3600, Math.max(0, (a.updatedAt - a.startedAt) / 1000)), 0)),
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
-				attemptIds: mine.map((a) => a.id)
+				attemptIds: mine.map((a) => a.id),
+				critical: mine.flatMap((a) => a.critical)
 			};
-			for (const a of mine)
-				for (const e of a.evidence) {
-					const t = totals.get(e.competency) ?? { earned: 0, possible: 0 };
-					totals.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
-					competencies.add(e.competency);
-				}
+			for (const a of mine) add(totals, a);
+			// The scenario's best finished attempt (the first of equals), as the class table's best score.
+			const best = mine.filter((a) => a.status !== 'in-progress').reduce<(typeof mine)[number] | undefined>((b, a) => (!b || a.score > b.score ? a : b), undefined);
+			if (best) add(bestTotals, best);
 		}
+		const shares = (t: typeof totals) => Object.fromEntries([...t].map(([c, x]) => [c, x.possible ? x.earned / x.possible : 0]));
 		const exam = standing.exam;
 		return {
 			learnerId: r.student.learnerId,
 			name: r.student.name,
+			...(r.student.studentId ? { studentId: r.student.studentId } : {}),
 			file,
 			submittedAt: r.submittedAt,
 			cells,
@@ -147,7 +166,8 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			score: standing.score,
 			passed: standing.passed,
 			completed: standing.completed,
-			competencies: Object.fromEntries([...totals].map(([c, t]) => [c, t.possible ? t.earned / t.possible : 0])),
+			competencies: shares(totals),
+			competenciesBest: shares(bestTotals),
 			result: r
 		};
 	});
@@ -176,24 +196,61 @@ export function csvCell(text: string): string {
 
 /** The UTF-8 byte order mark: written before the CSV so Excel reads accented names as UTF-8, not as its local code page. */
 export const CSV_BOM = '\uFEFF';
+/** Which attempts the heat map reads: each scenario's best finished attempt, or every counted attempt. */
+export type HeatMapAttempts = 'best' | 'all';
+
+/** A student's share of one competency's points in the attempts chosen, if they have any evidence for it. */
+export function competencyShare(row: StudentRow, competency: string, which: HeatMapAttempts): number | undefined {
+	// Own keys only: a competency named "constructor" in one file must not read Object's in another.
+	const shares = which === 'best' ? row.competenciesBest : row.competencies;
+	return Object.hasOwn(shares, competency) ? shares[competency] : undefined;
+}
+
+/** The class average of each competency: the mean of the shares of the students with evidence for it (each student counts once). */
+export function classAverages(gb: Gradebook, which: HeatMapAttempts): Map<string, { mean: number; students: number }> {
+	const out = new Map<string, { mean: number; students: number }>();
+	for (const c of gb.competencies) {
+		const xs = gb.rows.flatMap((r) => competencyShare(r, c, which) ?? []);
+		if (xs.length) out.set(c, { mean: xs.reduce((a, b) => a + b, 0) / xs.length, students: xs.length });
+	}
+	return out;
+}
+
+/** The CSV's average column: its heading says how work not attempted counts, as lms/standing.ts scores it. */
+export const AVERAGE_HEADING = 'Average score % (parts not attempted count as 0)';
+export const STUDENT_ID_HEADING = 'Student ID or e-mail';
 
 /**
- * One row per student: name, then score % and pass/fail per scenario and for the exam, then the
- * average over the parts and how many parts passed (as lms/standing.ts counts them).
+ * One row per student, for an LMS gradebook import: the name and the student ID or e-mail (the column
+ * an import matches students on), then per scenario the best score %, passed, late, attempts,
+ * minutes and critical errors, then the exam's score %, passed, late and attempts, then the average
+ * over the parts (a part not attempted or not finished counts as 0, as lms/standing.ts scores it)
+ * and how many parts passed. Every cell goes through csvCell.
  */
 export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id: string) => string): string {
-	const q = csvCell;
 	const exam = assignment.exam;
+	const yes = (b: boolean) => (b ? 'yes' : 'no');
+	const score = (best?: number) => (best === undefined ? '' : String(Math.round(best * 100)));
 	const head = [
 		'Student',
-		...assignment.scenarios.flatMap((id) => [`${titleOf(id)} (score %)`, `${titleOf(id)} (passed)`]),
-		...(exam ? [`${examTitle(exam)} (score %)`, `${examTitle(exam)} (passed)`] : []),
-		'Average score %',
+		STUDENT_ID_HEADING,
+		...assignment.scenarios.flatMap((id) => ['score %', 'passed', 'late', 'attempts', 'minutes', 'critical errors'].map((what) => `${titleOf(id)} (${what})`)),
+		...(exam ? ['score %', 'passed', 'late', 'attempts'].map((what) => `${examTitle(exam)} (${what})`) : []),
+		AVERAGE_HEADING,
 		exam ? 'Parts passed (scenarios and the exam)' : 'Scenarios passed'
 	];
 	const lines = gb.rows.map((r) => {
-		const parts: { best?: number; passed: boolean }[] = [...assignment.scenarios.map((id) => r.cells[id]!), ...(exam ? [r.exam ?? { passed: false }] : [])];
-		return [r.name, ...parts.flatMap((c) => [c.best === undefined ? '' : String(Math.round(c.best * 100)), c.passed ? 'yes' : 'no']), String(Math.round(r.score * 100)), String(parts.filter((c) => c.passed).length)];
+		const cells = assignment.scenarios.map((id) => r.cells[id]!);
+		const examCell: Pick<ExamCell, 'best' | 'passed' | 'late' | 'attempts'> | undefined = exam ? (r.exam ?? { passed: false, late: false, attempts: 0 }) : undefined;
+		const passed = cells.filter((c) => c.passed).length + (examCell?.passed ? 1 : 0);
+		return [
+			r.name,
+			r.studentId ?? '',
+			...cells.flatMap((c) => [score(c.best), yes(c.passed), yes(c.late), String(c.attempts), String(c.minutes), String(c.critical.length)]),
+			...(examCell ? [score(examCell.best), yes(examCell.passed), yes(examCell.late), String(examCell.attempts)] : []),
+			String(Math.round(r.score * 100)),
+			String(passed)
+		];
 	});
-	return [head, ...lines].map((l) => l.map(q).join(',')).join('\r\n') + '\r\n';
+	return [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

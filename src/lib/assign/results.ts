@@ -9,6 +9,7 @@ import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema, megabytes } 
 import type { AttemptRecord, ExamSession, InputRecord } from '../db/types';
 import { sha256Hex } from './sha256';
 import { hasMarkup, MAX_ID_CHARS } from '../limits';
+import { MAX_STUDENT_NAME_CHARS, studentIdProblem } from './identity';
 
 export const RESULT_FORMAT = 'front-desk-simulator/result';
 export const RESULT_VERSION = 1;
@@ -20,7 +21,18 @@ const ResultSchema = z.strictObject({
 	format: z.literal(RESULT_FORMAT),
 	version: z.literal(RESULT_VERSION),
 	assignment: z.strictObject({ id: z.string().min(8).max(40), title: z.string().max(120) }),
-	student: z.strictObject({ learnerId: z.string().min(1).max(MAX_ID_CHARS), name: z.string().min(1).max(60).refine((s) => !hasMarkup(s), 'must not contain HTML markup') }),
+	student: z.strictObject({
+		learnerId: z.string().min(1).max(MAX_ID_CHARS),
+		name: z.string().min(1).max(MAX_STUDENT_NAME_CHARS).refine((s) => !hasMarkup(s), 'must not contain HTML markup'),
+		/** The student ID or e-mail the student gave (absent in files from before it was asked, or when left blank). */
+		studentId: z
+			.string()
+			.superRefine((id, ctx) => {
+				const problem = studentIdProblem(id);
+				if (problem) ctx.addIssue({ code: 'custom', message: problem });
+			})
+			.optional()
+	}),
 	submittedAt: z.number().int().min(0).max(8.64e15),
 	attempts: z.array(AttemptSchema).max(500),
 	inputs: z.array(InputSchema).max(20_000),
@@ -38,13 +50,14 @@ export function sealResult(result: StudentResult): string {
 
 export function buildResult(
 	assignment: { id: string; title: string },
-	student: { learnerId: string; name: string },
+	student: { learnerId: string; name: string; studentId?: string },
 	attempts: AttemptRecord[],
 	inputs: InputRecord[],
 	now: number,
 	exams?: ExamSession[]
 ): StudentResult {
-	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}) };
+	const who = { learnerId: student.learnerId, name: student.name, ...(student.studentId ? { studentId: student.studentId } : {}) };
+	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student: who, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}) };
 }
 
 /** A sealed file can still hold attempts twice, or sessions that are not this student's work on this assignment. */

@@ -2,7 +2,9 @@ import Dexie, { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
 import { applyExamChange, ExamSessionConflict, sameProgress, type ExamChange } from '../exam/changes';
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
+import type { Assignment } from '../assign/assignment';
+import { withGradebookFiles } from './gradebooks';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -155,5 +157,22 @@ export class DexieStore implements ProgressStore {
 	}
 	acknowledgeStatements(learnerId: string, assignmentId: string, ids: string[]): Promise<void> {
 		return this.updateXapi(learnerId, assignmentId, (r) => ({ ...r, acknowledged: [...new Set([...r.acknowledged, ...ids])] }));
+	}
+	getGradebook(assignmentId: string): Promise<StoredGradebook | undefined> {
+		return this.db.gradebooks.get(assignmentId);
+	}
+	listGradebooks(): Promise<StoredGradebook[]> {
+		return this.db.gradebooks.orderBy('updatedAt').reverse().toArray();
+	}
+	async addGradebookFiles(assignment: Assignment, files: readonly Omit<GradebookFile, 'addedAt'>[], at: number): Promise<StoredGradebook> {
+		// Read and write in one transaction: two tabs importing at once both keep their files.
+		return this.db.transaction('rw', this.db.gradebooks, async () => {
+			const next = withGradebookFiles(await this.db.gradebooks.get(assignment.id), assignment, files, at);
+			await this.db.gradebooks.put(next);
+			return next;
+		});
+	}
+	async clearGradebook(assignmentId: string): Promise<void> {
+		await this.db.gradebooks.delete(assignmentId);
 	}
 }

@@ -1,4 +1,6 @@
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ProgressStore, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
+import type { Assignment } from '../assign/assignment';
+import { withGradebookFiles } from './gradebooks';
 import type { ImportPlan } from './transfer';
 import { applyExamChange, ExamSessionConflict, sameProgress, type ExamChange } from '../exam/changes';
 
@@ -16,6 +18,7 @@ export class MemoryStore implements ProgressStore {
 	private authored = new Map<string, AuthoredScenario>();
 	private assignments = new Map<string, StoredAssignment>();
 	private xapi = new Map<string, XapiRecord>();
+	private gradebooks = new Map<string, StoredGradebook>();
 	private changed() {
 		for (const w of this.watchers) w();
 	}
@@ -162,5 +165,20 @@ export class MemoryStore implements ProgressStore {
 	}
 	async acknowledgeStatements(learnerId: string, assignmentId: string, ids: string[]) {
 		this.updateXapi(learnerId, assignmentId, (r) => ({ ...r, acknowledged: [...new Set([...r.acknowledged, ...ids])] }));
+	}
+	async getGradebook(assignmentId: string) {
+		return structuredClone(this.gradebooks.get(assignmentId));
+	}
+	async listGradebooks() {
+		return [...this.gradebooks.values()].sort((a, b) => b.updatedAt - a.updatedAt).map((g) => structuredClone(g));
+	}
+	async addGradebookFiles(assignment: Assignment, files: readonly Omit<GradebookFile, 'addedAt'>[], at: number) {
+		// Copied before it is set, so a record that cannot be stored leaves the store as it was.
+		const next = structuredClone(withGradebookFiles(this.gradebooks.get(assignment.id), assignment, files, at));
+		this.gradebooks.set(next.assignmentId, next);
+		return structuredClone(next);
+	}
+	async clearGradebook(assignmentId: string) {
+		this.gradebooks.delete(assignmentId);
 	}
 }

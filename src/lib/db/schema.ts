@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, StoredAssignment, StoredReviewCard, XapiRecord } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
 
 export interface Setting {
 	key: string;
@@ -10,7 +10,7 @@ export const DB_NAME = 'front-desk-simulator';
 
 /**
  * Every released schema, oldest first. Never edit a released entry: add a new version with an
- * upgrade function, and add a fixture for the old one to tests/unit/db-migrations.test.ts.
+ * upgrade function, and add a fixture for the old one to tests/unit/db.test.ts.
  */
 export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>; upgrade?: (tx: import('dexie').Transaction) => Promise<void> }[] = [
 	{
@@ -106,6 +106,26 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 		},
 		// New tables only: nothing earlier to carry over.
 		upgrade: async () => {}
+	},
+	{
+		// v7: the gradebook keeps the result files an instructor imported, per assignment, until cleared.
+		version: 7,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			inputLogs: 'attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]',
+			examSessions: 'id, learnerId',
+			reviewCards: '[learnerId+id], learnerId',
+			authored: 'id, updatedAt',
+			assignments: 'id',
+			xapi: '[learnerId+assignmentId], learnerId',
+			gradebooks: 'assignmentId, updatedAt'
+		},
+		// A new table only: every earlier table and record stays as it was.
+		upgrade: async () => {}
 	}
 ];
 
@@ -124,6 +144,7 @@ export class ProgressDb extends Dexie {
 	authored!: EntityTable<AuthoredScenario, 'id'>;
 	assignments!: EntityTable<StoredAssignment, 'id'>;
 	xapi!: Dexie.Table<XapiRecord, [string, string]>;
+	gradebooks!: EntityTable<StoredGradebook, 'assignmentId'>;
 	settings!: EntityTable<Setting, 'key'>;
 	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 

@@ -108,6 +108,22 @@ export interface XapiRecord {
 	acknowledged: string[];
 }
 
+/** One result file as the gradebook read it: its name, its exact text (the seal covers it) and its size. */
+export interface GradebookFile {
+	name: string;
+	text: string;
+	bytes: number;
+	addedAt: number;
+}
+
+/** An instructor's gradebook for one assignment: the result files imported, kept until cleared (schema v7). */
+export interface StoredGradebook {
+	assignmentId: string;
+	assignment: Assignment;
+	files: GradebookFile[];
+	updatedAt: number;
+}
+
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
 export interface ProgressStore {
 	readonly kind: 'indexeddb' | 'memory';
@@ -157,4 +173,15 @@ export interface ProgressStore {
 	getXapiRecord(learnerId: string, assignmentId: string): Promise<XapiRecord>;
 	/** Adds statement ids the LRS acknowledged, in one transaction with what is already there. */
 	acknowledgeStatements(learnerId: string, assignmentId: string, ids: string[]): Promise<void>;
+	/** The gradebook kept for an assignment, if any result files were imported for it and not cleared. */
+	getGradebook(assignmentId: string): Promise<StoredGradebook | undefined>;
+	/** Every kept gradebook, the most recently changed first. */
+	listGradebooks(): Promise<StoredGradebook[]>;
+	/**
+	 * Adds result files to the assignment's gradebook in one transaction with what is kept (a file whose
+	 * exact text is already kept is not added twice) and returns the gradebook as stored.
+	 */
+	addGradebookFiles(assignment: Assignment, files: readonly Omit<GradebookFile, 'addedAt'>[], at: number): Promise<StoredGradebook>;
+	/** Forgets the assignment's gradebook (its kept result files); the students' own files are not touched. */
+	clearGradebook(assignmentId: string): Promise<void>;
 }

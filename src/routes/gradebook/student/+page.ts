@@ -1,0 +1,8 @@
+import catalog from 'virtual:catalog';
+
+// Read from the gradebook kept in the instructor's browser (IndexedDB): client only.
+export const ssr = false;
+
+export function load() {
+	return { scenarios: catalog.scenarios.map((s) => ({ id: s.id, title: s.title, kind: s.kind, minutes: s.minutes })), frameworks: catalog.frameworks };
+}
