@@ -29,3 +29,25 @@ export function fullDiskStore(inner: ProgressStore = new MemoryStore()): { store
 	});
 	return { store, state };
 }
+
+/**
+ * A store that refuses one write: the `failAt`-th write call (counted over every writing method, 1-based)
+ * throws the full-disk error and changes nothing; every other write goes through. `writes` lists them in order.
+ */
+export function failNthWrite(inner: ProgressStore = new MemoryStore()): { store: ProgressStore; state: { failAt: number; writes: string[] } } {
+	const state = { failAt: 0, writes: [] as string[] };
+	const store = new Proxy(inner, {
+		get(target, prop, receiver) {
+			const value = Reflect.get(target, prop, receiver);
+			if (typeof value !== 'function') return value;
+			if (typeof prop === 'string' && WRITES.test(prop))
+				return async (...args: unknown[]) => {
+					state.writes.push(prop);
+					if (state.writes.length === state.failAt) throw quotaError();
+					return value.apply(target, args);
+				};
+			return value.bind(target);
+		}
+	});
+	return { store, state };
+}

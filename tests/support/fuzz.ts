@@ -7,13 +7,26 @@
  * for a longer hunt, e.g. FUZZ_RUNS=20 before a release.
  */
 import fc from 'fast-check';
+import { expect } from 'vitest';
 
 export const FUZZ_SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : 20_261_125;
 const FACTOR = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 1;
 
 /** fast-check parameters: the fixed (or given) seed and this property's share of the run budget. */
 export function runs(numRuns: number): fc.Parameters<unknown> {
-	return { seed: FUZZ_SEED, numRuns: Math.max(1, Math.round(numRuns * FACTOR)), ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}), endOnFailure: true };
+	const n = Math.max(1, Math.round(numRuns * FACTOR));
+	// Tallied under the test's outer describe (the parser), for fuzzSummary; a failing property stops early and fails its test.
+	const parser = (expect.getState().currentTestName ?? 'outside a test').split(' > ')[0]!;
+	tally.set(parser, (tally.get(parser) ?? 0) + n);
+	return { seed: FUZZ_SEED, numRuns: n, ...(process.env.FUZZ_PATH ? { path: process.env.FUZZ_PATH } : {}), endOnFailure: true };
+}
+
+const tally = new Map<string, number>();
+
+/** One line per fuzz file: how many generated inputs each parser took (call in afterAll). */
+export function fuzzSummary(file: string): void {
+	const total = [...tally.values()].reduce((a, b) => a + b, 0);
+	console.log(`${file}: ${total} generated inputs (${[...tally].map(([parser, k]) => `${parser}: ${k}`).join('; ')})`);
 }
 
 export function announceSeed(file: string): void {

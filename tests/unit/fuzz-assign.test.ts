@@ -5,7 +5,7 @@
  * Seed: tests/support/fuzz.ts.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { Assignment, decodeAssignment, encodeAssignment, MAX_ASSIGNMENT_FILE_CHARS, MAX_FRAGMENT_CHARS } from '../../src/lib/assign/assignment';
 import { buildResult, MAX_RESULT_BYTES, openResult, sealResult, type StudentResult } from '../../src/lib/assign/results';
@@ -14,7 +14,7 @@ import { sha256Hex } from '../../src/lib/assign/sha256';
 import { MemoryStore } from '../../src/lib/db';
 import { beginAttempt, recordAnswer } from '../../src/lib/attempts';
 import { mustParse, VALID } from './fixtures';
-import { announceSeed, applyEdit, deepArray, isSpecific, mutatedTree, prototypesClean, runs, textEdit, toText } from '../support/fuzz';
+import { announceSeed, fuzzSummary, applyEdit, deepArray, isSpecific, mutatedTree, prototypesClean, runs, textEdit, toText } from '../support/fuzz';
 
 const scenario = mustParse(VALID);
 const customSource = readFileSync('content/scenarios/hipaa-caller-says-spouse.md', 'utf8').replace('id: hipaa-caller-says-spouse', 'id: custom-spouse-call');
@@ -78,6 +78,8 @@ beforeAll(async () => {
 	sealed = sealResult(sample);
 	link = await encodeAssignment(assignment);
 });
+
+afterAll(() => fuzzSummary('fuzz-assign'));
 
 describe('assignment links and files: hostile input', () => {
 	it('the samples are valid: the link and the file give back the assignment', async () => {

@@ -6,7 +6,7 @@
  * problem has a line inside the file and a reason. Seed: tests/support/fuzz.ts.
  */
 import fc from 'fast-check';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/read-content';
 import { loadContent, type ContentError } from '../../src/lib/content';
 import { checkAuthored, MAX_AUTHORED_CHARS } from '../../src/lib/authoring';
@@ -14,7 +14,7 @@ import { loadQuestions } from '../../src/lib/content/questions';
 import { loadWorld, OFFICE_FILES } from '../../src/lib/content/world';
 import { fillTemplate } from '../../src/lib/content/template';
 import { FrontMatter } from '../../src/lib/content/schema/scenario';
-import { announceSeed, applyEdit, isSpecific, MARKUP, prototypesClean, runs, textEdit, UNICODE } from '../support/fuzz';
+import { announceSeed, fuzzSummary, applyEdit, isSpecific, MARKUP, prototypesClean, runs, textEdit, UNICODE } from '../support/fuzz';
 
 const files = readContentFiles();
 delete files['content/codesets/icd10cm-2026.tsv'];
@@ -107,6 +107,8 @@ function expectSound(text: string, r: ReturnType<typeof check>) {
 	expect(JSON.parse(JSON.stringify(r.scenario))).toEqual(r.scenario);
 	expect(check(text).scenario?.hash).toBe(r.scenario.hash);
 }
+
+afterAll(() => fuzzSummary('fuzz-content'));
 
 describe('authored scenarios: hostile input', () => {
 	it(`the samples (one for each of ${samples.length} interaction kinds) pass as they are`, () => {

@@ -13,7 +13,7 @@ import { exportLearner, importLearner } from '../../src/lib/progress-io';
 import { parseProgressFile, type ProgressFile } from '../../src/lib/db/transfer';
 import { newCard } from '../../src/lib/exam/review';
 import { mustParse, VALID } from './fixtures';
-import { announceSeed, applyEdit, deepArray, Entries, isSpecific, mutatedTree, prototypesClean, runs, textEdit, toText } from '../support/fuzz';
+import { announceSeed, fuzzSummary, applyEdit, deepArray, Entries, isSpecific, mutatedTree, prototypesClean, runs, textEdit, toText } from '../support/fuzz';
 import { fullSnapshot, lostBetween } from '../support/store-snapshot';
 
 const scenario = mustParse(VALID);
@@ -96,6 +96,8 @@ const related = (a: string, b: string) => [a, b].some((x, i) => {
 const wherePath = (p: (string | number)[]) => p.map((k) => (typeof k === 'number' ? `[${k}]` : `.${k}`)).join('').replace(/^\./, '');
 
 /** Validation alone: fast, so it gets most of the runs. */
+afterAll(() => fuzzSummary('fuzz-progress'));
+
 describe('progress files: parsing hostile input', () => {
 	it('the sample is a valid export (made by the real export code, plus one decision of every kind)', () => {
 		const r = parseProgressFile(sampleText);

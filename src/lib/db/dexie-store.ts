@@ -123,7 +123,8 @@ export class DexieStore implements ProgressStore {
 		return this.db.reviewCards.where('learnerId').equals(learnerId).toArray();
 	}
 	async putReviewCards(cards: StoredReviewCard[]): Promise<void> {
-		await this.db.reviewCards.bulkPut(cards);
+		// In its own transaction: a bare bulkPut keeps the cards written before one that fails (a full disk).
+		await this.db.transaction('rw', this.db.reviewCards, () => this.db.reviewCards.bulkPut(cards));
 	}
 	async putAuthored(scenario: AuthoredScenario): Promise<void> {
 		await this.db.authored.put(scenario);
