@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { scenario } from './content';
 import { bestIntent, playToEnd } from './play';
+import { saveName } from './identity';
 
 const S = 'hipaa-caller-says-spouse';
 const source = readFileSync(`content/scenarios/${S}.md`, 'utf8').replace(`id: ${S}`, 'id: custom-trust-call');
@@ -42,6 +43,7 @@ async function playHeld(page: Page) {
 test("an instructor's own scenario played from an assignment holds feedback to the end, shows no editor banner, and every screen names the assignment's pass mark", async ({ page }) => {
 	const url = await link({ title: 'Held feedback, our own call', scenarios: ['custom-trust-call'], custom: [{ id: 'custom-trust-call', source }], feedback: 'after-submission', passMark: 0.75 });
 	await page.goto(url);
+	await saveName(page, 'Ana López');
 	await page.locator('tr[data-scenario="custom-trust-call"]').getByRole('link', { name: 'Start' }).click();
 	await expect(page).toHaveURL(/\/author\/play\/\?id=custom-trust-call&/);
 	await expect(page.locator('article.step')).toBeVisible();
@@ -62,6 +64,7 @@ test("an instructor's own scenario played from an assignment holds feedback to t
 test('a shipped scenario played from an assignment: the attempt keeps naming it, and the ending and results say the pass mark is the assignment’s', async ({ page }) => {
 	const url = await link({ title: 'Seventy-five to pass', passMark: 0.75 });
 	await page.goto(url);
+	await saveName(page, 'Ana López');
 	await page.locator(`tr[data-scenario="${S}"]`).getByRole('link', { name: 'Start' }).click();
 	await expect(page).toHaveURL(/assignment=trust-0001&pass=0\.75/);
 	await expect(page.locator('article.step')).toBeVisible();
@@ -118,6 +121,7 @@ test('accented names survive in the result file name and the gradebook CSV opens
 	await expect(page.getByText('José Núñez is now working.')).toBeVisible();
 	const url = await link({ title: 'Semana de José', passMark: 0.75 });
 	await page.goto(url);
+	await saveName(page, 'José Núñez');
 	await page.locator(`tr[data-scenario="${S}"]`).getByRole('link', { name: 'Start' }).click();
 	await expect(page.locator('article.step')).toBeVisible();
 	// One answer is enough for a result file.

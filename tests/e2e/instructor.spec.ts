@@ -77,7 +77,10 @@ test('an instructor assigns, a student works the link and sends a result file, t
 	await expect(replay.locator('section.feedback').first()).toHaveAttribute('data-verdict', 'best');
 	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
 	const [csv] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download CSV for the LMS' }).click()]);
-	const text = readFileSync(await csv.path(), 'utf8');
+	const raw = readFileSync(await csv.path(), 'utf8');
+	// A UTF-8 byte order mark first, so Excel reads "López" as UTF-8.
+	expect(raw.charCodeAt(0)).toBe(0xfeff);
+	const text = raw.slice(1);
 	expect(text.split('\r\n')[0]).toMatch(/^Student,Student ID or e-mail,.* \(score %\),.* \(passed\),.* \(late\),.* \(attempts\),.* \(minutes\),.* \(critical errors\),Average score % \(parts not attempted count as 0\),Scenarios passed$/);
 	expect(text.split('\r\n')[1]).toMatch(/^Ana López,ana\.lopez@college\.edu,100,yes,no,1,\d+,0,100,1$/);
 
