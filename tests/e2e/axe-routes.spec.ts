@@ -91,7 +91,7 @@ test("an authored scenario's player passes axe", async ({ page }) => {
 	await page.goto('/author/');
 	await page.getByLabel('Scenario text').fill(source);
 	await page.getByRole('button', { name: 'Save and play it' }).click();
-	await expect(page).toHaveURL(/\/author\/play\/\?id=custom-axe-call/);
+	await expect(page).toHaveURL(/\/author\/play\/\?id=custom-axe-call/, { timeout: 30_000 });
 	await expect(page.locator('article.step')).toBeVisible();
 	await expectNoViolations(page, 'the player of an authored scenario');
 });
