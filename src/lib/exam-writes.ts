@@ -6,6 +6,7 @@
  */
 import type { ExamSession, ProgressStore, StoredReviewCard } from './db/types';
 import { ExamSessionConflict, type ExamChange } from './exam/changes';
+import { isQuotaError } from './storage-errors';
 
 export type ExamWriteResult =
 	| { ok: true; session: ExamSession }
@@ -18,19 +19,9 @@ const WHAT: Record<ExamChange['kind'], string> = {
 	submit: 'Your submission was not saved'
 };
 
-/** The error, or one it wraps (Dexie's `inner`, a `cause`), says the browser's storage is full. */
-export function isStorageFull(e: unknown): boolean {
-	for (let x: unknown = e, depth = 0; x && typeof x === 'object' && depth < 5; depth++) {
-		const { name, message } = x as { name?: unknown; message?: unknown };
-		if (name === 'QuotaExceededError' || (typeof message === 'string' && /quota/i.test(message))) return true;
-		x = (x as { inner?: unknown; cause?: unknown }).inner ?? (x as { cause?: unknown }).cause;
-	}
-	return false;
-}
-
 /** "<what> was not saved: <why>", in words a learner can act on. */
 export function notSavedMessage(what: string, e: unknown): string {
-	if (isStorageFull(e))
+	if (isQuotaError(e))
 		return `${what}: the browser's storage is full. Free some space (close other tabs of this site, or clear other sites' data in the browser's settings), then try again.`;
 	const detail = e instanceof Error ? `${e.name === 'Error' ? '' : `${e.name}: `}${e.message}` : String(e);
 	return `${what}: the browser could not store it (${detail}). Try again.`;

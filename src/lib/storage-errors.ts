@@ -3,15 +3,16 @@
  * only the error's name and message (Dexie wraps the browser's error in `inner`; some wrap it in `cause`).
  */
 
-function names(e: unknown, depth = 0): string[] {
+/** The error and every error it wraps (Dexie's `inner`, a `cause`), a few levels deep. */
+function chain(e: unknown, depth = 0): { name?: unknown; message?: unknown }[] {
 	if (!e || typeof e !== 'object' || depth > 4) return [];
-	const err = e as { name?: unknown; inner?: unknown; cause?: unknown };
-	return [typeof err.name === 'string' ? err.name : '', ...names(err.inner, depth + 1), ...names(err.cause, depth + 1)];
+	const err = e as { name?: unknown; message?: unknown; inner?: unknown; cause?: unknown };
+	return [err, ...chain(err.inner, depth + 1), ...chain(err.cause, depth + 1)];
 }
 
 /** True when the browser refused the write because its storage for this site is full. */
 export function isQuotaError(e: unknown): boolean {
-	return names(e).includes('QuotaExceededError') || /quota/i.test(String((e as Error | undefined)?.message ?? ''));
+	return chain(e).some((x) => x.name === 'QuotaExceededError' || (typeof x.message === 'string' && /quota/i.test(x.message)));
 }
 
 /** Why nothing was saved, and what to do: ends with a full stop, to follow "X could not be saved: ". */

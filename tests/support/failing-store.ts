@@ -10,21 +10,28 @@ export function quotaError(): DOMException {
 	return new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 }
 
-export function fullDiskStore(inner: ProgressStore = new MemoryStore()): { store: ProgressStore; state: { full: boolean; refused: string[] } } {
-	const state = { full: true, refused: [] as string[] };
-	const store = new Proxy(inner, {
+/** The store with `beforeWrite` run before every writing method (it throws to refuse the write). */
+function guardWrites(inner: ProgressStore, beforeWrite: (method: string) => void): ProgressStore {
+	return new Proxy(inner, {
 		get(target, prop, receiver) {
 			const value = Reflect.get(target, prop, receiver);
 			if (typeof value !== 'function') return value;
 			if (typeof prop === 'string' && WRITES.test(prop))
 				return async (...args: unknown[]) => {
-					if (state.full) {
-						state.refused.push(prop);
-						throw quotaError();
-					}
+					beforeWrite(prop);
 					return value.apply(target, args);
 				};
 			return value.bind(target);
+		}
+	});
+}
+
+export function fullDiskStore(inner: ProgressStore = new MemoryStore()): { store: ProgressStore; state: { full: boolean; refused: string[] } } {
+	const state = { full: true, refused: [] as string[] };
+	const store = guardWrites(inner, (method) => {
+		if (state.full) {
+			state.refused.push(method);
+			throw quotaError();
 		}
 	});
 	return { store, state };
@@ -36,18 +43,9 @@ export function fullDiskStore(inner: ProgressStore = new MemoryStore()): { store
  */
 export function failNthWrite(inner: ProgressStore = new MemoryStore()): { store: ProgressStore; state: { failAt: number; writes: string[] } } {
 	const state = { failAt: 0, writes: [] as string[] };
-	const store = new Proxy(inner, {
-		get(target, prop, receiver) {
-			const value = Reflect.get(target, prop, receiver);
-			if (typeof value !== 'function') return value;
-			if (typeof prop === 'string' && WRITES.test(prop))
-				return async (...args: unknown[]) => {
-					state.writes.push(prop);
-					if (state.writes.length === state.failAt) throw quotaError();
-					return value.apply(target, args);
-				};
-			return value.bind(target);
-		}
+	const store = guardWrites(inner, (method) => {
+		state.writes.push(method);
+		if (state.writes.length === state.failAt) throw quotaError();
 	});
 	return { store, state };
 }

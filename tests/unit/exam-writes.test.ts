@@ -3,7 +3,8 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DexieStore, MemoryStore, ProgressDb, type ExamSession, type ProgressStore, type StoredReviewCard } from '../../src/lib/db';
 import { ExamSessionConflict, applyExamChange, sameProgress } from '../../src/lib/exam/changes';
-import { ExamWriter, isStorageFull, notSavedMessage } from '../../src/lib/exam-writes';
+import { ExamWriter, notSavedMessage } from '../../src/lib/exam-writes';
+import { isQuotaError as isStorageFull } from '../../src/lib/storage-errors';
 
 let n = 0;
 const dbs: Dexie[] = [];
