@@ -3,8 +3,8 @@ import { answer, replay, start, summarize, type AttemptState, type Input, type O
 import type { AttemptRecord, Learner, ProgressStore } from './db/types';
 import { newId } from './ids';
 
-
-function summaryOf(state: AttemptState, passMark?: number): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
+/** What an attempt record says of its state: status, score, critical errors and evidence (also how a result file's claims are checked). */
+export function summaryOf(state: AttemptState, passMark?: number): Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'> {
 	const s = summarize(state, passMark);
 	return {
 		status: !s.finished ? 'in-progress' : s.passed ? 'passed' : 'failed',

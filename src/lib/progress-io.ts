@@ -4,6 +4,7 @@
  */
 import type { Learner, ProgressStore } from './db/types';
 import { exportProgress, parseProgressFile, planImport, type ProgressFile } from './db/transfer';
+import { storageProblem } from './storage-errors';
 
 export async function exportLearner(store: ProgressStore, learner: Learner, now: number): Promise<ProgressFile> {
 	const attempts = (await store.listAttempts(learner.id)).sort((a, b) => a.startedAt - b.startedAt);
@@ -41,7 +42,7 @@ export async function importLearner(store: ProgressStore, text: string, bytes = 
 		await store.applyImport(plan);
 	} catch (e) {
 		// An attempt id stored under another learner, a full disk, another tab writing: the transaction rolls back.
-		return { ok: false, error: `Nothing was imported: the browser refused the write (${(e as Error).message}). If another tab is working, try again.` };
+		return { ok: false, error: `Nothing was imported: ${storageProblem(e)}` };
 	}
 	return { ok: true, learner: file.learner, added: plan.addAttempts.length, extended: plan.extendAttempts.length, unchanged: plan.unchanged, decisions: plan.addInputs.length, examSessions: plan.putSessions.length, reviewCards: plan.putCards.length };
 }

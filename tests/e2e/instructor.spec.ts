@@ -81,8 +81,8 @@ test('an instructor assigns, a student works the link and sends a result file, t
 	// A UTF-8 byte order mark first, so Excel reads "López" as UTF-8.
 	expect(raw.charCodeAt(0)).toBe(0xfeff);
 	const text = raw.slice(1);
-	expect(text.split('\r\n')[0]).toMatch(/^Student,Student ID or e-mail,.* \(score %\),.* \(passed\),.* \(late\),.* \(attempts\),.* \(minutes\),.* \(critical errors\),Average score % \(parts not attempted count as 0\),Scenarios passed$/);
-	expect(text.split('\r\n')[1]).toMatch(/^Ana López,ana\.lopez@college\.edu,100,yes,no,1,\d+,0,100,1$/);
+	expect(text.split('\r\n')[0]).toMatch(/^Student,Student ID or e-mail,.* \(score %\),.* \(passed\),.* \(late\),.* \(attempts\),.* \(minutes\),.* \(critical errors\),Average score % \(parts not attempted count as 0\),Scenarios passed,Scores checked by replay$/);
+	expect(text.split('\r\n')[1]).toMatch(/^Ana López,ana\.lopez@college\.edu,100,yes,no,1,\d+,0,100,1,yes$/);
 
 	// The heat map says which attempts it reads and ends with the class average.
 	const heat = teacher.locator('table[data-table="heatmap"]');

@@ -170,9 +170,9 @@ describe('the gradebook with an exam', () => {
 		expect(head).toBe(
 			'Student,Student ID or e-mail,Spouse (score %),Spouse (passed),Spouse (late),Spouse (attempts),Spouse (minutes),Spouse (critical errors),' +
 				'NHA CMAA mock exam (5 items) (score %),NHA CMAA mock exam (5 items) (passed),NHA CMAA mock exam (5 items) (late),NHA CMAA mock exam (5 items) (attempts),' +
-				'Average score % (parts not attempted count as 0),Parts passed (scenarios and the exam)'
+				'Average score % (parts not attempted count as 0),Parts passed (scenarios and the exam),Scores checked by replay'
 		);
-		expect(lines).toEqual(['Ana Lopez,,90,yes,no,1,5,0,100,yes,no,2,95,2', 'Ben Okoro,,100,yes,no,1,5,0,40,no,yes,1,70,1', 'Cy Park,,80,yes,no,1,5,0,,no,no,0,40,1', 'Dee Vance,,,no,no,0,0,0,80,yes,no,1,40,1']);
+		expect(lines).toEqual(['Ana Lopez,,90,yes,no,1,5,0,100,yes,no,2,95,2,not checked', 'Ben Okoro,,100,yes,no,1,5,0,40,no,yes,1,70,1,not checked', 'Cy Park,,80,yes,no,1,5,0,,no,no,0,40,1,not checked', 'Dee Vance,,,no,no,0,0,0,80,yes,no,1,40,1,not checked']);
 	});
 	it('needs the item bank to score an exam', () => {
 		expect(() => aggregate(assignment, loadResults(assignment, files))).toThrow(/item bank/);

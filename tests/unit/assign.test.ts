@@ -138,9 +138,9 @@ describe('gradebook', () => {
 			'Student,Student ID or e-mail,' +
 				`"'=Sneaky, title (score %)","'=Sneaky, title (passed)","'=Sneaky, title (late)","'=Sneaky, title (attempts)","'=Sneaky, title (minutes)","'=Sneaky, title (critical errors)",` +
 				'Spouse (score %),Spouse (passed),Spouse (late),Spouse (attempts),Spouse (minutes),Spouse (critical errors),' +
-				'Average score % (parts not attempted count as 0),Scenarios passed'
+				'Average score % (parts not attempted count as 0),Scenarios passed,Scores checked by replay'
 		);
-		expect(first).toBe('Ana Lopez,,,no,no,1,2,0,,no,no,0,0,0,0,0');
+		expect(first).toBe('Ana Lopez,,,no,no,1,2,0,,no,no,0,0,0,0,0,not checked');
 	});
 	it("gives an LMS import what it matches on and needs: the student's ID or e-mail, score, late, attempts, minutes and critical errors per scenario", async () => {
 		const ana = sealResult(await resultFor('Ana López', 'l-ana', 'good', Date.UTC(2026, 10, 24), 'ana.lopez@college.edu'));

@@ -3,7 +3,9 @@
  * heat map, and CSV for the LMS. Files for another assignment, duplicates and damaged files are
  * reported by name; the rest still load.
  */
-import { openResult, type StudentResult } from './results';
+import { openResult, type Opened, type StudentResult } from './results';
+import { verifyResult, type ClaimCheck } from './verify';
+import type { Scenario } from '../content/schema/scenario';
 import type { Assignment } from './assignment';
 import { EXAM_LABELS } from './exam';
 import { assignmentStanding, type ExamScoring, type ExamStanding } from '../lms/standing';
@@ -22,6 +24,10 @@ export interface Cell {
 	attemptIds: string[];
 	/** The critical errors of the counted attempts, each attempt's in order (an attempt with one fails whatever its score). */
 	critical: string[];
+	/** Counted attempts whose claimed score its answers do not give (the replayed figures are the ones shown). */
+	differs: ClaimCheck[];
+	/** Counted attempts that could not be replayed here (their claimed score is shown). */
+	unchecked: ClaimCheck[];
 }
 /** The assignment's mock exam for one student (see ExamStanding in lms/standing.ts). */
 export interface ExamCell {
@@ -53,6 +59,10 @@ export interface StudentRow {
 	/** Competency → share of points earned in each scenario's best finished attempt. */
 	competenciesBest: Record<string, number>;
 	result: StudentResult;
+	/** Each attempt's claim checked by replaying its inputs. */
+	checks: ClaimCheck[];
+	/** Whether the file's claims were checked at all (the scenarios were at hand to replay them). */
+	checked: boolean;
 }
 export interface Gradebook {
 	rows: StudentRow[];
@@ -63,20 +73,42 @@ export interface Gradebook {
 const dueEnd = (due?: string) => (due ? Date.parse(`${due}T23:59:59.999`) : Infinity);
 
 export interface LoadedResults {
-	results: { file: string; result: StudentResult }[];
+	results: { file: string; result: StudentResult; checks?: ClaimCheck[] }[];
 	problems: Gradebook['problems'];
 	/** Positions of the files that are result files for this assignment, each once (older submissions too): the ones worth keeping. */
 	accepted: number[];
 }
 
+/** A result file opened (seal and content checked) and, once its scenarios are at hand, its claims checked by replay. */
+export interface OpenedFile {
+	name: string;
+	opened: Opened;
+	checks?: ClaimCheck[];
+}
+
+/** Opens one file: the costly part (the seal's hash over megabytes, the parse), done once per file. */
+export const openFile = (f: { name: string; text: string; bytes?: number }): OpenedFile => ({ name: f.name, opened: openResult(f.text, f.bytes) });
+
+/** Replays the file's attempts (see verify.ts): the figures its answers give replace the ones it claims. */
+export function checkFile(f: OpenedFile, scenarios: ReadonlyMap<string, Scenario>): OpenedFile {
+	if (!f.opened.ok) return f;
+	const { result, checks } = verifyResult(f.opened.result, scenarios);
+	return { name: f.name, opened: { ...f.opened, result }, checks };
+}
+
 /** Opens and checks every file: the ones for this assignment, newest per student, each once. */
-export function loadResults(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[]): LoadedResults {
-	const byStudent = new Map<string, { file: string; result: StudentResult }>();
+export function loadResults(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[], scenarios?: ReadonlyMap<string, Scenario>): LoadedResults {
+	return loadOpened(assignment, files.map((f) => (scenarios ? checkFile(openFile(f), scenarios) : openFile(f))));
+}
+
+/** The files already opened: the ones for this assignment, newest per student, each once. Cheap: no hashing or parsing. */
+export function loadOpened(assignment: Assignment, files: readonly OpenedFile[]): LoadedResults {
+	const byStudent = new Map<string, LoadedResults['results'][number]>();
 	const problems: Gradebook['problems'] = [];
 	const seen = new Set<string>();
 	const accepted: number[] = [];
 	for (const [n, f] of files.entries()) {
-		const opened = openResult(f.text, f.bytes);
+		const opened = f.opened;
 		if (!opened.ok) {
 			problems.push({ file: f.name, problem: `${opened.error}; not loaded` });
 			continue;
@@ -98,7 +130,7 @@ export function loadResults(assignment: Assignment, files: readonly { name: stri
 			continue;
 		}
 		if (previous) problems.push({ file: previous.file, problem: `is an older submission by ${r.student.name} than ${f.name}; the newer one is used` });
-		byStudent.set(r.student.learnerId, { file: f.name, result: r });
+		byStudent.set(r.student.learnerId, { file: f.name, result: r, ...(f.checks ? { checks: f.checks } : {}) });
 	}
 	return { results: [...byStudent.values()], problems, accepted };
 }
@@ -111,7 +143,8 @@ export function loadResults(assignment: Assignment, files: readonly { name: stri
 export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring?: ExamScoring): Gradebook {
 	if (assignment.exam && !scoring) throw new Error('The item bank is needed to score the assignment’s exam.');
 	const competencies = new Set<string>();
-	const rows = loaded.results.map(({ file, result: r }): StudentRow => {
+	const rows = loaded.results.map(({ file, result: r, checks: checked }): StudentRow => {
+		const checks = checked ?? [];
 		const cells: Record<string, Cell> = {};
 		const totals = new Map<string, { earned: number; possible: number }>();
 		const bestTotals = new Map<string, { earned: number; possible: number }>();
@@ -136,7 +169,9 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				seconds: Math.round(mine.reduce((n, a) => n + Math.min(3600, Math.max(0, (a.updatedAt - a.startedAt) / 1000)), 0)),
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
 				attemptIds: mine.map((a) => a.id),
-				critical: mine.flatMap((a) => a.critical)
+				critical: mine.flatMap((a) => a.critical),
+				differs: checks.filter((c) => c.verdict === 'differs' && mine.some((a) => a.id === c.attemptId)),
+				unchecked: checks.filter((c) => c.verdict === 'unchecked' && mine.some((a) => a.id === c.attemptId))
 			};
 			for (const a of mine) add(totals, a);
 			// The scenario's best finished attempt (the first of equals), as the class table's best score.
@@ -168,14 +203,16 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			completed: standing.completed,
 			competencies: shares(totals),
 			competenciesBest: shares(bestTotals),
-			result: r
+			result: r,
+			checks,
+			checked: checked !== undefined
 		};
 	});
 	return { rows: rows.sort((a, b) => a.name.localeCompare(b.name)), problems: loaded.problems, competencies: [...competencies].sort() };
 }
 
-export function buildGradebook(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[], scoring?: ExamScoring): Gradebook {
-	return aggregate(assignment, loadResults(assignment, files), scoring);
+export function buildGradebook(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[], scoring?: ExamScoring, scenarios?: ReadonlyMap<string, Scenario>): Gradebook {
+	return aggregate(assignment, loadResults(assignment, files, scenarios), scoring);
 }
 
 /** The exam's column heading, e.g. "NHA CMAA mock exam (25 items)". */
@@ -227,6 +264,19 @@ export const STUDENT_ID_HEADING = 'Student ID or e-mail';
  * over the parts (a part not attempted or not finished counts as 0, as lms/standing.ts scores it)
  * and how many parts passed. Every cell goes through csvCell.
  */
+export const CHECK_HEADING = 'Scores checked by replay';
+/** The CSV's word on a student's claims: every counted attempt replayed to its stated score, or what did not. */
+export function claimSummary(cells: readonly Pick<Cell, 'differs' | 'unchecked'>[], checked = true): string {
+	if (!checked) return 'not checked';
+	const differs = cells.reduce((n, c) => n + c.differs.length, 0);
+	const unchecked = cells.reduce((n, c) => n + c.unchecked.length, 0);
+	const parts = [
+		...(differs ? [`${differs} attempt${differs === 1 ? '' : 's'} claimed another score than its answers give (the answers' score is used)`] : []),
+		...(unchecked ? [`${unchecked} could not be replayed here, so stated scores were used`] : [])
+	];
+	return parts.join('; ') || 'yes';
+}
+
 export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id: string) => string): string {
 	const exam = assignment.exam;
 	const yes = (b: boolean) => (b ? 'yes' : 'no');
@@ -237,7 +287,8 @@ export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id
 		...assignment.scenarios.flatMap((id) => ['score %', 'passed', 'late', 'attempts', 'minutes', 'critical errors'].map((what) => `${titleOf(id)} (${what})`)),
 		...(exam ? ['score %', 'passed', 'late', 'attempts'].map((what) => `${examTitle(exam)} (${what})`) : []),
 		AVERAGE_HEADING,
-		exam ? 'Parts passed (scenarios and the exam)' : 'Scenarios passed'
+		exam ? 'Parts passed (scenarios and the exam)' : 'Scenarios passed',
+		CHECK_HEADING
 	];
 	const lines = gb.rows.map((r) => {
 		const cells = assignment.scenarios.map((id) => r.cells[id]!);
@@ -249,7 +300,8 @@ export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id
 			...cells.flatMap((c) => [score(c.best), yes(c.passed), yes(c.late), String(c.attempts), String(c.minutes), String(c.critical.length)]),
 			...(examCell ? [score(examCell.best), yes(examCell.passed), yes(examCell.late), String(examCell.attempts)] : []),
 			String(Math.round(r.score * 100)),
-			String(passed)
+			String(passed),
+			claimSummary(cells, r.checked)
 		];
 	});
 	return [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
