@@ -282,6 +282,9 @@ export const ScheduleBlock = z.strictObject({
 	disruptions: z.array(Disruption).default([]),
 	tasks: z.array(ScheduleTask).min(1),
 	collect: z.array(CollectField).default([]),
+	/** The scenario's teaching for a kind of rule (e.g. fit: why a 15-minute hole cannot hold a 30-minute
+	 * visit), shown once whenever any rule of that kind fails, whichever task or booking broke it. */
+	lessons: z.partialRecord(z.enum(['fit', 'type', 'length', 'availability', 'provider', 'urgency', 'lead', 'series', 'waitlist', 'untouched']), z.string().min(1)).default({}),
 	scoring: ScheduleScoring.default({ fit: 'cmaa.scheduling.methods-templates', type: 'cmaa.scheduling.appointment-types', timing: 'cmaa.scheduling.triage', integrity: 'cmaa.scheduling.cancellations-no-shows' }),
 	next: Next.optional(),
 	weight: StepWeight.optional()
