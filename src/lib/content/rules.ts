@@ -138,6 +138,13 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 	}
 
 	if (!stepOf(s, m.start)) err(fmLine('start'), `start step "${m.start}" does not exist`);
+	const called = new Set<string>();
+	for (const c of m.calls ?? [])
+		for (const id of c.steps) {
+			if (!stepOf(s, id)) err(fmLine('calls'), `calls: step "${id}" does not exist${nearest(id, s.stepOrder)}`);
+			else if (called.has(id)) err(fmLine('calls'), `calls: step "${id}" is listed for two callers`);
+			called.add(id);
+		}
 
 	const texts: { text: string; line: number }[] = [{ text: s.debrief, line: 1 }, { text: m.title, line: fmLine('title') }, { text: m.summary, line: fmLine('summary') }];
 	const edges = new Map<string, string[]>();

@@ -229,6 +229,8 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 	const type = ctx.types.find((t) => t.id === a.type);
 	const pname = providerName(ctx, a.provider);
 	const when = `${toSpoken(a.start)}–${toSpoken(a.start + a.minutes)}`;
+	// Each message names whose visit it is about: it is read in lists of several patients' problems.
+	const visit = `${nameOf(ctx, a.patient)}'s ${when} visit`;
 
 	// Template: every minute inside a block that takes this type.
 	const allowed = new Set<string>(type?.blocks ?? ['office']);
@@ -241,7 +243,7 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 		const kind = blockKindAt(ctx, a.provider, a.date, m);
 		if (!allowed.has(kind)) {
 			const what = kind === 'closed' ? 'outside their hours (or on a day off)' : `in ${kind === 'lunch' ? 'lunch' : `a ${kind} block`}`;
-			out.push({ appointment: a.id, rule: 'template', message: `${when} with ${pname} falls ${what} at ${toSpoken(m)}; a ${type?.name ?? a.type} goes in ${[...allowed].join(' or ')} time.` });
+			out.push({ appointment: a.id, rule: 'template', message: `${visit} with ${pname} falls ${what} at ${toSpoken(m)}; a ${type?.name ?? a.type} goes in ${[...allowed].join(' or ')} time.` });
 			break;
 		}
 	}
@@ -265,7 +267,7 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 	const doubleOk = (x: Appointment) => block.doubleBooking.includes(x.type);
 	if (block.method === 'stream') {
 		for (const o of others)
-			if (!doubleOk(a) && !doubleOk(o)) out.push({ appointment: a.id, rule: 'overlap', message: `${when} overlaps ${nameOf(ctx, o.patient)} (${toSpoken(o.start)}) with ${pname}.` });
+			if (!doubleOk(a) && !doubleOk(o)) out.push({ appointment: a.id, rule: 'overlap', message: `${visit} overlaps ${nameOf(ctx, o.patient)}'s ${toSpoken(o.start)} visit with ${pname}.` });
 	} else {
 		const wave = block.wave ?? { '00': 3 };
 		const minute = toClock(a.start).slice(3);
@@ -297,6 +299,11 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 		}
 	}
 	return out;
+}
+
+/** True when the provider has no active visit at any minute of [start, start + minutes) on that day. */
+export function slotIsFree(book: Book, provider: string, date: string, start: number, minutes = 1): boolean {
+	return !book.appointments.some((a) => isActive(a) && a.provider === provider && a.date === date && overlaps(a, { start, minutes }));
 }
 
 export function bookProblems(book: Book, block: ResolvedScheduleBlock): Problem[] {

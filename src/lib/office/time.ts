@@ -33,6 +33,11 @@ export function weekday(iso: string): WeekdayId {
 	return WEEKDAYS[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
 }
 
+/** The whole date, as a day view's heading says it: "Tuesday, November 25, 2025". */
+export function fullDayLabel(iso: string): string {
+	return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric', timeZone: 'UTC' });
+}
+
 export function dayLabel(iso: string): string {
 	return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-US', { weekday: 'short', month: 'short', day: 'numeric', timeZone: 'UTC' });
 }

@@ -14,6 +14,11 @@ export const Room = z.strictObject({
 	kind: z.enum(['exam', 'procedure', 'lab', 'imaging', 'telehealth', 'office'])
 });
 
+export const Policy = z.strictObject({
+	title: z.string().min(3),
+	text: z.string().min(1)
+});
+
 export const Clinic = z.strictObject({
 	id: Id,
 	name: z.string().min(1),
@@ -28,7 +33,8 @@ export const Clinic = z.strictObject({
 	rooms: z.array(Room).min(1),
 	/** Days the whole practice is closed (holidays): nothing may be booked on them. */
 	closedDays: z.array(z.strictObject({ date: IsoDate, reason: z.string().min(1) })).default([]),
-	policies: z.record(z.string(), z.string().min(1))
+	/** The office policy binder: each policy with the title a reader looks for and its text. */
+	policies: z.record(z.string(), Policy)
 });
 
 export const BLOCK_KINDS = ['office', 'lunch', 'blocked', 'procedure', 'physicals', 'telehealth', 'hospital', 'admin'] as const;

@@ -49,6 +49,21 @@ export const FrontMatter = z.strictObject({
 	patient: z.string().optional(),
 	provider: z.string().optional(),
 	caller: z.strictObject({ name: z.string().min(1), number: z.string().min(1) }).optional(),
+	/** The phone line the call is on, as the story says (the phone bar shows it); default 1. */
+	line: z.number().int().min(1).max(12).optional(),
+	/** Steps with another person on the phone (several callers in one scenario): who, and on which line. */
+	calls: z
+		.array(
+			z.strictObject({
+				steps: z.array(Id).min(1),
+				/** Who is on the line, or what the phones show (e.g. "Three lines holding"). */
+				name: z.string().min(1),
+				number: z.string().min(1).optional(),
+				/** Omit for no single line (a queue of calls). */
+				line: z.number().int().min(1).max(12).optional()
+			})
+		)
+		.optional(),
 	competencies: z.array(Id).min(1),
 	passMark: z.number().min(0.5).max(1).default(0.8),
 	start: Id,
@@ -267,6 +282,9 @@ export const ScheduleBlock = z.strictObject({
 	disruptions: z.array(Disruption).default([]),
 	tasks: z.array(ScheduleTask).min(1),
 	collect: z.array(CollectField).default([]),
+	/** The scenario's teaching for a kind of rule (e.g. fit: why a 15-minute hole cannot hold a 30-minute
+	 * visit), shown once whenever any rule of that kind fails, whichever task or booking broke it. */
+	lessons: z.partialRecord(z.enum(['fit', 'type', 'length', 'availability', 'provider', 'urgency', 'lead', 'series', 'waitlist', 'untouched']), z.string().min(1)).default({}),
 	scoring: ScheduleScoring.default({ fit: 'cmaa.scheduling.methods-templates', type: 'cmaa.scheduling.appointment-types', timing: 'cmaa.scheduling.triage', integrity: 'cmaa.scheduling.cancellations-no-shows' }),
 	next: Next.optional(),
 	weight: StepWeight.optional()

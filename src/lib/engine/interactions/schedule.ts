@@ -220,7 +220,10 @@ export const schedule: Grader<'schedule'> = {
 		const critical =
 			b.tasks.find((t) => t.critical && failedTasks.has(t.id) && rules.some((r) => r.task === t.id && !r.ok && (r.rule === 'booked' || r.rule === 'urgency' || r.rule === 'resolve')))?.critical ??
 			rules.find((r) => r.critical)?.critical;
-		const teach = b.tasks.filter((t) => t.teach && failedTasks.has(t.id)).map((t) => t.teach!);
+		const failedRules = new Set(rules.filter((r) => !r.ok).map((r) => r.rule));
+		const lessons = Object.entries(b.lessons ?? {}).filter(([rule]) => failedRules.has(rule)).map(([, text]) => text!);
+		// The same teaching may be a task's and a rule's: say it once.
+		const teach = [...new Set([...b.tasks.filter((t) => t.teach && failedTasks.has(t.id)).map((t) => t.teach!), ...lessons])];
 		return {
 			feedback: [...rules.filter((r) => !r.ok).map((r) => r.message), ...teach],
 			next: b.next,
