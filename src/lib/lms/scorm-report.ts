@@ -155,9 +155,14 @@ export function scormReport(standard: ScormStandard, input: ScormReportInput): C
 	];
 }
 
-/** What to set when the session ends: time spent and whether the learner will come back. */
-export function scormExit(standard: ScormStandard, standing: AssignmentStanding, sessionMs: number): CmiValue[] {
+/**
+ * What to set when the session ends: the time spent, and "suspend" always, so the LMS keeps this
+ * attempt's data (suspend_data above all) and resumes it on the next launch. A normal exit would let
+ * it start a fresh attempt with none of it, and a learner opening the course on another computer
+ * would then report 0% over their grade. The assignment counts its own attempts per scenario.
+ */
+export function scormExit(standard: ScormStandard, _standing: AssignmentStanding, sessionMs: number): CmiValue[] {
 	return standard === 'scorm12'
-		? [['cmi.core.session_time', scorm12Duration(sessionMs)], ['cmi.core.exit', standing.completed ? '' : 'suspend']]
-		: [['cmi.session_time', scorm2004Duration(sessionMs)], ['cmi.exit', standing.completed ? 'normal' : 'suspend']];
+		? [['cmi.core.session_time', scorm12Duration(sessionMs)], ['cmi.core.exit', 'suspend']]
+		: [['cmi.session_time', scorm2004Duration(sessionMs)], ['cmi.exit', 'suspend']];
 }
