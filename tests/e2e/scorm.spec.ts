@@ -1,27 +1,35 @@
 import { expect, test, type Frame, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { scenario } from './content';
-import { playToEnd } from './play';
-import { startLms } from '../support/lms-harness';
+import { bestIntent, playToEnd, type Intent } from './play';
+import { startLms, storedForResume } from '../support/lms-harness';
+import { bestOf } from '../../src/lib/engine/interactions/grader';
+import type { Interaction } from '../../src/lib/content/schema/scenario';
 
-const S = 'hipaa-caller-says-spouse';
+// One scenario the learner works badly, one they work well.
+const BAD = 'hipaa-caller-says-spouse';
+const GOOD = 'hipaa-police-at-the-desk';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const label = (standard: 'scorm12' | 'scorm2004') => (standard === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004');
 
-/** The instructor builds an assignment and downloads it as a package for the given standard. */
+/** The instructor builds an assignment and downloads it as a package for the given standard, and as a file. */
 async function exportPackage(page: Page, standard: 'scorm12' | 'scorm2004') {
 	await page.goto('/assign/');
 	await page.getByLabel('Title').fill('Week 5: privacy in the LMS');
-	await page.getByRole('checkbox', { name: new RegExp(escape(scenario(S).meta.title)) }).check();
+	for (const id of [BAD, GOOD]) await page.getByRole('checkbox', { name: new RegExp(escape(scenario(id).meta.title)) }).check();
 	await page.getByRole('button', { name: 'Create the assignment' }).click();
-	const label = standard === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004';
-	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${label} package` }).click()]);
-	await expect(page.locator('[data-packaging]')).toContainText(`Upload it to your LMS as a ${label} package`);
+	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: `Download ${label(standard)} package` }).click()]);
+	await expect(page.locator('[data-packaging]')).toContainText(`Upload it to your LMS as a ${label(standard)} package`);
 	const path = test.info().outputPath(download.suggestedFilename());
 	await download.saveAs(path);
 	expect(download.suggestedFilename()).toBe(`week-5-privacy-in-the-lms-${standard}.zip`);
-	return unzipSync(readFileSync(path));
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download the assignment file' }).click()]);
+	const assignmentFile = test.info().outputPath('assignment.json');
+	await file.saveAs(assignmentFile);
+	return { files: unzipSync(readFileSync(path)), assignmentFile };
 }
 
 /** The app's frame inside the package's launch page, once it shows the given path. */
@@ -30,11 +38,28 @@ async function appFrame(page: Page, path: string): Promise<Frame> {
 	return page.frames().find((f) => new URL(f.url()).pathname.startsWith(path))!;
 }
 
+/** A wrong answer at every step: an option that is not among the best. */
+function worstIntent(interaction: Interaction): Intent {
+	if (interaction.kind !== 'choice' && interaction.kind !== 'dialogue') throw new Error(`${interaction.kind}: the bad run only meets choices`);
+	const options = interaction.kind === 'choice' ? interaction.block.options : interaction.block.replies;
+	const best = bestOf(options);
+	return options.find((o) => !best.includes(o.id))!.id;
+}
+
+/** Starts a scenario from the assignment page in the SCO and plays it to the end; returns the decisions made. */
+async function work(page: Page, id: string, choose: (i: Interaction) => Intent): Promise<number> {
+	const list = await appFrame(page, '/course/assignment/');
+	await list.locator(`tr[data-scenario="${id}"]`).getByRole('link', { name: 'Start' }).click();
+	let decisions = 0;
+	await playToEnd(page, scenario(id), (_, i) => (decisions++, choose(i)), await appFrame(page, `/course/play/${id}/`));
+	return decisions;
+}
+
 for (const standard of ['scorm2004', 'scorm12'] as const) {
-	test(`${standard}: the exported package runs under scorm-again and the score arrives in the LMS`, async ({ browser }) => {
+	test(`${standard}: the exported package runs under scorm-again, reports each decision, and resumes from suspend_data`, async ({ browser }) => {
 		test.setTimeout(120_000);
 		const teacher = await (await browser.newContext()).newPage();
-		const files = await exportPackage(teacher, standard);
+		const { files, assignmentFile } = await exportPackage(teacher, standard);
 		const manifest = strFromU8(files['imsmanifest.xml']!);
 		expect(manifest).toContain(standard === 'scorm12' ? '<schemaversion>1.2</schemaversion>' : '<schemaversion>2004 4th Edition</schemaversion>');
 		const launch = /href="([^"]+)"/.exec(manifest.slice(manifest.indexOf('<resource ')))![1]!;
@@ -42,49 +67,93 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 		// Every file the manifest lists is in the zip.
 		for (const m of manifest.matchAll(/<file href="([^"]+)"/g)) expect(files[decodeURIComponent(m[1]!)], m[1]).toBeDefined();
 
-		const { url, server } = await startLms(standard, files, launch);
-		try {
-			const page = await (await browser.newContext()).newPage();
-			await page.goto(url);
-			const sco = page.frameLocator('#sco');
-			await expect(sco.locator('[data-lms-status]')).toContainText(`reporting to your LMS (${standard === 'scorm12' ? 'SCORM 1.2' : 'SCORM 2004'}) as Ada Okonkwo`);
-			// The LMS's learner works as their own learner in the app.
-			const app = await appFrame(page, '/course/assignment/');
-			await expect(app.getByRole('heading', { name: 'Week 5: privacy in the LMS' })).toBeVisible();
-			await expect(app.getByRole('navigation', { name: 'Main' })).toContainText('Ada Okonkwo');
-			expect((await new AxeBuilder({ page }).include('#sco').analyze()).violations).toEqual([]);
-			await app.getByRole('link', { name: 'Start' }).click();
-			await playToEnd(page, scenario(S), undefined, await appFrame(page, `/course/play/${S}/`));
-			await expect(sco.locator('[data-lms-status]')).toContainText('Score so far 100%, completed and passed');
+		// An admin packaging the same assignment file from the repo gets the same package.
+		const cli = test.info().outputPath('cli.zip');
+		execFileSync(process.execPath, ['--import', 'tsx', 'scripts/package-scorm.ts', assignmentFile, '--version', standard === 'scorm12' ? '1.2' : '2004', '--out', cli]);
+		const fromCli = unzipSync(readFileSync(cli));
+		expect(Object.keys(fromCli).sort()).toEqual(Object.keys(files).sort());
+		expect(strFromU8(fromCli['imsmanifest.xml']!)).toBe(manifest);
+		expect(strFromU8(fromCli['lms/assignment.json']!)).toBe(strFromU8(files['lms/assignment.json']!));
 
-			const cmi = (path: string) => page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).lms.cmi)?.toString(), path);
-			if (standard === 'scorm2004') {
-				await expect.poll(() => cmi('completion_status')).toBe('completed');
-				expect(await cmi('success_status')).toBe('passed');
-				expect(await cmi('score.scaled')).toBe('1');
-				expect(await cmi('score.raw')).toBe('100');
-				// Every decision is an interaction, with the learner's answer and its result.
-				const decisions = await page.evaluate(() => (window as any).lms.cmi.interactions.childArray.map((i: any) => ({ id: i.id, type: i.type, response: i.learner_response, result: i.result })));
-				expect(decisions.length).toBeGreaterThanOrEqual(3);
-				for (const d of decisions) {
-					expect(d.id).toMatch(new RegExp(`^urn:front-desk-simulator:${S}:`));
-					expect(d).toMatchObject({ type: 'choice', result: 'correct' });
-					expect(d.response).not.toBe('');
-				}
-			} else {
-				await expect.poll(() => cmi('core.lesson_status')).toBe('passed');
-				expect(await cmi('core.score.raw')).toBe('100');
-			}
-			// Leaving the course ends the session once, with the time spent.
+		const cmi = (page: Page, path: string) => page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).lms.cmi)?.toString(), path);
+		const count = (page: Page) => page.evaluate(() => (window as any).lms.cmi.interactions.childArray.length as number);
+		const status = standard === 'scorm12' ? 'core.lesson_status' : 'success_status';
+		const raw = standard === 'scorm12' ? 'core.score.raw' : 'score.raw';
+		/** Closes the SCO as the LMS does when the learner leaves, and returns what the LMS stored. */
+		async function close(page: Page) {
 			await page.evaluate(() => document.getElementById('sco')!.remove());
 			const end = standard === 'scorm12' ? 'LMSFinish' : 'Terminate';
 			await expect.poll(() => page.evaluate(() => (window as any).calls as string[])).toContain(end);
 			const calls = await page.evaluate(() => (window as any).calls as string[]);
+			// One session: one Initialize, one Terminate, with the time spent.
 			expect(calls.filter((c) => c === end)).toHaveLength(1);
 			expect(calls.filter((c) => c === (standard === 'scorm12' ? 'LMSInitialize' : 'Initialize'))).toHaveLength(1);
-			expect(calls.some((c) => c.startsWith(standard === 'scorm12' ? 'cmi.core.session_time=' : 'cmi.session_time='))).toBe(true);
-		} finally {
-			server.close();
+			expect(calls.find((c) => c.startsWith(standard === 'scorm12' ? 'cmi.core.session_time=' : 'cmi.session_time='))).toMatch(standard === 'scorm12' ? /=\d{4}:\d\d:\d\d(\.\d\d)?$/ : /=PT[\d.HMS]+$/);
+			expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
+			return page.evaluate(() => (window as any).lms.renderCMIToJSONObject());
+		}
+
+		// First session: one scenario worked badly, one well.
+		let stored: Record<string, unknown>;
+		let made = 0;
+		let score = '';
+		{
+			const { url, server } = await startLms(standard, files, launch);
+			try {
+				const page = await (await browser.newContext()).newPage();
+				await page.goto(url);
+				const sco = page.frameLocator('#sco');
+				await expect(sco.locator('[data-lms-status]')).toContainText(`reporting to your LMS (${label(standard)}) as Ada Okonkwo`);
+				// The LMS's learner works as their own learner in the app.
+				const app = await appFrame(page, '/course/assignment/');
+				await expect(app.getByRole('heading', { name: 'Week 5: privacy in the LMS' })).toBeVisible();
+				await expect(app.getByRole('navigation', { name: 'Main' })).toContainText('Ada Okonkwo');
+				expect((await new AxeBuilder({ page }).include('#sco').analyze()).violations).toEqual([]);
+
+				const list = app.url();
+				made += await work(page, BAD, worstIntent);
+				await expect(sco.locator('[data-lms-status]')).toContainText('not finished yet (1 of 2 done');
+				await expect.poll(() => cmi(page, standard === 'scorm12' ? 'core.lesson_status' : 'completion_status')).toBe('incomplete');
+				// Back to the assignment's list, as the learner would reopen it.
+				const launchFrame = (await (await page.locator('#sco').elementHandle())!.contentFrame())!;
+				await launchFrame.childFrames()[0]!.goto(list);
+				made += await work(page, GOOD, bestIntent);
+				await expect(sco.locator('[data-lms-status]')).toContainText('completed, not passed (2 of 2 done; best ');
+				await expect.poll(() => cmi(page, status)).toBe('failed');
+				if (standard === 'scorm2004') expect(await cmi(page, 'completion_status')).toBe('completed');
+				score = (await cmi(page, raw))!;
+				// The good run scored 100% and the bad one less: the mean is between 50 and 100.
+				expect(Number(score)).toBeGreaterThanOrEqual(50);
+				expect(Number(score)).toBeLessThan(100);
+				// Every decision is an interaction, with the learner's answer and its result.
+				expect(await count(page)).toBe(made);
+				// As the LMS stores them (SCORM 1.2 interactions are write-only to the SCO).
+				const results = await page.evaluate(() => Object.values((window as any).lms.renderCMIToJSONObject().cmi.interactions).map((i: any) => i.result));
+				expect(results).toContain(standard === 'scorm12' ? 'wrong' : 'incorrect');
+				expect(results).toContain('correct');
+				stored = await close(page);
+			} finally {
+				server.close();
+			}
+		}
+
+		// The SCO reopened on another computer: nothing in this browser, only what the LMS gives back.
+		{
+			const { url, server } = await startLms(standard, files, launch, storedForResume(standard, stored as { cmi: Record<string, unknown> }));
+			try {
+				const page = await (await browser.newContext()).newPage();
+				await page.goto(url);
+				const sco = page.frameLocator('#sco');
+				await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${Math.round(Number(score))}%, completed, not passed (2 of 2 done; best `);
+				await expect.poll(() => page.evaluate(() => (window as any).calls.some((c: string) => c.startsWith('cmi.suspend_data=')))).toBe(true);
+				// Status and score stand; no interaction is written twice.
+				expect(await cmi(page, status)).toBe('failed');
+				expect(await cmi(page, raw)).toBe(score);
+				expect(await count(page)).toBe(made);
+				await close(page);
+			} finally {
+				server.close();
+			}
 		}
 	});
 }

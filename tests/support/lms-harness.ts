@@ -14,30 +14,61 @@ const runtime = readFileSync(require.resolve('scorm-again'));
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.xml': 'application/xml', '.tsv': 'text/tab-separated-values', '.webmanifest': 'application/manifest+json' };
 
-function lmsPage(standard: 'scorm12' | 'scorm2004', launch: string): string {
-	const setup =
-		standard === 'scorm12'
-			? `window.API = new Scorm12API({ logLevel: 5, autocommit: false });
-			   API.loadFromJSON({ core: { student_id: 'stu-1042', student_name: 'Okonkwo, Ada' } });
-			   for (const f of ['LMSInitialize', 'LMSFinish', 'LMSCommit']) API.on(f, () => calls.push(f));
-			   API.on('LMSSetValue.cmi.*', (e, v) => calls.push(e + '=' + v));
-			   window.lms = API;`
-			: `window.API_1484_11 = new Scorm2004API({ logLevel: 5, autocommit: false });
-			   API_1484_11.loadFromJSON({ learner_id: 'stu-1042', learner_name: 'Okonkwo, Ada' });
-			   for (const f of ['Initialize', 'Terminate', 'Commit']) API_1484_11.on(f, () => calls.push(f));
-			   API_1484_11.on('SetValue.cmi.*', (e, v) => calls.push(e + '=' + v));
-			   window.lms = API_1484_11;`;
+/** The calls whose error code the stand-in LMS records (any non-zero code is a runtime error). */
+const CALLS = { scorm12: ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit'], scorm2004: ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit'] };
+
+/**
+ * The LMS page. `stored` is the cmi data an earlier session left (scorm-again's renderCMIToJSONObject):
+ * given, the LMS resumes that attempt as a real one would, with the stored values and entry "resume".
+ */
+function lmsPage(standard: 'scorm12' | 'scorm2004', launch: string, stored?: Record<string, unknown>): string {
+	const learner = standard === 'scorm12' ? { core: { student_id: 'stu-1042', student_name: 'Okonkwo, Ada' } } : { learner_id: 'stu-1042', learner_name: 'Okonkwo, Ada' };
+	const api = standard === 'scorm12' ? 'API' : 'API_1484_11';
+	const make = standard === 'scorm12' ? 'Scorm12API' : 'Scorm2004API';
+	const last = standard === 'scorm12' ? 'LMSGetLastError' : 'GetLastError';
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="/scorm-again.js"></script>
-<script>window.calls = []; ${setup}</script></head>
+<script>
+window.calls = []; window.errors = [];
+const api = window.${api} = new ${make}({ logLevel: 5, autocommit: false });
+api.loadFromJSON(${JSON.stringify(stored ?? learner)});
+for (const f of ${JSON.stringify(CALLS[standard].filter((c) => !/Value$/.test(c)))}) api.on(f, () => calls.push(f));
+api.on('${standard === 'scorm12' ? 'LMSSetValue' : 'SetValue'}.cmi.*', (e, v) => calls.push(e + '=' + v));
+// Every call's error code, as the LMS would log it.
+for (const f of ${JSON.stringify(CALLS[standard])}) {
+	const call = api[f].bind(api);
+	api[f] = (...args) => {
+		const out = call(...args);
+		const code = String(api.${last}());
+		if (code !== '0') errors.push(f + '(' + args.join(', ') + '): ' + code);
+		return out;
+	};
+}
+window.lms = api;
+</script></head>
 <body style="margin:0"><h1 style="font-size:1rem;margin:0.25rem">Test LMS course</h1>
 <iframe id="sco" title="Course content" src="/course/${launch}" style="width:100%;height:90vh;border:0"></iframe></body></html>`;
 }
 
-export async function startLms(standard: 'scorm12' | 'scorm2004', files: Record<string, Uint8Array>, launch: string): Promise<{ url: string; server: Server }> {
+/** What an LMS keeps of a finished session and gives back on resume: everything but the session's own exit and time, entry "resume". */
+export function storedForResume(standard: 'scorm12' | 'scorm2004', saved: { cmi: Record<string, any> }): Record<string, unknown> {
+	const cmi = structuredClone(saved.cmi);
+	if (standard === 'scorm12') {
+		delete cmi.core.session_time;
+		delete cmi.core.exit;
+		cmi.core.entry = 'resume';
+	} else {
+		delete cmi.session_time;
+		delete cmi.exit;
+		cmi.entry = 'resume';
+	}
+	return { cmi };
+}
+
+export async function startLms(standard: 'scorm12' | 'scorm2004', files: Record<string, Uint8Array>, launch: string, stored?: Record<string, unknown>): Promise<{ url: string; server: Server }> {
 	const server = createServer((req, res) => {
 		const path = decodeURIComponent(new URL(req.url ?? '/', 'http://lms').pathname);
-		if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(lmsPage(standard, launch));
+		if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(lmsPage(standard, launch, stored));
 		if (path === '/scorm-again.js') return void res.writeHead(200, { 'content-type': 'text/javascript' }).end(runtime);
 		if (path.startsWith('/course/')) {
 			// Like a strict LMS: files by name only, no folder index pages.

@@ -13,7 +13,8 @@ import { assignmentStanding } from '../../src/lib/lms/standing';
 import { LAUNCH_PAGE, PACKAGE_CONFIG, scormManifest, type ScormStandard } from '../../src/lib/lms/scorm-manifest';
 import { readPackageConfig } from '../../src/lib/lms/package-config';
 import { scormPackage } from '../../src/lib/lms/scorm-package';
-import { interactionId, scorm12Duration, scorm2004Duration, scormExit, scormReport } from '../../src/lib/lms/scorm-report';
+import { readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
+import { interactionId, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport } from '../../src/lib/lms/scorm-report';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
 
@@ -196,6 +197,70 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		expect(api.LMSFinish('')).toBe('true');
 		const half = assignmentStanding(assignment, standing.scenarios[0]!.attempts);
 		expect(scormReport('scorm12', { standing: half, decisions: [], written: [] })).toContainEqual(['cmi.core.lesson_status', 'incomplete']);
+	});
+
+	it('SCORM 1.2: one interaction per decision (id, type, student_response, result, time), accepted; a resumed session adds only new ones', async () => {
+		const { standing, decisions } = await worked(HIPAA.meta.start);
+		const api = new Scorm12API({ logLevel: 5 });
+		api.LMSInitialize('');
+		const report = scormReport('scorm12', { standing, decisions, written: [] });
+		expect(apply(api, report)).toEqual([]);
+		expect(Number(api.LMSGetValue('cmi.interactions._count'))).toBe(decisions.length);
+		const at = (e: string) => report.find(([k]) => k === e)?.[1];
+		expect(at('cmi.interactions.0.id')).toMatch(/^urn\.front-desk-simulator\.hipaa-caller-says-spouse\.[A-Za-z0-9._-]+$/);
+		expect(at('cmi.interactions.0.type')).toBe('choice');
+		expect(at('cmi.interactions.0.student_response')).toBe(decisions[0]!.response);
+		// The first step was missed on purpose: SCORM 1.2 says "wrong" where 2004 says "incorrect".
+		expect(at('cmi.interactions.0.result')).toBe('wrong');
+		expect(at('cmi.interactions.0.time')).toBe(scorm12Time(decisions[0]!.at));
+		expect(at('cmi.interactions.0.time')).toMatch(/^\d\d:\d\d:\d\d$/);
+		// 1.2 interactions are write-only: the time reached (from suspend_data) and the LMS's count say where to go on.
+		const until = decisions[decisions.length - 3]!.at;
+		const again = scormReport('scorm12', { standing, decisions, written: [], count: decisions.length - 2, reportedUntil: until });
+		const ids = again.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e));
+		expect(ids.map(([e]) => e)).toEqual([`cmi.interactions.${decisions.length - 2}.id`, `cmi.interactions.${decisions.length - 1}.id`]);
+	});
+
+	it('suspend_data keeps the finished parts and their best scores, so a session in an empty browser resumes without lowering the LMS grade', async () => {
+		const { standing } = await worked(HIPAA.meta.start);
+		expect(standing.completed).toBe(true);
+		for (const standard of ['scorm12', 'scorm2004'] as const) {
+			const text = suspendData(standard, assignment, standing, 123_456);
+			expect(text.length).toBeLessThanOrEqual(SUSPEND_LIMIT[standard]);
+			const carried = readSuspendData(assignment, text);
+			expect(carried.reportedUntil).toBe(123_456);
+			// Another computer: no attempts here, yet the standing is what the LMS was told.
+			const empty = assignmentStanding(assignment, []);
+			const resumed = withCarried(empty, carried);
+			expect(resumed.completed).toBe(true);
+			expect(resumed.passed).toBe(standing.passed);
+			expect(resumed.score).toBeCloseTo(standing.score, 4);
+			expect(resumed.scenarios.map((s) => s.best)).toEqual(standing.scenarios.map((s) => expect.closeTo(s.best!, 4)));
+			expect(scormReport(standard, { standing: resumed, decisions: [], written: [] }).slice(0, 2)).toEqual(scormReport(standard, { standing, decisions: [], written: [] }).slice(0, 2));
+		}
+		// A better attempt here raises a carried best; a worse one never lowers it.
+		const carried = readSuspendData(assignment, suspendData('scorm12', assignment, standing, 0));
+		const better = { ...standing, scenarios: standing.scenarios.map((s) => ({ ...s, best: 1, passed: true })) };
+		expect(withCarried(better, carried).score).toBe(1);
+		const worse = assignmentStanding(assignment, []);
+		expect(withCarried(worse, carried).score).toBeCloseTo(standing.score, 4);
+	});
+
+	it('suspend_data from something else, damaged or naming scenarios the package lacks, counts as nothing', () => {
+		for (const text of ['', 'not json', '{"v":2,"s":[[0,10000,1]]}', 'null', '{"v":1,"s":[[7,10000,1],[0,99999,1],["0",5000,1]],"t":-5}']) {
+			const carried = readSuspendData(assignment, text);
+			expect(carried.scenarios.size, text).toBe(0);
+			expect(carried.reportedUntil).toBe(0);
+		}
+	});
+
+	it('suspend_data fits SCORM 1.2 for the largest assignment the format allows', () => {
+		const ids = Array.from({ length: 40 }, (_, i) => `scenario-${'x'.repeat(180)}-${i}`);
+		const big = { scenarios: ids };
+		const standing = { scenarios: ids.map((scenarioId) => ({ scenarioId, attempts: [], best: 0.8765, passed: true, finished: true })), completed: true, passed: true, score: 0.8765 };
+		const text = suspendData('scorm12', big, standing, Date.now());
+		expect(text.length).toBeLessThanOrEqual(4096);
+		expect(readSuspendData(big, text).scenarios.size).toBe(40);
 	});
 
 	it('formats time spans the way each standard writes them', () => {

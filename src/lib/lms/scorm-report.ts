@@ -1,7 +1,9 @@
 /**
- * What the SCO tells the LMS, as the list of SetValue calls to make: status, score and (SCORM 2004)
- * one cmi.interactions entry per decision. Pure: the standing and decisions are passed in, and the
- * interactions the LMS already holds are skipped, so a resumed session never writes one twice.
+ * What the SCO tells the LMS, as the list of SetValue calls to make: status, score and one
+ * cmi.interactions entry per decision. Pure: the standing and decisions are passed in, and the
+ * interactions the LMS already holds are skipped, so a resumed session never writes one twice
+ * (SCORM 2004 reads their ids back; SCORM 1.2's are write-only, so there the time reached, kept in
+ * suspend_data, and the LMS's count say where to go on).
  */
 import type { Decision } from './decisions';
 import type { AssignmentStanding } from './standing';
@@ -73,28 +75,74 @@ function interactionValues(n: number, d: Decision): CmiValue[] {
 	return out;
 }
 
+/** SCORM 1.2 CMITime (HH:MM:SS, a time of day): UTC, since the LMS knows no time zone for it. */
+export function scorm12Time(ms: number): string {
+	return new Date(ms).toISOString().slice(11, 19);
+}
+
+/** SCORM 1.2 CMIIdentifier: no spaces, at most 255 characters; strict LMSs take letters, digits, dots, dashes and underscores only. */
+const id12 = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '.').slice(0, 255);
+
+function interactionValues12(n: number, d: Decision): CmiValue[] {
+	const type = interactionType(d);
+	const at = `cmi.interactions.${n}`;
+	// SCORM 1.2 has no "other": a worked form is a performance. Texts are CMIFeedback, 255 characters.
+	const out: CmiValue[] = [
+		[`${at}.id`, id12(interactionId(d))],
+		[`${at}.type`, type === 'other' ? 'performance' : type],
+		[`${at}.time`, scorm12Time(d.at)],
+		[`${at}.weighting`, String(d.possible)]
+	];
+	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, id12(c)]));
+	if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
+	out.push([`${at}.student_response`, d.response.slice(0, 255)]);
+	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'wrong' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);
+	return out;
+}
+
 export interface ScormReportInput {
 	standing: AssignmentStanding;
 	/** Every decision of the counted attempts, oldest first. */
 	decisions: readonly Decision[];
-	/** Interaction ids the LMS already holds, in their order (read back when the session starts). */
+	/** Interaction ids the LMS already holds, in their order (SCORM 2004 reads them back when the session starts). */
 	written: readonly string[];
+	/** How many interactions the LMS already holds (cmi.interactions._count); defaults to written's length. */
+	count?: number;
+	/** Decisions made at or before this time are already in the LMS (from suspend_data). */
+	reportedUntil?: number;
+}
+
+/** The decisions the LMS does not hold yet. */
+export function unreported({ decisions, written, reportedUntil = 0 }: Pick<ScormReportInput, 'decisions' | 'written' | 'reportedUntil'>): Decision[] {
+	const have = new Set(written);
+	const out: Decision[] = [];
+	for (const d of decisions) {
+		const id = interactionId(d);
+		if (d.at <= reportedUntil || have.has(id)) continue;
+		have.add(id);
+		out.push(d);
+	}
+	return out;
 }
 
 /** The SetValue calls that bring the LMS up to date. */
-export function scormReport(standard: ScormStandard, { standing, decisions, written }: ScormReportInput): CmiValue[] {
+export function scormReport(standard: ScormStandard, input: ScormReportInput): CmiValue[] {
+	const { standing } = input;
 	const raw = percent(standing.score);
+	let n = Math.max(input.count ?? 0, input.written.length);
+	const fresh = unreported(input);
 	if (standard === 'scorm12') {
 		return [
 			['cmi.core.lesson_status', standing.completed ? (standing.passed ? 'passed' : 'failed') : 'incomplete'],
 			['cmi.core.score.min', '0'],
 			['cmi.core.score.max', '100'],
-			['cmi.core.score.raw', raw]
+			['cmi.core.score.raw', raw],
+			...fresh.flatMap((d) => interactionValues12(n++, d))
 		];
 	}
 	const parts = standing.scenarios.length + (standing.exam ? 1 : 0);
 	const finished = standing.scenarios.filter((s) => s.finished).length + (standing.exam?.finished ? 1 : 0);
-	const out: CmiValue[] = [
+	return [
 		['cmi.completion_status', standing.completed ? 'completed' : 'incomplete'],
 		// Pass or fail is only known once every part is finished.
 		['cmi.success_status', standing.completed ? (standing.passed ? 'passed' : 'failed') : 'unknown'],
@@ -102,21 +150,19 @@ export function scormReport(standard: ScormStandard, { standing, decisions, writ
 		['cmi.score.min', '0'],
 		['cmi.score.max', '100'],
 		['cmi.score.raw', raw],
-		['cmi.score.scaled', String(Math.round(Math.min(1, Math.max(0, standing.score)) * 10_000) / 10_000)]
+		['cmi.score.scaled', String(Math.round(Math.min(1, Math.max(0, standing.score)) * 10_000) / 10_000)],
+		...fresh.flatMap((d) => interactionValues(n++, d))
 	];
-	const have = new Set(written);
-	let n = written.length;
-	for (const d of decisions) {
-		if (have.has(interactionId(d))) continue;
-		out.push(...interactionValues(n++, d));
-		have.add(interactionId(d));
-	}
-	return out;
 }
 
-/** What to set when the session ends: time spent and whether the learner will come back. */
-export function scormExit(standard: ScormStandard, standing: AssignmentStanding, sessionMs: number): CmiValue[] {
+/**
+ * What to set when the session ends: the time spent, and "suspend" always, so the LMS keeps this
+ * attempt's data (suspend_data above all) and resumes it on the next launch. A normal exit would let
+ * it start a fresh attempt with none of it, and a learner opening the course on another computer
+ * would then report 0% over their grade. The assignment counts its own attempts per scenario.
+ */
+export function scormExit(standard: ScormStandard, _standing: AssignmentStanding, sessionMs: number): CmiValue[] {
 	return standard === 'scorm12'
-		? [['cmi.core.session_time', scorm12Duration(sessionMs)], ['cmi.core.exit', standing.completed ? '' : 'suspend']]
-		: [['cmi.session_time', scorm2004Duration(sessionMs)], ['cmi.exit', standing.completed ? 'normal' : 'suspend']];
+		? [['cmi.core.session_time', scorm12Duration(sessionMs)], ['cmi.core.exit', 'suspend']]
+		: [['cmi.session_time', scorm2004Duration(sessionMs)], ['cmi.exit', 'suspend']];
 }

@@ -128,6 +128,11 @@ export function assignmentStanding(
 ): AssignmentStanding {
 	const scenarios = assignment.scenarios.map((id) => scenarioStanding(assignment, attempts, id));
 	const examPart = assignment.exam ? (exam ? examStanding(assignment, exam.sessions, exam.scoring, exam.now) : { sessions: [], scores: [], passed: false, finished: false }) : undefined;
+	return standingOf(scenarios, examPart);
+}
+
+/** The whole from its parts (each scenario and the exam count one each). */
+export function standingOf(scenarios: ScenarioStanding[], examPart?: ExamStanding): AssignmentStanding {
 	const parts: { best?: number; passed: boolean; finished: boolean }[] = [...scenarios, ...(examPart ? [examPart] : [])];
 	return {
 		scenarios,
