@@ -11,10 +11,11 @@ const SCENARIO_LIST = 'virtual:scenario-list';
 const COMPETENCIES = 'virtual:competencies';
 const DOMAINS = 'virtual:domains';
 const WORLD = 'virtual:world';
+const CHARTS = 'virtual:charts';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
-const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
+const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -56,6 +57,7 @@ export function contentPlugin(): Plugin {
 			if (name === DOMAINS)
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
+			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)
 				// A Map, not an object: an id from an address or a file ("constructor") must not find Object's own keys.

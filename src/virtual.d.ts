@@ -22,6 +22,11 @@ declare module 'virtual:world' {
 	const world: import('$lib/content/world').ClinicWorld;
 	export default world;
 }
+/** The EHR's charts, one per patient: loaded only where the EHR opens. */
+declare module 'virtual:charts' {
+	const charts: import('$lib/content/schema/chart').PatientChart[];
+	export default charts;
+}
 declare module 'virtual:scenarios' {
 	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
 }

@@ -7,6 +7,8 @@ import { checkCodeSets } from './billing-rules';
 import { loadQuestions } from './questions';
 import type { Item } from './schema/questions';
 import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
+import { checkChartCodes, loadCharts } from './charts';
+import type { PatientChart } from './schema/chart';
 
 /** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
 export const CODESET_FILES = { icd10cm: 'content/codesets/icd10cm-2026.tsv', hcpcs: 'content/codesets/hcpcs-2025oct.tsv' } as const;
@@ -26,6 +28,8 @@ export interface Content {
 	scenarios: Scenario[];
 	/** Exam-style items (content/questions/), each tied to a competency. */
 	questions: (Item & { file: string })[];
+	/** The EHR: one chart per patient of the world, in the world's order. */
+	charts: PatientChart[];
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
@@ -62,10 +66,15 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	// The code sets are large; they are checked only when the caller read them (build, content check, tests).
 	const icdText = files[CODESET_FILES.icd10cm];
 	const hcpcsText = files[CODESET_FILES.hcpcs];
-	if (icdText !== undefined && hcpcsText !== undefined)
-		errors.push(...checkCodeSets(scenarios, world.value, parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)));
+	const charts = loadCharts(files, world.value);
+	errors.push(...charts.errors);
+	if (icdText !== undefined && hcpcsText !== undefined) {
+		const icd = parseIcdIndex(icdText);
+		errors.push(...checkCodeSets(scenarios, world.value, icd, parseHcpcsIndex(hcpcsText)));
+		errors.push(...checkChartCodes(charts.value ?? [], icd));
+	}
 	const questions = loadQuestions(files, known.competencies);
 	errors.push(...questions.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value! }, errors };
 }
