@@ -14,7 +14,7 @@ import { decisionsOf, type Decision } from './lms/decisions';
 import { assignmentStanding } from './lms/standing';
 import { assignmentExamInput } from './exam-bank';
 import { buildStatements, outbox } from './lms/xapi';
-import { deliver, type FetchLike } from './lms/xapi-transport';
+import { deliver } from './lms/xapi-transport';
 
 export interface XapiReport {
 	/** The LRS's host, as the student sees it. */
@@ -178,7 +178,7 @@ class XapiReporting {
 
 			this.#update(a.id, { state: 'sending' });
 			let waiting = pending.length;
-			const report = await deliver(globalThis.fetch.bind(globalThis) as FetchLike, lrs, pending, async (ids) => {
+			const report = await deliver(lrs, pending, async (ids) => {
 				await store.acknowledgeStatements(learner.id, a.id, ids);
 				for (const id of ids) acknowledged.add(id);
 				waiting -= ids.length;
