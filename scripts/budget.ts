@@ -31,6 +31,8 @@ export const LIGHTHOUSE_GOALS = { performance: 98, accessibility: 100, 'best-pra
 export const SCENARIO_TEXT_PROBE = 'My husband Luis had blood drawn here on Friday';
 /** chart.js's banner or name: it loads on the dashboard only. */
 export const CHART_JS_PROBE = /Chart\.js v\d|chart\.js/;
+/** Text only the xAPI client (@xapi/xapi, axios inside) holds: it loads only for an assignment that reports to an LRS. */
+export const XAPI_CLIENT_PROBE = 'xAPILaunchService';
 /** Text only the code-set files hold. */
 export const CODE_SET_PROBE = 'Cholera due to Vibrio cholerae';
 

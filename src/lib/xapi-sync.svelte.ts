@@ -13,8 +13,9 @@ import type { AttemptRecord, Learner, ProgressStore } from './db/types';
 import { decisionsOf, type Decision } from './lms/decisions';
 import { assignmentStanding } from './lms/standing';
 import { assignmentExamInput } from './exam-bank';
-import { buildStatements, outbox } from './lms/xapi';
-import { deliver, type FetchLike } from './lms/xapi-transport';
+import { buildStatements, learnerAccount, outbox } from './lms/xapi';
+import { identityKey, storedIdentity } from './assign/identity';
+import { deliver } from './lms/xapi-transport';
 
 export interface XapiReport {
 	/** The LRS's host, as the student sees it. */
@@ -23,7 +24,8 @@ export interface XapiReport {
 	sent: number;
 	/** Statements still to send. */
 	waiting: number;
-	state: 'sending' | 'sent' | 'offline' | 'unreachable' | 'stopped';
+	/** needs-name, needs-id: waiting for the student to save their name (or the student ID the assignment asks for). */
+	state: 'sending' | 'sent' | 'offline' | 'unreachable' | 'stopped' | 'needs-name' | 'needs-id';
 	/** Why the last try did not reach the LRS (offline, no answer, a server error). */
 	unreachable?: string;
 	/** What the LRS refused and its reason: the credentials, or single statements. */
@@ -133,6 +135,8 @@ class XapiReporting {
 		const stored = (await store.listAssignments()).filter((r) => r.assignment.xapi);
 		const attempts = this.#attempts ?? (await store.listAttempts(learner.id));
 		const appUrl = `${location.origin}${base}/`;
+		// The actor is the name the student gave on an assignment page, never a profile's placeholder.
+		const identity = storedIdentity(await store.getSetting<unknown>(identityKey(learner.id)));
 		let retry = false;
 		for (const { assignment: a } of stored) {
 			if (this.#learner !== learner) return;
@@ -157,7 +161,10 @@ class XapiReporting {
 				if (d.ok) decisions.push(...d.decisions);
 				else problem = `The decisions of one attempt cannot be reported: ${d.error}.`;
 			}
-			const statements = buildStatements({ assignment: a, learner, appUrl, standing, decisions, launches: record.launches, scenarios: titles });
+			const account = learnerAccount(lrs, learner.id, identity?.studentId, appUrl);
+			// Until the student has saved their name (and the ID the assignment asks for) the statements are only counted, never sent: the ids do not depend on the actor.
+			const ready = identity && account;
+			const statements = buildStatements({ assignment: a, learner: { id: learner.id, name: identity?.name ?? learner.name }, account: account ?? { homePage: appUrl, name: learner.id }, appUrl, standing, decisions, launches: record.launches, scenarios: titles });
 
 			const acknowledged = new Set(record.acknowledged);
 			const refused = this.#refused.get(a.id) ?? new Set<string>();
@@ -170,6 +177,10 @@ class XapiReporting {
 				continue;
 			}
 			if (halted) continue;
+			if (!ready) {
+				this.#update(a.id, { state: identity ? 'needs-id' : 'needs-name', unreachable: undefined });
+				continue;
+			}
 			if (offline()) {
 				this.#update(a.id, { state: 'offline', unreachable: 'this computer is offline' });
 				retry = true;
@@ -178,7 +189,7 @@ class XapiReporting {
 
 			this.#update(a.id, { state: 'sending' });
 			let waiting = pending.length;
-			const report = await deliver(globalThis.fetch.bind(globalThis) as FetchLike, lrs, pending, async (ids) => {
+			const report = await deliver(lrs, pending, async (ids) => {
 				await store.acknowledgeStatements(learner.id, a.id, ids);
 				for (const id of ids) acknowledged.add(id);
 				waiting -= ids.length;

@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import {
 	CHART_JS_PROBE,
+	XAPI_CLIENT_PROBE,
 	CODE_INDEX_BUDGET_BYTES,
 	INITIAL_JS_BUDGET_BYTES,
 	SCENARIO_JS_BUDGET_BYTES,
@@ -19,10 +20,11 @@ import { content } from './content';
 // Sizes and counts, never timings: budgets the build must keep on every machine. Each page is loaded
 // in a fresh browser context (empty cache), as a first visit downloads it.
 
-/** Nothing a page must leave for later: no code set, no chart.js. */
+/** Nothing a page must leave for later: no code set, no chart.js, no xAPI client. */
 function expectNoLazyHeavyweights(route: string, load: RouteLoad) {
 	expect(load.other.filter((p) => p.endsWith('.tsv')), `${route} fetched a code set`).toEqual([]);
 	expect(load.js.filter((f) => CHART_JS_PROBE.test(f.text)).map((f) => f.path), `${route} fetched chart.js`).toEqual([]);
+	expect(load.js.filter((f) => f.text.includes(XAPI_CLIENT_PROBE)).map((f) => f.path), `${route} fetched the xAPI client`).toEqual([]);
 }
 
 test(`the catalog loads at most ${kb(INITIAL_JS_BUDGET_BYTES)} of gzipped JavaScript, with no chart.js, no scenario text and no code set`, async ({ browser }) => {

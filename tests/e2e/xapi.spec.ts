@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { answer, start } from '../../src/lib/engine';
 import { startLrs } from '../support/lrs.mjs';
 import { statementProblem } from '../support/xapi-spec.mjs';
+import { learningLockerProblem } from '../support/xapi-validation.mjs';
 import { scenario } from './content';
 import { bestIntent, playToEnd } from './play';
 import { saveName } from './identity';
@@ -10,6 +11,7 @@ import { saveName } from './identity';
 const S = 'hipaa-caller-says-spouse';
 const KEY = 'course-7-writer';
 const SECRET = 'w2L9-qq/secret';
+const HOME = 'https://lms.college.example';
 
 /** How many decisions the best path through the scenario takes, from the engine itself. */
 function decisionsOnBestPath(): number {
@@ -32,7 +34,7 @@ const verbCounts = (statements: readonly Record<string, unknown>[]) => {
 	return counts;
 };
 
-async function buildAssignment(browser: import('@playwright/test').Browser, endpoint: string, secret: string): Promise<string> {
+async function buildAssignment(browser: import('@playwright/test').Browser, endpoint: string, secret: string, account: 'student-id' | 'learner-id' = 'student-id'): Promise<string> {
 	const teacher = await (await browser.newContext()).newPage();
 	await teacher.goto('/assign/');
 	await teacher.getByLabel('Title').fill('Week 3: privacy, reported');
@@ -42,6 +44,8 @@ async function buildAssignment(browser: import('@playwright/test').Browser, endp
 	await lrs.getByLabel('LRS endpoint').fill(endpoint);
 	await lrs.getByLabel('LRS key').fill(KEY);
 	await lrs.getByLabel('LRS secret').fill(secret);
+	await lrs.getByLabel('College home page for student accounts').fill(HOME);
+	await lrs.getByRole('radio', { name: account === 'student-id' ? /The student ID or e-mail each student types/ : /The simulator's own learner id/ }).check();
 	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
 	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
 	const link = await teacher.locator('[data-assignment-link]').inputValue();
@@ -69,10 +73,16 @@ test('a student works offline; once online every statement reaches the LRS once,
 		await student.goto(link);
 		await expect(student.getByRole('heading', { name: 'Week 3: privacy, reported' })).toBeVisible();
 		const status = student.locator('[data-xapi-status]');
-		await expect(status).toContainText(`Reporting to ${host}: 0 sent, 1 waiting`);
+		// Nothing goes under a made-up name: the launch waits for the student's name and the student ID the instructor asked for.
+		await expect(status).toContainText(`Reporting to ${host}: 0 sent, 1 waiting. They go once you have saved your name above.`);
+		const panel = student.locator('[data-identity]');
+		await panel.getByRole('textbox', { name: /^Your name/ }).fill('Ana López');
+		await panel.getByRole('button', { name: 'Save my name' }).click();
+		await expect(student.getByRole('alert')).toContainText("Type your student ID or e-mail: your instructor's learning record store knows you by it.");
+		await saveName(student, 'Ana López', 'S1234567');
 		await expect(status).toContainText('The record store did not answer');
+		await expect(student.locator('[data-xapi-actor]')).toContainText(`under the name Ana López and the student ID or e-mail S1234567 at ${HOME}`);
 
-		await saveName(student, 'Ana López');
 		await student.getByRole('link', { name: 'Start' }).click();
 		await playToEnd(student, scenario(S));
 		await student.goto(link);
@@ -94,10 +104,13 @@ test('a student works offline; once online every statement reaches the LRS once,
 		expect(lrs.statements).toHaveLength(expected);
 		expect(new Set(lrs.received).size).toBe(lrs.received.length);
 		expect(lrs.received).toHaveLength(expected);
-		for (const s of lrs.statements) expect(statementProblem(s)).toBeUndefined();
+		for (const s of lrs.statements) {
+			expect(learningLockerProblem(s)).toBeUndefined();
+			expect(statementProblem(s)).toBeUndefined();
+		}
 		expect(verbCounts(lrs.statements)).toEqual({ launched: 2, attempted: 1, answered: decisions, passed: 1, completed: 1 });
-		// The answers are the student's, under the name they work as.
-		expect(lrs.statements.every((s) => (s.actor as { name: string }).name === 'Ana López')).toBe(true);
+		// The answers are the student's: their name and their student ID on the college's home page.
+		for (const s of lrs.statements) expect(s.actor).toEqual({ objectType: 'Agent', name: 'Ana López', account: { homePage: HOME, name: 'S1234567' } });
 
 		expect(violations).toEqual([]);
 
@@ -114,9 +127,11 @@ test('a student works offline; once online every statement reaches the LRS once,
 test('an LRS that refuses the credentials: the student sees its reason, and nothing is marked sent', async ({ browser }) => {
 	const lrs = await startLrs({ key: KEY, secret: SECRET });
 	try {
-		const link = await buildAssignment(browser, lrs.endpoint, 'not-the-secret');
+		const link = await buildAssignment(browser, lrs.endpoint, 'not-the-secret', 'learner-id');
 		const student = await (await browser.newContext()).newPage();
 		await student.goto(link);
+		// Accounts by the app's learner id: no student ID is asked for.
+		await saveName(student, 'Ana López');
 		await expect(student.locator('[data-xapi-refusal]')).toContainText("refused the assignment's key or secret (401: the key or secret is wrong)");
 		await expect(student.locator('[data-xapi-status]')).toContainText('0 sent, 1 waiting');
 		expect(lrs.statements).toEqual([]);
@@ -133,7 +148,15 @@ test('the builder names a bad LRS address before making the link', async ({ page
 	await page.getByLabel('LRS endpoint').fill('http://lrs.college.example/xapi/');
 	await page.getByLabel('LRS key').fill(KEY);
 	await page.getByLabel('LRS secret').fill(SECRET);
-	await page.getByRole('button', { name: 'Create the assignment' }).click();
+	const create = page.getByRole('button', { name: 'Create the assignment' });
+	await create.click();
+	await expect(page.getByRole('alert')).toContainText("The learning record store's home page is missing: type your college's web address");
+	await page.getByLabel('College home page for student accounts').fill(HOME);
+	await create.click();
 	await expect(page.getByRole('alert')).toContainText("The learning record store's endpoint: must be an https address");
+	await page.getByLabel('LRS endpoint').fill('https://lrs.college.example/xapi/');
+	await page.getByLabel('College home page for student accounts').fill('https://ana@lms.college.example');
+	await create.click();
+	await expect(page.getByRole('alert')).toContainText("The learning record store's home page: must be your college's web address");
 	await expect(page.locator('[data-assignment-link]')).toHaveCount(0);
 });

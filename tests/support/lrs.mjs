@@ -1,8 +1,11 @@
 /**
  * A stand-in learning record store for the tests: plain Node http on 127.0.0.1. It answers the
  * browser's CORS preflight, requires the xAPI version header and Basic auth with the configured key
- * and secret, checks every statement of a POST against the xAPI 1.0.3 rules (xapi-spec.mjs) and
- * stores all of them or none. It keeps every id it was sent, in order, so a test can see whether
+ * and secret, checks every statement of a POST with Learning Locker's validator (the xapi-validation
+ * package, what a Learning Locker LRS itself runs) and then with the stricter rules of xapi-spec.mjs
+ * (which also refuse what that validator lets through: impossible dates, responses not in their
+ * interaction type's format, repeated component ids, UUID versions beyond 5), and stores all of
+ * them or none. It keeps every id it was sent, in order, so a test can see whether
  * anything was sent twice.
  *
  *   import { startLrs } from './lrs.mjs'; const lrs = await startLrs({ key, secret });
@@ -11,6 +14,7 @@
 import { createServer } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { comparable, statementProblem } from './xapi-spec.mjs';
+import { learningLockerProblem } from './xapi-validation.mjs';
 
 const VERSION = '1.0.3';
 const MAX_BODY = 5_000_000;
@@ -103,7 +107,7 @@ export async function startLrs({ port = 0, key = 'lrs-key', secret = 'lrs-secret
 			for (const s of batch) if (s && typeof s === 'object' && 'id' in s && typeof s.id === 'string') lrs.received.push(s.id);
 			// Every statement is checked before any is stored: a batch is stored whole or not at all.
 			for (const [i, s] of batch.entries()) {
-				const problem = statementProblem(s);
+				const problem = learningLockerProblem(s) ?? statementProblem(s);
 				if (problem) return refuse(400, `statement ${i + 1} of ${batch.length}${s?.id ? ` (${s.id})` : ''}: ${problem}`);
 			}
 			const ids = batch.map((s) => s.id).filter(Boolean);

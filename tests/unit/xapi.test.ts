@@ -9,11 +9,13 @@ import { bestOf } from '../../src/lib/engine/interactions/grader';
 import type { Input } from '../../src/lib/engine/types';
 import { decisionsOf, type Decision } from '../../src/lib/lms/decisions';
 import { assignmentStanding } from '../../src/lib/lms/standing';
-import { VERBS, buildStatements, hashedUuid, isoDuration, outbox, type Statement, type XapiInput } from '../../src/lib/lms/xapi';
+import { VERBS, buildStatements, hashedUuid, isoDuration, learnerAccount, outbox, type Statement, type XapiInput } from '../../src/lib/lms/xapi';
+import { checkIdentity } from '../../src/lib/assign/identity';
 import { deliver, postStatements, type LrsConfig } from '../../src/lib/lms/xapi-transport';
 import { billingKeyInput } from '../support/billing-key';
 import { startLrs } from '../support/lrs.mjs';
 import { isDuration, statementProblem, UUID } from '../support/xapi-spec.mjs';
+import { learningLockerProblem } from '../support/xapi-validation.mjs';
 
 const files = readContentFiles();
 delete files[CODESET_FILES.icd10cm];
@@ -22,6 +24,8 @@ const content = loadContent(files).content!;
 const scenario = (id: string) => content.scenarios.find((s) => s.meta.id === id)!;
 
 const APP = 'https://college.example/sim/';
+/** The instructor's setting: accounts on the college's LMS, named by the student ID the student typed. */
+const ACCOUNT = { homePage: 'https://lms.college.example', name: 'S1234567' };
 const HIPAA = 'hipaa-caller-says-spouse';
 // Between them: choice, dialogue, multi-choice, triage (classify and order) and a coding step.
 const PLAYED = [HIPAA, 'triage-monday-morning-calls', 'communication-long-wait', 'coding-lab-only-visit'];
@@ -84,7 +88,7 @@ async function derive(store: MemoryStore, assignment: XapiInput['assignment'], l
 		decisions.push(...d.decisions);
 	}
 	const scenarios = new Map(assignment.scenarios.map((id) => [id, { title: scenario(id).meta.title, summary: scenario(id).meta.summary }]));
-	const statements = buildStatements({ assignment, learner, appUrl: APP, standing, decisions, launches, scenarios });
+	const statements = buildStatements({ assignment, learner, account: ACCOUNT, appUrl: APP, standing, decisions, launches, scenarios });
 	return { standing, decisions, statements, counted };
 }
 
@@ -107,9 +111,19 @@ describe('xAPI statements for played attempts', () => {
 		derived = await derive(store, assignment, launches);
 	});
 
-	it('every statement keeps the xAPI 1.0.3 rules, as checked by the spec validator', () => {
+	it("every kind of statement validates with Learning Locker's validator (xapi-validation) and the stricter spec rules", () => {
 		expect(derived.statements.length).toBeGreaterThan(20);
-		for (const s of derived.statements) expect(statementProblem(s), JSON.stringify(s)).toBeUndefined();
+		for (const s of derived.statements) {
+			expect(learningLockerProblem(s), JSON.stringify(s)).toBeUndefined();
+			expect(statementProblem(s), JSON.stringify(s)).toBeUndefined();
+		}
+		// Each kind was checked: every verb, and answered with every interaction type.
+		const kinds = new Set(derived.statements.map((s) => `${verbOf(s)}${s.object.definition?.interactionType ? ` ${s.object.definition.interactionType}` : ''}`));
+		expect([...kinds].sort()).toEqual(['answered choice', 'answered matching', 'answered other', 'answered sequencing', 'attempted', 'completed', 'failed', 'launched', 'passed']);
+	});
+
+	it("names the student by their name and an account on the college's home page, never an e-mail", () => {
+		for (const s of derived.statements) expect(s.actor).toEqual({ objectType: 'Agent', name: 'Ana Lopez', account: { homePage: 'https://lms.college.example', name: 'S1234567' } });
 	});
 
 	it('says launched, attempted, answered, passed, failed and completed where each happened', () => {
@@ -233,7 +247,7 @@ describe('an assignment with a mock exam', () => {
 		const assignment = { ...baseAssignment([HIPAA]), exam: { framework: 'cmaa' as const, items: 10 } };
 		const attempts = await store.listAttempts('learner-1');
 		const scenarios = new Map([[HIPAA, { title: scenario(HIPAA).meta.title }]]);
-		const build = (standing: ReturnType<typeof assignmentStanding>) => buildStatements({ assignment, learner: { id: 'learner-1', name: 'Ana' }, appUrl: APP, standing, decisions: [], launches: [5_000], scenarios });
+		const build = (standing: ReturnType<typeof assignmentStanding>) => buildStatements({ assignment, learner: { id: 'learner-1', name: 'Ana' }, account: ACCOUNT, appUrl: APP, standing, decisions: [], launches: [5_000], scenarios });
 		const session = (id: string, startedAt: number) => ({ id, learnerId: 'learner-1', mode: 'mock' as const, framework: 'cmaa', title: 'Mock', itemIds: [], answers: {}, marked: [], startedAt, answeredAt: {}, assignmentId: assignment.id });
 		const scoreOf = (correct: number) => ({ correct, total: 10, unanswered: 0, byDomain: [] });
 		const taking = { ...assignmentStanding(assignment, attempts), exam: { sessions: [session('e1', 900_000)], scores: [], passed: false, finished: false }, completed: false };
@@ -248,7 +262,10 @@ describe('an assignment with a mock exam', () => {
 			score: 0.95
 		};
 		statements = build(done);
-		for (const x of statements) expect(statementProblem(x)).toBeUndefined();
+		for (const x of statements) {
+			expect(learningLockerProblem(x), JSON.stringify(x)).toBeUndefined();
+			expect(statementProblem(x)).toBeUndefined();
+		}
 		const exam = statements.filter((x) => x.object.id.endsWith('/exam'));
 		expect(exam.map(verbOf)).toEqual(['attempted', 'failed', 'attempted', 'passed']);
 		expect(exam[3]!.result).toMatchObject({ success: true, score: { scaled: 0.9, raw: 9, min: 0, max: 10 }, duration: 'PT10M0S' });
@@ -294,9 +311,13 @@ describe('the spec validator refuses what the specification forbids', () => {
 		return copy;
 	};
 
-	it('accepts a well-formed statement', () => {
+	it('accepts a well-formed statement, as xapi-validation does', () => {
+		expect(learningLockerProblem(good)).toBeUndefined();
 		expect(statementProblem(good)).toBeUndefined();
 	});
+
+	// Why the stand-in LRS runs both: these pass Learning Locker's validator but break the specification.
+	const onlyOurs = new Set(['a UUID of an unknown version', 'repeated component ids', 'a matching pattern without pairs', 'a response not in the format of its type', 'a timestamp without a time', 'a timestamp on a day that does not exist']);
 
 	for (const [what, statement, reason] of [
 		['no actor', set('actor', undefined), /needs actor/],
@@ -334,8 +355,10 @@ describe('the spec validator refuses what the specification forbids', () => {
 		['an extension key that is not an IRI', set('result.extensions', { critical: 'x' }), /key "critical"/],
 		['platform on a statement about an agent', set('object', { objectType: 'Agent', mbox: 'mailto:b@x.example' }), /platform: may only be used/]
 	] as [string, unknown, RegExp][]) {
-		it(`refuses ${what}`, () => {
+		it(`refuses ${what}${onlyOurs.has(what) ? ' (which xapi-validation lets through)' : ', as xapi-validation does'}`, () => {
 			expect(statementProblem(statement)).toMatch(reason);
+			if (onlyOurs.has(what)) expect(learningLockerProblem(statement)).toBeUndefined();
+			else expect(learningLockerProblem(statement)).toBeDefined();
 		});
 	}
 });
@@ -355,22 +378,22 @@ describe('sending to an LRS (the stand-in, over HTTP)', () => {
 
 	it('stores every statement once, acknowledging each batch, and a second delivery of the outbox sends nothing', async () => {
 		const acked: string[] = [];
-		const first = await deliver(fetch, config, statements, async (ids) => void acked.push(...ids));
+		const first = await deliver(config, statements, async (ids) => void acked.push(...ids));
 		expect(first).toEqual({ acknowledged: statements.map((s) => s.id), refused: [] });
 		expect(acked).toEqual(first.acknowledged);
 		expect(lrs.statements.map((s) => s.id)).toEqual(statements.map((s) => s.id));
-		const again = await deliver(fetch, config, outbox(statements, acked), async () => {});
+		const again = await deliver(config, outbox(statements, acked), async () => {});
 		expect(again.acknowledged).toEqual([]);
 		expect(lrs.received).toHaveLength(statements.length);
 	});
 
 	it('a re-sent statement with the same content changes nothing; with other content the LRS answers 409 and it counts as acknowledged', async () => {
 		const before = lrs.statements.length;
-		expect(await postStatements(fetch, config, [statements[0]!])).toEqual({ kind: 'stored' });
+		expect(await postStatements(config, [statements[0]!])).toEqual({ kind: 'stored' });
 		const changed = { ...statements[1]!, actor: { ...statements[1]!.actor, name: 'Renamed' } };
-		const outcome = await postStatements(fetch, config, [changed]);
+		const outcome = await postStatements(config, [changed]);
 		expect(outcome).toMatchObject({ kind: 'conflict', reason: expect.stringMatching(/^409: .*different content/) });
-		expect((await deliver(fetch, config, [changed], async () => {})).acknowledged).toEqual([changed.id]);
+		expect((await deliver(config, [changed], async () => {})).acknowledged).toEqual([changed.id]);
 		expect(lrs.statements.length).toBe(before);
 	});
 
@@ -379,25 +402,25 @@ describe('sending to an LRS (the stand-in, over HTTP)', () => {
 		const bad = { ...fresh[2]!, result: { ...fresh[2]!.result, score: { scaled: 2, raw: 1, min: 0, max: 1 } } } as Statement;
 		const batch = [...fresh.slice(0, 2), bad, ...fresh.slice(3)];
 		const before = lrs.statements.length;
-		expect(await postStatements(fetch, config, batch)).toMatchObject({ kind: 'refused', status: 400, reason: expect.stringMatching(/scaled: must be between -1 and 1/) });
+		expect(await postStatements(config, batch)).toMatchObject({ kind: 'refused', status: 400, reason: expect.stringMatching(/statement\.result\.score\.scaled: type \(got 2\)/) });
 		expect(lrs.statements.length).toBe(before);
-		const report = await deliver(fetch, config, batch, async () => {});
+		const report = await deliver(config, batch, async () => {});
 		expect(report.refused).toEqual([{ id: bad.id, reason: expect.stringMatching(/^400: .*scaled/) }]);
 		expect(report.acknowledged).toHaveLength(batch.length - 1);
 		expect(lrs.statements.length).toBe(before + batch.length - 1);
 	});
 
 	it('wrong credentials stop sending for good; a server error stops it until the next try', async () => {
-		const wrong = await deliver(fetch, { ...config, secret: 'nope' }, statements, async () => {});
+		const wrong = await deliver({ ...config, secret: 'nope' }, statements, async () => {});
 		expect(wrong).toMatchObject({ acknowledged: [], stopped: { retry: false, reason: expect.stringMatching(/^401: the key or secret is wrong/) } });
 		lrs.failWith = 503;
 		try {
-			expect((await deliver(fetch, config, statements, async () => {})).stopped).toMatchObject({ retry: true, reason: /^503/ });
+			expect((await deliver(config, statements, async () => {})).stopped).toMatchObject({ retry: true, reason: /^503/ });
 		} finally {
 			lrs.failWith = undefined;
 		}
 		// Nothing is listening here: unreachable, to retry later.
-		const closed = await deliver(fetch, { ...config, endpoint: 'http://127.0.0.1:9/xapi/' }, statements, async () => {});
+		const closed = await deliver({ ...config, endpoint: 'http://127.0.0.1:9/xapi/' }, statements, async () => {});
 		expect(closed.stopped?.retry).toBe(true);
 	});
 
@@ -412,6 +435,23 @@ describe('sending to an LRS (the stand-in, over HTTP)', () => {
 	});
 });
 
+describe("the actor's account, as the instructor set it", () => {
+	const lrs: { endpoint: string; key: string; secret: string; homePage?: string; accountName?: 'student-id' | 'learner-id' } = { endpoint: 'https://lrs.college.example/xapi/', key: 'k', secret: 's' };
+	it("is the student's own ID on the college's home page, and none until the student gives it", () => {
+		expect(learnerAccount({ ...lrs, homePage: 'https://lms.college.example', accountName: 'student-id' }, 'learner-1', 'S1234567', APP)).toEqual({ homePage: 'https://lms.college.example', name: 'S1234567' });
+		expect(learnerAccount({ ...lrs, homePage: 'https://lms.college.example', accountName: 'student-id' }, 'learner-1', undefined, APP)).toBeUndefined();
+	});
+	it("is the app's learner id when the instructor chose it, and on the app's address for a link made before the home page could be set", () => {
+		expect(learnerAccount({ ...lrs, homePage: 'https://lms.college.example', accountName: 'learner-id' }, 'learner-1', 'S1234567', APP)).toEqual({ homePage: 'https://lms.college.example', name: 'learner-1' });
+		expect(learnerAccount(lrs, 'learner-1', 'S1234567', APP)).toEqual({ homePage: APP, name: 'learner-1' });
+	});
+	it('an assignment that needs the student ID refuses a blank one, by name', () => {
+		expect(checkIdentity('Ana Lopez', '', true)).toEqual({ ok: false, error: expect.stringMatching(/Type your student ID or e-mail/) });
+		expect(checkIdentity('Ana Lopez', ' S1234567 ', true)).toEqual({ ok: true, identity: { name: 'Ana Lopez', studentId: 'S1234567' } });
+		expect(checkIdentity('Ana Lopez', '')).toEqual({ ok: true, identity: { name: 'Ana Lopez' } });
+	});
+});
+
 describe('the assignment names its LRS', () => {
 	const draft = {
 		format: 'front-desk-simulator/assignment',
@@ -420,18 +460,19 @@ describe('the assignment names its LRS', () => {
 		title: 'Week 3',
 		scenarios: [HIPAA],
 		createdAt: 1,
-		xapi: { endpoint: 'https://lrs.college.example/xapi/', key: 'course-key', secret: 'Secret/123+=' }
+		xapi: { endpoint: 'https://lrs.college.example/xapi/', key: 'course-key', secret: 'Secret/123+=', homePage: 'https://lms.college.example', accountName: 'student-id' }
 	};
 	const problem = (xapi: unknown) => {
 		const r = Assignment.safeParse({ ...draft, xapi });
 		return r.success ? undefined : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
 	};
 
-	it('keeps an https endpoint and its credentials through the link', async () => {
+	it('keeps an https endpoint, its credentials and the account settings through the link; a link made before the account settings still opens', async () => {
 		const decoded = await decodeAssignment(await encodeAssignment(Assignment.parse(draft)));
 		expect(decoded.ok && decoded.assignment.xapi).toEqual(draft.xapi);
 		expect(problem({ ...draft.xapi, endpoint: 'http://127.0.0.1:8080/xapi' })).toBeUndefined();
 		expect(problem({ ...draft.xapi, endpoint: 'http://localhost/xapi/' })).toBeUndefined();
+		expect(problem({ endpoint: draft.xapi.endpoint, key: draft.xapi.key, secret: draft.xapi.secret })).toBeUndefined();
 	});
 
 	for (const [what, xapi, reason] of [
@@ -444,7 +485,11 @@ describe('the assignment names its LRS', () => {
 		['markup in the secret', { ...draft.xapi, secret: '<script>' }, /secret: the secret must not contain quotes, < or >/],
 		['a space in the key', { ...draft.xapi, key: 'a b' }, /key: the key must be letters/],
 		['no secret', { ...draft.xapi, secret: '' }, /secret: the secret is missing/],
-		['an extra property', { ...draft.xapi, password: 'x' }, /password|Unrecognized/]
+		['an extra property', { ...draft.xapi, password: 'x' }, /password|Unrecognized/],
+		['a home page without a scheme', { ...draft.xapi, homePage: 'lms.college.example' }, /homePage: must be your college's web address/],
+		['a javascript: home page', { ...draft.xapi, homePage: 'javascript:alert(1)' }, /homePage/],
+		['a user name in the home page', { ...draft.xapi, homePage: 'https://ana@lms.college.example' }, /homePage/],
+		['an unknown account name', { ...draft.xapi, accountName: 'email' }, /accountName/]
 	] as [string, unknown, RegExp][]) {
 		it(`refuses ${what}`, () => {
 			expect(problem(xapi)).toMatch(reason);

@@ -35,6 +35,18 @@ const LrsEndpoint = z
 		const loopback = u.hostname === 'localhost' || u.hostname === '127.0.0.1';
 		return /^https?:\/\/[^\s?#@]+$/i.test(s) && (u.protocol === 'https:' || (u.protocol === 'http:' && loopback));
 	}, 'must be an https address (http only for localhost or 127.0.0.1), with no user name, query or fragment');
+/** The college's home page the students' accounts belong to (xAPI account.homePage): an http(s) address. */
+const AccountHomePage = z
+	.string()
+	.max(300, 'must be at most 300 characters')
+	.refine((s) => {
+		try {
+			const u = new URL(s);
+			return /^https?:\/\/[^\s@]+$/i.test(s) && (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.');
+		} catch {
+			return false;
+		}
+	}, "must be your college's web address, such as https://lms.college.edu (http or https, no user name)");
 /** LRS credentials are short tokens: visible ASCII, no quotes or markup (and no colon in a key: Basic auth splits on it). */
 const LrsToken = (what: string, colonAllowed: boolean) =>
 	z
@@ -72,7 +84,17 @@ export const Assignment = z.strictObject({
 	 * Optional xAPI reporting: every student's browser sends statements to this LRS with these
 	 * credentials (which therefore travel to every student: use a key that may only write statements).
 	 */
-	xapi: z.strictObject({ endpoint: LrsEndpoint, key: LrsToken('key', false), secret: LrsToken('secret', true) }).optional(),
+	xapi: z
+		.strictObject({
+			endpoint: LrsEndpoint,
+			key: LrsToken('key', false),
+			secret: LrsToken('secret', true),
+			/** The actor's account.homePage (absent in links made before it could be set: the app's address then). */
+			homePage: AccountHomePage.optional(),
+			/** The actor's account.name: the student ID or e-mail the student gives (then required of them), or the app's learner id (the default). */
+			accountName: z.enum(['student-id', 'learner-id']).optional()
+		})
+		.optional(),
 	/** ISO date (YYYY-MM-DD): after it, work still counts but is marked late. */
 	due: IsoDate.optional(),
 	attemptsAllowed: z.number().int().min(1).max(20).default(3),

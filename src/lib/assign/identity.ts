@@ -36,12 +36,16 @@ export function studentNameProblem(name: string): string | undefined {
 	return undefined;
 }
 
-/** Checks what a student typed; blanks around either field are dropped and an empty ID means none. */
-export function checkIdentity(name: string, studentId: string): { ok: true; identity: StudentIdentity } | { ok: false; error: string } {
+/**
+ * Checks what a student typed; blanks around either field are dropped and an empty ID means none,
+ * unless `idRequired` (an assignment whose learning record store knows students by that ID).
+ */
+export function checkIdentity(name: string, studentId: string, idRequired = false): { ok: true; identity: StudentIdentity } | { ok: false; error: string } {
 	const n = name.trim().replace(/\s+/g, ' ');
 	const id = studentId.trim();
 	const nameProblem = studentNameProblem(n);
 	if (nameProblem) return { ok: false, error: `Your name ${nameProblem}. Type your name as your instructor knows it.` };
+	if (!id && idRequired) return { ok: false, error: "Type your student ID or e-mail: your instructor's learning record store knows you by it." };
 	const idProblem = id ? studentIdProblem(id) : undefined;
 	if (idProblem) return { ok: false, error: `The student ID or e-mail ${idProblem}.` };
 	return { ok: true, identity: { name: n, ...(id ? { studentId: id } : {}) } };

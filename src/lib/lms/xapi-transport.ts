@@ -1,7 +1,10 @@
 /**
- * Sending statements to an LRS (POST <endpoint>/statements) and reading its answer. fetch is passed
- * in, so the same code runs in the browser and against the tests' stand-in LRS in Node.
+ * Sending statements to an LRS and reading its answer. The HTTP goes through @xapi/xapi (the xAPI
+ * client the ADL community keeps; it bundles axios, which uses XMLHttpRequest in the browser and
+ * node:http in Node, so the same code runs against the tests' stand-in LRS). What to do with an
+ * answer (split, acknowledge, stop) is decided here, not by the library.
  */
+import XAPI from '@xapi/xapi';
 import { XAPI_VERSION, type Statement } from './xapi';
 
 export interface LrsConfig {
@@ -20,48 +23,47 @@ export type PostOutcome =
 	/** No answer (offline, a network or CORS failure) or a server error: try again later. */
 	| { kind: 'unreachable'; reason: string };
 
-export type FetchLike = (url: string, init: { method: string; headers: Record<string, string>; body: string }) => Promise<{ status: number; text(): Promise<string> }>;
-
-export function statementsUrl(endpoint: string): string {
-	return `${endpoint.endsWith('/') ? endpoint : `${endpoint}/`}statements`;
-}
-
-/** HTTP Basic credentials: the key and secret are ASCII (the assignment schema allows nothing else). */
-export function basicAuth(key: string, secret: string): string {
-	return `Basic ${btoa(`${key}:${secret}`)}`;
-}
-
 /** The LRS's reason in a few words: its JSON message if it sent one, else the start of its text. */
-function reasonOf(status: number, text: string): string {
-	let message = text.trim();
-	try {
-		const body = JSON.parse(text) as { message?: unknown; error?: unknown };
-		if (typeof body?.message === 'string') message = body.message;
-		else if (typeof body?.error === 'string') message = body.error;
-	} catch {
-		// Not JSON: the text itself.
+function reasonOf(status: number, data: unknown): string {
+	let message = typeof data === 'string' ? data.trim() : '';
+	let body = data;
+	if (typeof data === 'string') {
+		try {
+			body = JSON.parse(data);
+		} catch {
+			// Not JSON: the text itself.
+		}
+	}
+	if (body && typeof body === 'object') {
+		const b = body as { message?: unknown; error?: unknown };
+		if (typeof b.message === 'string') message = b.message;
+		else if (typeof b.error === 'string') message = b.error;
 	}
 	message = message.replace(/\s+/g, ' ').slice(0, 300);
 	return `${status}${message ? `: ${message}` : ''}`;
 }
 
-export async function postStatements(fetchFn: FetchLike, lrs: LrsConfig, statements: readonly Statement[]): Promise<PostOutcome> {
-	let res: { status: number; text(): Promise<string> };
+/** An error from the library: axios's, which carries the LRS's answer when there was one. */
+interface ClientError {
+	message?: string;
+	response?: { status: number; data?: unknown };
+}
+
+/** POSTs one batch to <endpoint>/statements (the statements keep the ids the app gave them). */
+export async function postStatements(lrs: LrsConfig, statements: readonly Statement[]): Promise<PostOutcome> {
+	// Basic auth from the key and secret (ASCII: the assignment schema allows nothing else).
+	const client = new XAPI({ endpoint: lrs.endpoint, auth: XAPI.toBasicAuth(lrs.key, lrs.secret), version: XAPI_VERSION });
 	try {
-		res = await fetchFn(statementsUrl(lrs.endpoint), {
-			method: 'POST',
-			headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': XAPI_VERSION, Authorization: basicAuth(lrs.key, lrs.secret) },
-			body: JSON.stringify(statements)
-		});
+		await client.sendStatements({ statements: statements as unknown as Parameters<typeof client.sendStatements>[0]['statements'] });
+		return { kind: 'stored' };
 	} catch (e) {
-		return { kind: 'unreachable', reason: (e as Error).message || 'no answer' };
+		const res = (e as ClientError)?.response;
+		if (!res) return { kind: 'unreachable', reason: (e as ClientError)?.message || 'no answer' };
+		if (res.status === 409) return { kind: 'conflict', reason: reasonOf(res.status, res.data) };
+		// 408 and 429 are "not now", like a server error.
+		if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) return { kind: 'refused', status: res.status, reason: reasonOf(res.status, res.data) };
+		return { kind: 'unreachable', reason: reasonOf(res.status, res.data) };
 	}
-	const text = await res.text().catch(() => '');
-	if (res.status >= 200 && res.status < 300) return { kind: 'stored' };
-	if (res.status === 409) return { kind: 'conflict', reason: reasonOf(res.status, text) };
-	// 408 and 429 are "not now", like a server error.
-	if (res.status >= 400 && res.status < 500 && res.status !== 408 && res.status !== 429) return { kind: 'refused', status: res.status, reason: reasonOf(res.status, text) };
-	return { kind: 'unreachable', reason: reasonOf(res.status, text) };
 }
 
 export interface Delivery {
@@ -82,13 +84,13 @@ export const BATCH_SIZE = 50;
  * statement answered 409 is acknowledged (the LRS already has that id). `acknowledge` runs after
  * each accepted batch, so what was sent is recorded even if a later batch fails.
  */
-export async function deliver(fetchFn: FetchLike, lrs: LrsConfig, pending: readonly Statement[], acknowledge: (ids: string[]) => Promise<void>): Promise<Delivery> {
+export async function deliver(lrs: LrsConfig, pending: readonly Statement[], acknowledge: (ids: string[]) => Promise<void>): Promise<Delivery> {
 	const out: Delivery = { acknowledged: [], refused: [] };
 	const queue: Statement[][] = [];
 	for (let i = 0; i < pending.length; i += BATCH_SIZE) queue.push(pending.slice(i, i + BATCH_SIZE));
 	while (queue.length) {
 		const batch = queue.shift()!;
-		const outcome = await postStatements(fetchFn, lrs, batch);
+		const outcome = await postStatements(lrs, batch);
 		if (outcome.kind === 'unreachable') return { ...out, stopped: { reason: outcome.reason, retry: true } };
 		// Wrong credentials or no permission: every other batch would be refused the same way.
 		if (outcome.kind === 'refused' && (outcome.status === 401 || outcome.status === 403)) return { ...out, stopped: { reason: outcome.reason, retry: false } };

@@ -83,8 +83,11 @@ export interface Statement {
 
 export interface XapiInput {
 	assignment: Pick<Assignment, 'id' | 'title' | 'instructions' | 'scenarios' | 'createdAt' | 'attemptsAllowed' | 'passMark'> & Partial<Pick<Assignment, 'exam'>>;
+	/** The learner profile's id (it keys the statement ids) and the name the student gave. */
 	learner: { id: string; name: string };
-	/** The app's address (origin and base path): the learner account's home page and the root of every activity id. */
+	/** The actor's account: on the college's home page, as the instructor set it (`learnerAccount`). */
+	account: { homePage: string; name: string };
+	/** The app's address (origin and base path): the root of every activity id. */
 	appUrl: string;
 	standing: AssignmentStanding;
 	/** Decisions of the counted attempts (others are ignored). */
@@ -106,6 +109,21 @@ export function hashedUuid(text: string): string {
 	h[16] = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
 	const x = h.join('');
 	return `${x.slice(0, 8)}-${x.slice(8, 12)}-${x.slice(12, 16)}-${x.slice(16, 20)}-${x.slice(20, 32)}`;
+}
+
+/** What names a student's account at the college: the student ID or e-mail they give, or the app's own learner id. */
+export type AccountName = 'student-id' | 'learner-id';
+
+/**
+ * The actor's account as the instructor configured it: on their college's home page, named by the
+ * student ID or e-mail the student gave, or by the app's learner id. Undefined while the student has
+ * not given the ID the assignment asks for: nothing is sent under an invented name. An assignment
+ * made before the home page could be set keeps the app's address as the home page.
+ */
+export function learnerAccount(lrs: { homePage?: string; accountName?: AccountName }, learnerId: string, studentId: string | undefined, appUrl: string): { homePage: string; name: string } | undefined {
+	const homePage = lrs.homePage ?? root(appUrl);
+	if ((lrs.accountName ?? 'learner-id') === 'learner-id') return { homePage, name: learnerId };
+	return studentId ? { homePage, name: studentId } : undefined;
 }
 
 /** ISO 8601 duration to hundredths of a second (the precision xAPI asks for). */
@@ -186,7 +204,7 @@ export function buildStatements(input: XapiInput): Statement[] {
 	const { assignment, learner, appUrl, standing } = input;
 	// One namespace per assignment and learner: the same work always gives the same ids.
 	const idOf = (about: string) => hashedUuid(`front-desk-simulator xapi\n${assignment.id}\n${learner.id}\n${about}`);
-	const actor: Agent = { objectType: 'Agent', name: learner.name, account: { homePage: root(appUrl), name: learner.id } };
+	const actor: Agent = { objectType: 'Agent', name: learner.name, account: { homePage: input.account.homePage, name: input.account.name } };
 	const verb = (v: VerbName) => ({ id: VERBS[v], display: en(v) });
 	const base = { platform: 'Front-desk simulator', language: 'en-US' };
 
