@@ -7,6 +7,7 @@ import { checkCodeSets } from './billing-rules';
 import { loadQuestions } from './questions';
 import type { Item } from './schema/questions';
 import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
+import { checkCodeTerms, loadCodeTerms, type CodeTermSets } from './code-terms';
 
 /** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
 export const CODESET_FILES = { icd10cm: 'content/codesets/icd10cm-2026.tsv', hcpcs: 'content/codesets/hcpcs-2025oct.tsv' } as const;
@@ -26,14 +27,17 @@ export interface Content {
 	scenarios: Scenario[];
 	/** Exam-style items (content/questions/), each tied to a competency. */
 	questions: (Item & { file: string })[];
+	/** The code pickers' common codes and synonyms (content/codes/). */
+	codeTerms: CodeTermSets;
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
 export function loadContent(files: Readonly<Record<string, string>>): { content?: Content; errors: ContentError[] } {
 	const comp = loadCompetencies(files);
 	const world = loadWorld(files);
-	const errors = [...comp.errors, ...world.errors];
-	if (!comp.value || !world.value) return { errors };
+	const codeTerms = loadCodeTerms(files);
+	const errors = [...comp.errors, ...world.errors, ...codeTerms.errors];
+	if (!comp.value || !world.value || !codeTerms.value) return { errors };
 
 	const known = {
 		competencies: new Set(comp.value.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)))),
@@ -62,10 +66,12 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	// The code sets are large; they are checked only when the caller read them (build, content check, tests).
 	const icdText = files[CODESET_FILES.icd10cm];
 	const hcpcsText = files[CODESET_FILES.hcpcs];
-	if (icdText !== undefined && hcpcsText !== undefined)
-		errors.push(...checkCodeSets(scenarios, world.value, parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)));
+	if (icdText !== undefined && hcpcsText !== undefined) {
+		const [icd, hcpcs] = [parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)];
+		errors.push(...checkCodeSets(scenarios, world.value, icd, hcpcs), ...checkCodeTerms(codeTerms.value, files, icd, hcpcs));
+	}
 	const questions = loadQuestions(files, known.competencies);
 	errors.push(...questions.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, codeTerms: codeTerms.value }, errors };
 }
