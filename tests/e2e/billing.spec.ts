@@ -89,7 +89,7 @@ test('the code picker lists the practice\'s common codes and synonyms first, and
 	const firstFive = await page.getByRole('option').evaluateAll((os) => os.slice(0, 5).map((o) => o.getAttribute('data-code')));
 	expect(firstFive).toContain('E11.9');
 	await expect(page.getByText(/Showing 50 of \d+ matches/)).toBeVisible();
-	for (const [words, code] of [['high cholesterol', 'E78.5'], ['annual exam', 'Z00.00'], ['sore throat', 'J02.9'], ['flu vaccine', 'Z23']]) {
+	for (const [words, code] of [['high cholesterol', 'E78.5'], ['annual exam', 'Z00.00'], ['sore throat', 'J02.9'], ['flu vaccine', 'Z23']] as const) {
 		await picker.fill(words);
 		await expect(page.locator(`[role=option][data-code="${code}"]`), `${words} finds ${code}`).toBeVisible();
 	}
