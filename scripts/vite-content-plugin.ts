@@ -15,7 +15,9 @@ const CHARTS = 'virtual:charts';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
-const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
+// The code pickers' common codes and synonyms: small, imported with the code sets, never in the first page.
+const CODE_TERMS = 'virtual:code-terms';
+const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -58,6 +60,7 @@ export function contentPlugin(): Plugin {
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
+			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)
 				// A Map, not an object: an id from an address or a file ("constructor") must not find Object's own keys.

@@ -34,3 +34,8 @@ declare module 'virtual:questions' {
 	const items: import('$lib/content/schema/questions').Item[];
 	export default items;
 }
+/** The code pickers' common codes and synonyms (content/codes/), per code set. */
+declare module 'virtual:code-terms' {
+	const terms: import('$lib/content/code-terms').CodeTermSets;
+	export default terms;
+}

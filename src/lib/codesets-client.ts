@@ -4,7 +4,7 @@
  */
 import icdUrl from '../../content/codesets/icd10cm-2026.tsv?url';
 import hcpcsUrl from '../../content/codesets/hcpcs-2025oct.tsv?url';
-import { parseHcpcsIndex, parseIcdIndex, type CodeIndex } from './office/codesets';
+import { parseHcpcsIndex, parseIcdIndex, withTerms, type CodeIndex } from './office/codesets';
 
 export type CodeSetName = 'icd10cm' | 'hcpcs';
 
@@ -13,12 +13,14 @@ const cache = new Map<CodeSetName, Promise<CodeIndex>>();
 export function loadCodeSet(name: CodeSetName): Promise<CodeIndex> {
 	let p = cache.get(name);
 	if (!p) {
-		p = fetch(name === 'icd10cm' ? icdUrl : hcpcsUrl)
-			.then((r) => {
-				if (!r.ok) throw new Error(`the ${name === 'icd10cm' ? 'ICD-10-CM' : 'HCPCS'} list could not be downloaded (HTTP ${r.status})`);
-				return r.text();
-			})
-			.then((text) => (name === 'icd10cm' ? parseIcdIndex(text) : parseHcpcsIndex(text)));
+		const text = fetch(name === 'icd10cm' ? icdUrl : hcpcsUrl).then((r) => {
+			if (!r.ok) throw new Error(`the ${name === 'icd10cm' ? 'ICD-10-CM' : 'HCPCS'} list could not be downloaded (HTTP ${r.status})`);
+			return r.text();
+		});
+		// The practice's common codes and synonyms rank the matches (office/codesets.ts searchCodes).
+		p = Promise.all([text, import('virtual:code-terms')]).then(([t, terms]) =>
+			withTerms(name === 'icd10cm' ? parseIcdIndex(t) : parseHcpcsIndex(t), terms.default[name])
+		);
 		// A failed download can be retried later (e.g. once the network is back).
 		p.catch(() => cache.delete(name));
 		cache.set(name, p);

@@ -79,6 +79,22 @@ test('the code picker and the superbill have no axe violations, with the list of
 	await expect(page.locator('ol.dx li')).toContainText('header, not billable');
 });
 
+test('the code picker lists the practice\'s common codes and synonyms first, and says how many more match', async ({ page }) => {
+	const s = scenario('coding-visit-with-knee-injection');
+	await page.goto(`/play/${s.meta.id}/`);
+	await reach(page, s, 'code');
+	const picker = page.getByRole('combobox', { name: 'Add a diagnosis' });
+	await picker.fill('type 2 diabetes');
+	await expect(page.getByRole('option').nth(0)).toBeVisible();
+	const firstFive = await page.getByRole('option').evaluateAll((os) => os.slice(0, 5).map((o) => o.getAttribute('data-code')));
+	expect(firstFive).toContain('E11.9');
+	await expect(page.getByText(/Showing 50 of \d+ matches/)).toBeVisible();
+	for (const [words, code] of [['high cholesterol', 'E78.5'], ['annual exam', 'Z00.00'], ['sore throat', 'J02.9'], ['flu vaccine', 'Z23']] as const) {
+		await picker.fill(words);
+		await expect(page.locator(`[role=option][data-code="${code}"]`), `${words} finds ${code}`).toBeVisible();
+	}
+});
+
 test('the claim form has no axe violations and prints on one page', async ({ page }) => {
 	const s = scenario('claims-complete-from-superbill');
 	await page.goto(`/play/${s.meta.id}/`);
@@ -109,5 +125,11 @@ test('the code sets page says where each list comes from and finds codes without
 	await expect(page.locator('tbody tr').first()).toContainText('header: not billable');
 	await expect(page.locator('tbody')).toContainText('M54.50');
 	expect(fetched.some((u) => u.includes('icd10cm'))).toBe(true);
+	// Words a patient says find the code a coder means, and the count says how much more there is.
+	await page.getByRole('searchbox').fill('sore throat');
+	await expect(page.locator('tbody tr').first()).toContainText('J02.9');
+	await page.getByRole('searchbox').fill('type 2 diabetes');
+	await expect(page.locator('tbody tr').first()).toContainText('E11.9');
+	await expect(page.locator('.status')).toContainText(/Showing 100 of \d+ matches/);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });

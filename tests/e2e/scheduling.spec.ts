@@ -65,3 +65,37 @@ test('the schedule book has no axe violations in day and week view', async ({ pa
 	await page.getByRole('button', { name: 'Day', exact: true }).click();
 	expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 });
+
+// label-content-name-mismatch is experimental in axe (off by default): enabled here on the scenario
+// where it failed, so a control whose visible words are missing from its accessible name is caught.
+test('the no-show conversation passes axe at every step, with visible labels inside accessible names', async ({ page }) => {
+	test.setTimeout(120_000);
+	const s = content().scenarios.find((x) => x.meta.id === 'scheduling-no-show-conversation')!;
+	const scan = async (what: string) => {
+		const { violations } = await new AxeBuilder({ page }).options({ rules: { 'label-content-name-mismatch': { enabled: true } } }).analyze();
+		expect(violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), `axe on ${what}`).toEqual([]);
+	};
+	await page.goto(`/play/${s.meta.id}/`);
+	for (let guard = 0; guard < 20; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const id = (await stepEl.getAttribute('data-step'))!;
+		const step = s.steps[id];
+		if (!step?.interaction) break;
+		await scan(`step ${id}`);
+		if (step.interaction.kind !== 'schedule') {
+			await answerByKeyboard(page, step.interaction, bestIntent(step.interaction));
+			continue;
+		}
+		const solution = solveSchedule(step.interaction.block);
+		if (!solution.ok) throw new Error(`no full-mark book: ${solution.why}`);
+		await workBook(page, toBookSteps(step.interaction.block, solution.actions));
+		await scan(`step ${id} with the book worked`);
+		await submitBook(page, solution.collected);
+		await expect(page.locator('section.feedback')).toBeVisible();
+		await scan(`step ${id}'s feedback`);
+		await page.keyboard.press('Enter');
+	}
+	await expect(page.locator('article.ending .result')).toContainText('Passed');
+	await scan('the ending');
+});

@@ -146,6 +146,31 @@ describe('superbill grader', () => {
 		expect(msg).toMatch(/J1030: 1 unit documented, not 2/);
 	});
 
+	it('marks a wrong diagnosis once, not again on each line that points to it as the learner coded it', () => {
+		const full = total(code.grade(codeBlock, coded(['E11.9', 'I10', 'M17.11'], keyLines)));
+		// M17.9 (unspecified side) in place of M17.11: two lines point to it, rightly for what was coded.
+		const g = code.grade(codeBlock, coded(['E11.9', 'I10', 'M17.9'], keyLines));
+		const rules = rulesOf(g);
+		expect(rules.filter((r) => !r.ok).map((r) => r.rule)).toEqual(['dx-present']);
+		expect(failed(rules)).not.toMatch(/pointer to the wrong diagnosis/);
+		expect(rules.find((r) => r.rule === 'line-pointer' && r.message.startsWith('20610'))!.message).toMatch(/points first to M17\.9 \(coded for M17\.11\)/);
+		expect(total(g).earned).toBe(full.earned - 1);
+		// A pointer to a diagnosis the learner coded for something else is still wrong.
+		const swapped = code.grade(codeBlock, coded(['E11.9', 'I10', 'M17.9'], [keyLines[0]!, { ...keyLines[1]!, pointers: 'B' }, keyLines[2]!]));
+		expect(failed(rulesOf(swapped))).toMatch(/20610 should point first to M17\.11.*not I10/);
+	});
+
+	it('shows the code entered on the units check of a line billed under the wrong code, and marks it', () => {
+		const g = code.grade(codeBlock, coded(['E11.9', 'I10', 'M17.11'], [{ ...keyLines[0]!, code: '99213' }, keyLines[1]!, keyLines[2]!]));
+		const units = rulesOf(g).find((r) => r.rule === 'line-units' && r.message.includes('9921'))!;
+		expect(units.ok).toBe(false);
+		expect(units.message).toMatch(/^1 unit of 99213 entered, but the note documents 99214/);
+		expect(units.message).not.toMatch(/^1 unit of 99214/);
+		// The count itself was right: the wrong level costs the code check's point, not a second one.
+		const full = total(code.grade(codeBlock, coded(['E11.9', 'I10', 'M17.11'], keyLines)));
+		expect(total(g).earned).toBe(full.earned - 1);
+	});
+
 	it('takes a point off for a service that should not be billed, with the reason', () => {
 		const g = code.grade(codeBlock, coded(['E11.9', 'I10', 'M17.11'], [...keyLines, { code: '96372', modifiers: [], units: 1, pointers: 'C' }]));
 		expect(failed(rulesOf(g))).toMatch(/96372 .* should not be billed: A joint injection has its own code/);

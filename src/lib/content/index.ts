@@ -9,6 +9,7 @@ import type { Item } from './schema/questions';
 import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
 import { checkChartCodes, loadCharts } from './charts';
 import type { PatientChart } from './schema/chart';
+import { checkCodeTerms, loadCodeTerms, type CodeTermSets } from './code-terms';
 
 /** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
 export const CODESET_FILES = { icd10cm: 'content/codesets/icd10cm-2026.tsv', hcpcs: 'content/codesets/hcpcs-2025oct.tsv' } as const;
@@ -30,14 +31,17 @@ export interface Content {
 	questions: (Item & { file: string })[];
 	/** The EHR: one chart per patient of the world, in the world's order. */
 	charts: PatientChart[];
+	/** The code pickers' common codes and synonyms (content/codes/). */
+	codeTerms: CodeTermSets;
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
 export function loadContent(files: Readonly<Record<string, string>>): { content?: Content; errors: ContentError[] } {
 	const comp = loadCompetencies(files);
 	const world = loadWorld(files);
-	const errors = [...comp.errors, ...world.errors];
-	if (!comp.value || !world.value) return { errors };
+	const codeTerms = loadCodeTerms(files);
+	const errors = [...comp.errors, ...world.errors, ...codeTerms.errors];
+	if (!comp.value || !world.value || !codeTerms.value) return { errors };
 
 	const known = {
 		competencies: new Set(comp.value.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)))),
@@ -69,12 +73,12 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	const charts = loadCharts(files, world.value);
 	errors.push(...charts.errors);
 	if (icdText !== undefined && hcpcsText !== undefined) {
-		const icd = parseIcdIndex(icdText);
-		errors.push(...checkCodeSets(scenarios, world.value, icd, parseHcpcsIndex(hcpcsText)));
+		const [icd, hcpcs] = [parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)];
+		errors.push(...checkCodeSets(scenarios, world.value, icd, hcpcs), ...checkCodeTerms(codeTerms.value, files, icd, hcpcs));
 		errors.push(...checkChartCodes(charts.value ?? [], icd));
 	}
 	const questions = loadQuestions(files, known.competencies);
 	errors.push(...questions.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value! }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, codeTerms: codeTerms.value }, errors };
 }

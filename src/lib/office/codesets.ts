@@ -51,6 +51,41 @@ export interface CodeIndex {
 	sortedPos: number[];
 	/** Lower-cased " description " per entry, for word search. */
 	haystack: string[];
+	/** The practice's common codes and synonyms (content/codes/), attached with `withTerms`. */
+	terms?: IndexTerms;
+}
+
+/** One code set's share of content/codes/: the superbill's common codes and the synonym list. */
+export interface CodeTerms {
+	common: string[];
+	synonyms: { terms: string[]; codes: string[] }[];
+}
+
+interface IndexTerms {
+	/** 1 at the entry position of each common code: a typed array is the cheapest test per match. */
+	common: Uint8Array;
+	/** Each synonym term as " words " with the entry positions it stands for. */
+	synonyms: { hay: string; positions: number[] }[];
+}
+
+const normalize = (text: string) => ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+
+/** Attaches the common codes and synonyms to an index; a code the index lacks is skipped (the content check refuses it). */
+export function withTerms(index: CodeIndex, terms: CodeTerms): CodeIndex {
+	const at = (code: string) => index.byKey.get(codeKey(code));
+	const known = (i: number | undefined): i is number => i !== undefined;
+	const common = new Uint8Array(index.entries.length);
+	for (const i of terms.common.map(at).filter(known)) common[i] = 1;
+	return {
+		...index,
+		terms: {
+			common,
+			synonyms: terms.synonyms.flatMap((s) => {
+				const positions = s.codes.map(at).filter(known);
+				return s.terms.map((t) => ({ hay: normalize(t), positions }));
+			})
+		}
+	};
 }
 
 /** Removes the dot and spaces and upper-cases, so "e11.9", "E119" and "E11.9 " compare equal. */
@@ -72,7 +107,7 @@ function buildIndex(entries: CodeEntry[]): CodeIndex {
 		byKey,
 		sortedKeys,
 		sortedPos: sortedKeys.map((k) => byKey.get(k)!),
-		haystack: entries.map((e) => ` ${e.description.toLowerCase().replace(/[^a-z0-9]+/g, ' ')} `)
+		haystack: entries.map((e) => normalize(e.description))
 	};
 }
 
@@ -109,12 +144,22 @@ export interface SearchResult {
 	total: number;
 }
 
+/** What a search found, in words: "Showing 50 of 126 matches", so a learner knows to type more. */
+export function matchStatus(r: SearchResult): string {
+	if (r.total === 0) return 'No codes match.';
+	if (r.total > r.entries.length) return `Showing ${r.entries.length} of ${r.total} matches, the practice's common codes first: type more words or a code to narrow them.`;
+	return `${r.total} code${r.total === 1 ? '' : 's'} match.`;
+}
+
 const looksLikeCode = (q: string) => /^[A-Za-z][0-9][0-9A-Za-z.]*$/.test(q) || /^[A-Za-z][0-9]?$/.test(q);
 
 /**
  * Search by code prefix ("E11", "e11.6") or by words ("type 2 diabet kidney": every word must start
- * a word of the description, in any order). Within a tier results keep the code set's own order,
- * which puts a category's header before its codes, so a learner sees where a code sits.
+ * a word of the description, or of a synonym, in any order), ranked as the Alphabetic Index and an
+ * EHR picker would: a description or synonym that is exactly the words typed, then the practice's
+ * common codes, then synonyms, then descriptions that start with the words, hold them as a phrase,
+ * or hold them all somewhere. Within a tier results keep the code set's own order, which puts a
+ * category's header before its codes, so a learner sees where a code sits.
  */
 export function searchCodes(index: CodeIndex, query: string, limit = 50): SearchResult {
 	const q = query.trim();
@@ -135,19 +180,38 @@ export function searchCodes(index: CodeIndex, query: string, limit = 50): Search
 	if (positions.length === 0) {
 		const raw = q.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
 		if (raw.length === 0) return { entries: [], total: 0 };
+		const exact = ` ${raw.join(' ')} `;
 		const phrase = ` ${raw.join(' ')}`;
 		// The rarest-looking (longest) word first: it rules out most entries with one scan.
 		const words = raw.map((w) => ` ${w}`).sort((a, b) => b.length - a.length);
 		const hay = index.haystack;
-		// Three tiers, each in code-set order: the description starts with the words as typed, holds
-		// them as a phrase, or holds them all somewhere. "low back pain" finds M54.5- before M51.36-.
-		const tiers: number[][] = [[], [], []];
+		const terms = index.terms;
+		// Tiers, each in code-set order: 0 exactly the words typed, 1 a common code, 2 a synonym,
+		// 3 the description starts with the words, 4 holds them as a phrase, 5 holds them all.
+		const tiers: number[][] = [[], [], [], [], [], []];
+		// Synonym hits land in tiers 0-2 only, so only those small tiers need sorting afterwards.
+		const bySynonym = new Map<number, number>();
+		if (terms)
+			for (const s of terms.synonyms) {
+				if (!words.every((w) => s.hay.includes(w))) continue;
+				for (const i of s.positions) {
+					const t = s.hay === exact ? 0 : terms.common[i] ? 1 : 2;
+					if (t < (bySynonym.get(i) ?? 3)) bySynonym.set(i, t);
+				}
+			}
+		const common = terms?.common;
+		const synonymHits = bySynonym.size > 0;
 		outer: for (let i = 0; i < hay.length; i++) {
 			const h = hay[i]!;
 			for (const w of words) if (!h.includes(w)) continue outer;
-			tiers[h.startsWith(phrase) ? 0 : h.includes(phrase) ? 1 : 2]!.push(i);
+			const t = h === exact ? 0 : common?.[i] ? 1 : h.startsWith(phrase) ? 3 : h.includes(phrase) ? 4 : 5;
+			const s = synonymHits ? bySynonym.get(i) : undefined;
+			if (s === undefined) tiers[t]!.push(i);
+			else if (t < s) bySynonym.set(i, t);
 		}
-		positions.push(...tiers[0]!, ...tiers[1]!, ...tiers[2]!);
+		for (const [i, t] of bySynonym) tiers[t]!.push(i);
+		for (let t = 0; t < 3; t++) tiers[t]!.sort((a, b) => a - b);
+		for (const t of tiers) for (const i of t) positions.push(i);
 	}
 	return { entries: positions.slice(0, limit).map((i) => index.entries[i]!), total: positions.length };
 }

@@ -45,11 +45,31 @@ const rule = (competency: string, name: string, ok: boolean, message: string, ea
 	message
 });
 
+/**
+ * Which documented diagnosis each of the learner's codes stands for: itself, or the near miss in the
+ * same category coded in its place (E11.8 for E11.9). The miss is marked once, on the diagnosis; a
+ * service line that points to it points where the learner's own list says it should.
+ */
+function standIns(block: ResolvedCodeBlock, given: string[]): Map<string, string> {
+	const key = block.diagnoses.map((d) => d.code);
+	const stands = new Map<string, string>();
+	for (const d of block.diagnoses) {
+		if (given.includes(d.code)) {
+			stands.set(d.code, d.code);
+			continue;
+		}
+		const near = given.find((g) => !key.includes(g) && !stands.has(g) && g.slice(0, 3) === d.code.slice(0, 3));
+		if (near) stands.set(near, d.code);
+	}
+	return stands;
+}
+
 /** Grades the diagnoses: every documented one present, the primary first, nothing extra. */
 function gradeDiagnoses(block: ResolvedCodeBlock, given: string[], out: Found) {
 	const c = block.scoring.diagnoses;
 	const key = block.diagnoses.map((d) => d.code);
 	const wrongTeach = (code: string) => block.wrong.find((w) => w.code === code);
+	const stands = standIns(block, given);
 	const explained = new Set<string>();
 	for (const d of block.diagnoses) {
 		if (given.includes(d.code)) {
@@ -57,7 +77,7 @@ function gradeDiagnoses(block: ResolvedCodeBlock, given: string[], out: Found) {
 			continue;
 		}
 		// A near miss in the same category gets its reason named, so the learner sees what to change.
-		const near = given.find((g) => !key.includes(g) && g.slice(0, 3) === d.code.slice(0, 3));
+		const near = [...stands].find(([g, k]) => k === d.code && g !== k)?.[0];
 		let reason: string;
 		if (near) {
 			explained.add(near);
@@ -109,6 +129,7 @@ function sameSet(a: string[], b: string[]) {
 function gradeLines(block: ResolvedCodeBlock, input: { diagnoses: string[]; lines: CodedLine[] }, out: Found) {
 	const { procedures: pc, linking: lc } = block.scoring;
 	const match = matchLines(block.procedures, input.lines);
+	const stands = standIns(block, input.diagnoses);
 	const feeOf = (code: string) => block.context.fees.find((f) => f.code === code);
 	const label = (code: string) => `${code} (${feeOf(code)?.description ?? 'not on the fee schedule'})`;
 	const wrongTeach = (code: string) => block.wrong.find((w) => w.code === code)?.teach;
@@ -150,14 +171,27 @@ function gradeLines(block: ResolvedCodeBlock, input: { diagnoses: string[]; line
 			];
 			out.rules.push(rule(pc, 'line-modifiers', false, parts.join(' ')));
 		}
-		if (g.units === k.units) out.rules.push(rule(pc, 'line-units', true, `${k.units} unit${k.units === 1 ? '' : 's'} of ${k.code}.`));
-		else out.rules.push(rule(pc, 'line-units', false, `${k.code}: ${k.units} unit${k.units === 1 ? '' : 's'} documented, not ${g.units}.`));
+		const units = (n: number) => `${n} unit${n === 1 ? '' : 's'}`;
+		// The checklist names what was entered: a line billed as another code is not a right line, even
+		// when its count is; the count keeps its point (the code check already took the code's).
+		if (g.code !== k.code)
+			out.rules.push({
+				...rule(pc, 'line-units', g.units === k.units, ''),
+				ok: false,
+				message: `${units(g.units)} of ${g.code} entered, but the note documents ${k.code}${g.units === k.units ? ` (the count, ${units(k.units)}, is right)` : `, ${units(k.units)}`}.`
+			});
+		else if (g.units === k.units) out.rules.push(rule(pc, 'line-units', true, `${units(k.units)} of ${k.code}.`));
+		else out.rules.push(rule(pc, 'line-units', false, `${k.code}: ${units(k.units)} documented, not ${g.units}.`));
 
-		const pointed = g.pointers.split('').map((l) => input.diagnoses[DX_LETTERS.indexOf(l)]!);
+		// Pointers are judged against the learner's own list: a pointer to the near miss coded in place
+		// of the documented diagnosis is the right pointer (the miss is marked once, on the diagnosis).
+		const coded = g.pointers.split('').map((l) => input.diagnoses[DX_LETTERS.indexOf(l)]!);
+		const pointed = coded.map((d) => stands.get(d) ?? d);
 		const okPointers = pointed[0] === k.diagnoses[0] && pointed.every((d) => k.diagnoses.includes(d));
-		if (okPointers) out.rules.push(rule(lc, 'line-pointer', true, `${k.code} points first to ${k.diagnoses[0]}, the reason for that service.`));
+		const first = coded[0] === k.diagnoses[0] ? k.diagnoses[0] : `${coded[0]} (coded for ${k.diagnoses[0]})`;
+		if (okPointers) out.rules.push(rule(lc, 'line-pointer', true, `${g.code} points first to ${first}, the reason for that service.`));
 		else {
-			const stray = pointed.find((d) => !k.diagnoses.includes(d));
+			const stray = coded.find((d) => !k.diagnoses.includes(stands.get(d) ?? d));
 			out.rules.push(
 				rule(
 					lc,
@@ -165,7 +199,7 @@ function gradeLines(block: ResolvedCodeBlock, input: { diagnoses: string[]; line
 					false,
 					stray && pointed[0] === k.diagnoses[0]
 						? `${k.code} also points to ${stray}, which this service did not treat.`
-						: `${k.code} should point first to ${k.diagnoses[0]} (the reason for this service)${pointed[0] ? `, not ${pointed[0]}` : ''}. A pointer to the wrong diagnosis is a common reason for a medical-necessity denial.`
+						: `${k.code} should point first to ${k.diagnoses[0]} (the reason for this service)${coded[0] ? `, not ${coded[0]}` : ''}. A pointer to the wrong diagnosis is a common reason for a medical-necessity denial.`
 				)
 			);
 		}
