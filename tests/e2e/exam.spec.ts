@@ -93,6 +93,10 @@ test('practice shows the rationale for every option after each answer', async ({
 	await page.getByRole('button', { name: 'Check the answer' }).click();
 	await expect(page.locator('article.item .why')).toHaveCount(4);
 	await expect(page.locator('article.item .option.key')).toContainText('Right answer');
+	// The label says it is right; the rationale does not say "Right." again.
+	const why = content().questions.find((q) => q.id === id)!.options.find((o) => o.id === keyOf(id))!.why;
+	await expect(page.locator('article.item .option.key .why')).toHaveText(`Right answer: ${why.replace(/^Right\.\s*/, '')}`);
+	await expect(page.locator('article.item .option.key .why')).not.toContainText('Right answer: Right.');
 	await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
