@@ -16,6 +16,7 @@ export type ExamWriteResult =
 const WHAT: Record<ExamChange['kind'], string> = {
 	answer: 'Your answer was not saved',
 	mark: 'Your mark for review was not saved',
+	position: 'Where you are in the exam was not saved',
 	submit: 'Your submission was not saved'
 };
 

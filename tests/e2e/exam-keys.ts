@@ -21,13 +21,10 @@ export async function answer(page: Page, letter: string) {
 	await page.locator('article.item h2').focus();
 	await tabTo(page, `document.activeElement?.type === 'radio'`);
 	// Arrow keys move and select within a radio group; on an empty group the first arrow selects the next one.
-	// Each choice is a stored write the page confirms: wait for it before the next key, as a person reading
-	// the screen would (a key pressed mid-write is a known open question, noted for the next session).
+	// Pressed without waiting for each stored write: the page shows the latest choice at once.
 	await page.keyboard.press('Space');
-	await expect(page.locator('article.item [data-option="a"] input')).toBeChecked();
-	for (let i = 0; i < 'abcd'.indexOf(letter); i++) {
-		await page.keyboard.press('ArrowDown');
-		await expect(page.locator(`article.item [data-option="${'abcd'[i + 1]}"] input`)).toBeChecked();
-	}
+	for (let i = 0; i < 'abcd'.indexOf(letter); i++) await page.keyboard.press('ArrowDown');
 	await expect(page.locator(`article.item [data-option="${letter}"] input`)).toBeChecked();
+	// Stored once every write has settled: the page marks the stored choice on the item.
+	await expect(page.locator('article.item')).toHaveAttribute('data-stored', letter);
 }

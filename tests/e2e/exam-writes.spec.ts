@@ -36,6 +36,10 @@ test('two tabs on one mock exam: the stale tab is told and catches up, and no an
 	await expect(second.getByRole('timer')).toBeVisible();
 	await expect(legend(second)).toContainText('0 answered');
 
+	// The second tab opens question 11 (where it is is stored, but is not progress: nothing conflicts).
+	await goTo(second, 11);
+	await expect(alert(second)).toHaveCount(0);
+
 	// The first tab answers ten questions.
 	for (let n = 1; n <= 10; n++) {
 		await goTo(first, n);
@@ -44,7 +48,6 @@ test('two tabs on one mock exam: the stale tab is told and catches up, and no an
 	}
 
 	// The second tab, still showing an empty exam, answers question 11: refused, told, caught up.
-	await goTo(second, 11);
 	await choose(second, 'b');
 	await expect(alert(second)).toContainText('Your answer was not saved: this exam was changed in another tab or window. This page now shows what is saved (10 of 25 answered)');
 	await expect(legend(second)).toContainText('10 answered');
@@ -56,8 +59,7 @@ test('two tabs on one mock exam: the stale tab is told and catches up, and no an
 	await expect(legend(second)).toContainText('11 answered');
 	await expect(alert(second)).toHaveCount(0);
 
-	// The first tab is now the stale one: its next change is refused and it catches up too.
-	await goTo(first, 12);
+	// The first tab is now the stale one: its next change (a new answer to question 10) is refused and it catches up too.
 	await choose(first, 'c');
 	await expect(alert(first)).toContainText('this exam was changed in another tab or window');
 	await expect(legend(first)).toContainText('11 answered');
@@ -184,4 +186,48 @@ test('storage full during practice: an answer or a check that was not stored say
 	await page.goto('/exam/');
 	await expect(page.locator('[data-due]')).toHaveAttribute('data-due', '1');
 	expect(errors).toEqual([]);
+});
+
+test('arrow keys pressed faster than the store settles: the radio follows every key, and the last choice is what is stored and shown', async ({ page }) => {
+	// Every write settles 150 ms late (stored at once, confirmed late), so keys outrun the store.
+	await page.addInitScript(() => {
+		const d = Object.getOwnPropertyDescriptor(IDBTransaction.prototype, 'oncomplete')!;
+		Object.defineProperty(IDBTransaction.prototype, 'oncomplete', {
+			configurable: true,
+			get: d.get,
+			set(this: IDBTransaction, fn: ((e: Event) => void) | null) {
+				d.set!.call(this, fn && ((e: Event) => void setTimeout(() => fn.call(this, e), 150)));
+			}
+		});
+	});
+	await startShortMock(page);
+	await page.locator('article.item h2').focus();
+	await page.keyboard.press('Tab');
+	await expect(page.locator('article.item input[type="radio"]').first()).toBeFocused();
+	// What the radio group shows, sampled every frame from here on.
+	await page.evaluate(() => {
+		const w = window as unknown as { shown: string[] };
+		w.shown = [];
+		const sample = () => {
+			w.shown.push((document.querySelector('article.item input[type="radio"]:checked') as HTMLInputElement | null)?.value ?? '');
+			requestAnimationFrame(sample);
+		};
+		sample();
+	});
+	// No waiting between keys: a, b, a, b, c, b, c, d. Each key is a write queued behind the last; d is
+	// chosen only by the last key, so a stored d means every write has settled.
+	await page.keyboard.press('Space');
+	for (const key of ['ArrowDown', 'ArrowUp', 'ArrowDown', 'ArrowDown', 'ArrowUp', 'ArrowDown', 'ArrowDown']) await page.keyboard.press(key);
+	const after = await page.evaluate(() => (window as unknown as { shown: string[] }).shown.length);
+	const d = page.locator('article.item [data-option="d"] input');
+	expect(await d.isChecked()).toBe(true);
+	await expect(page.locator('article.item')).toHaveAttribute('data-stored', 'd');
+	// From the last key on, the page never showed an earlier choice while the writes behind it settled.
+	const shown = await page.evaluate(() => (window as unknown as { shown: string[] }).shown);
+	expect(new Set(shown.slice(after))).toEqual(new Set(['d']));
+	await expect(d).toBeChecked();
+	await expect(d).toBeFocused();
+	await expect(legend(page)).toContainText('1 answered');
+	await page.reload();
+	await expect(page.locator('article.item [data-option="d"] input')).toBeChecked();
 });

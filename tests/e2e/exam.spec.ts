@@ -28,6 +28,11 @@ test('a short mock exam taken by keyboard: time and answers survive a reload, it
 		if (i === 3) {
 			await tabTo(page, `document.activeElement?.type === 'checkbox'`);
 			await page.keyboard.press('Space');
+			// Answered, marked and unanswered differ by a mark and by name, not by colour alone.
+			const q4 = page.getByRole('button', { name: 'Question 4, answered, marked for review' });
+			await expect(q4).toHaveText('4✓⚑');
+			await expect(page.getByRole('button', { name: 'Question 3, answered', exact: true })).toHaveText('3✓');
+			await expect(page.getByRole('button', { name: 'Question 5, unanswered', exact: true })).toHaveText('5');
 		}
 		if (i === 11) {
 			const before = Number(await page.getByRole('timer').getAttribute('data-remaining'));
@@ -38,6 +43,9 @@ test('a short mock exam taken by keyboard: time and answers survive a reload, it
 			expect(after).toBeLessThan(before);
 			expect(after).toBeGreaterThan(before - 60);
 			await expect(page.locator('.navigator .legend')).toContainText('12 answered · 1 marked');
+			// Reopened where the learner was, not at question 1.
+			await expect(page.locator('article.item h2')).toHaveText('Question 12 of 25');
+			await expect(page.locator('article.item')).toHaveAttribute('data-item', ids[11]!);
 			await page.getByRole('button', { name: /^Question 13,/ }).focus();
 			await page.keyboard.press('Enter');
 			continue;
@@ -52,6 +60,9 @@ test('a short mock exam taken by keyboard: time and answers survive a reload, it
 	await page.keyboard.press('Enter');
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 	await expect(page.locator('.score')).toContainText(`${right} of 25 right`);
+	// Beside the raw count: the pass line and where this result likely puts the learner, with its range.
+	await expect(page.locator('.outlook')).toContainText('The pass line is taken as about 70% right');
+	await expect(page.locator('.outlook')).toHaveText(/likely share right on the real exam is \d+% \(likely between \d+% and \d+%\): about \d+% likely to reach the pass line/);
 	const byDomain = page.locator('table[data-table="by-domain"] tbody tr');
 	expect(await byDomain.count()).toBeGreaterThanOrEqual(5);
 
@@ -82,6 +93,10 @@ test('practice shows the rationale for every option after each answer', async ({
 	await page.getByRole('button', { name: 'Check the answer' }).click();
 	await expect(page.locator('article.item .why')).toHaveCount(4);
 	await expect(page.locator('article.item .option.key')).toContainText('Right answer');
+	// The label says it is right; the rationale does not say "Right." again.
+	const why = content().questions.find((q) => q.id === id)!.options.find((o) => o.id === keyOf(id))!.why;
+	await expect(page.locator('article.item .option.key .why')).toHaveText(`Right answer: ${why.replace(/^Right\.\s*/, '')}`);
+	await expect(page.locator('article.item .option.key .why')).not.toContainText('Right answer: Right.');
 	await expect(page.getByRole('button', { name: 'Next question' })).toBeVisible();
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
@@ -113,6 +128,26 @@ test('a mock exam submits itself when time runs out, with the answers given so f
 	await expect(page.getByRole('heading', { name: 'Results' })).toBeVisible();
 	await expect(page.locator('.score')).toContainText('1 of 25 right');
 	await expect(page.locator('.score')).toContainText('24 unanswered');
+});
+
+test('a mock exam warns at 10 and at 2 minutes left, on screen and to screen readers', async ({ page }) => {
+	await page.clock.install();
+	await page.goto('/exam/');
+	await page.getByRole('button', { name: 'Short mock exam (25 items)' }).click();
+	await expect(page.getByRole('timer')).toBeVisible();
+	const warning = page.locator('[data-time-warning]');
+	await expect(warning).toHaveAttribute('aria-live', 'polite');
+	await expect(warning).toHaveText('');
+	// The short exam allows 31 minutes: 10 minutes left comes after 21.
+	await page.clock.fastForward('20:50');
+	await expect(page.getByRole('timer')).toContainText('10:');
+	await expect(warning).toHaveText('');
+	await page.clock.fastForward('00:20');
+	await expect(page.getByRole('status').filter({ hasText: 'Less than 10 minutes left' })).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	await page.clock.fastForward('08:00');
+	await expect(page.getByRole('status').filter({ hasText: 'Less than 2 minutes left' })).toBeVisible();
+	await expect(warning).not.toContainText('10 minutes');
 });
 
 test('practice can target one competency', async ({ page }) => {

@@ -35,10 +35,14 @@ test('finishing a scenario changes the dashboard, and it has no axe violations',
 	await expect(page.locator('[data-recommend]')).not.toHaveCount(0);
 	// Exam items join the recommendations, and the link opens practice on that domain.
 	const tip = page.locator('[data-item-tip]');
-	await expect(tip).toContainText('only 0 items answered so far');
+	await expect(tip).toContainText('(no items answered yet).');
+	await expect(tip).not.toContainText('only 0');
+	// A domain's size is the blueprint's share of the real exam, said as such.
+	await expect(page.getByRole('heading', { name: /^Foundational knowledge/ })).toHaveText(/^Foundational knowledge \(blueprint: \d+ of the exam's 110 scored items\)$/);
 	const domain = (await tip.getAttribute('data-item-tip'))!;
-	// Charts render on this page only, each beside its table.
-	await expect(page.locator('.chart canvas')).toHaveCount(3);
+	// Charts render on this page only, each beside its table; one day of work is not yet a trend.
+	await expect(page.locator('.chart canvas')).toHaveCount(2);
+	await expect(page.locator('[data-trend-thin]')).toContainText('Not enough history yet for a trend');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	// Filtering the attempt history.
 	await page.getByLabel('Status').selectOption('failed');
@@ -103,6 +107,10 @@ test('a damaged or hostile progress file is refused by name and nothing is store
 
 test('a learner can be deleted, with everything of theirs, after confirming', async ({ page }) => {
 	await page.goto('/learners/');
+	// Storage is said as people say it ("10 GB"), never "10240.4 MB".
+	const space = page.locator('section[aria-labelledby="space"] p');
+	await expect(space).toHaveText(/This site uses \d+(\.\d)? (KB|MB|GB) of \d+(\.\d)? (KB|MB|GB|TB) available\./);
+	await expect(space).not.toHaveText(/\d{4,}(\.\d)? MB/);
 	await page.getByLabel("New learner's name").fill('Casey');
 	await page.getByRole('button', { name: 'Add learner' }).click();
 	await expect(page.getByRole('link', { name: 'Learner: Casey' })).toBeVisible();
@@ -153,7 +161,8 @@ test('the dashboard draws its charts with reduced motion and forced colours, and
 	page.on('pageerror', (e) => errors.push(e.message));
 	await complete(page, HIPAA);
 	await page.goto('/progress/');
-	await expect(page.locator('.chart canvas')).toHaveCount(3);
+	await expect(page.locator('.chart canvas')).toHaveCount(2);
+	await expect(page.locator('[data-trend-thin]')).toBeVisible();
 	await expect(page.locator('.chart .fallback')).toHaveCount(0);
 	expect(errors).toEqual([]);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);

@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/read-content';
 import { loadCompetencies } from '../../src/lib/content/world';
 import { blueprintCounts, drawExam, type ExamItemRef } from '../../src/lib/exam/blueprint';
-import { acceptsAnswerAt, formatRemaining, mustAutoSubmit, remainingMs, EXAM_MINUTES } from '../../src/lib/exam/clock';
+import { acceptsAnswerAt, formatRemaining, mustAutoSubmit, remainingMs, timeWarning, EXAM_MINUTES } from '../../src/lib/exam/clock';
 import { dueCards, newCard, review, targetRetention } from '../../src/lib/exam/review';
 import { readiness, weakestDomain, type ItemAnswer } from '../../src/lib/exam/readiness';
-import { answersForReadiness, cardAfterAnswer, cardsAfterScenario, scoreSession } from '../../src/lib/exam/session';
+import { answersForReadiness, cardAfterAnswer, cardsAfterScenario, examOutlook, scoreSession } from '../../src/lib/exam/session';
+import { applyExamChange, sameProgress } from '../../src/lib/exam/changes';
 
 const frameworks = loadCompetencies(readContentFiles()).value!.frameworks;
 const cmaa = frameworks.find((f) => f.id === 'cmaa')!;
@@ -67,6 +68,20 @@ describe('exam clock', () => {
 		expect(acceptsAnswerAt(clock, end - 1)).toBe(true);
 		expect(acceptsAnswerAt(clock, end)).toBe(false);
 		expect(acceptsAnswerAt({ ...clock, submittedAt: end - 100 }, end - 50)).toBe(false);
+	});
+	it('warns once under 10 minutes and again under 2, and not after submission', () => {
+		const end = clock.startedAt + clock.durationMs;
+		expect(timeWarning(clock, end - 10 * 60_000 - 1)).toBe('');
+		expect(timeWarning(clock, end - 10 * 60_000)).toMatch(/^Less than 10 minutes left/);
+		expect(timeWarning(clock, end - 2 * 60_000 - 1)).toMatch(/^Less than 10 minutes left/);
+		expect(timeWarning(clock, end - 2 * 60_000)).toMatch(/^Less than 2 minutes left/);
+		expect(timeWarning(clock, end)).toBe('');
+		expect(timeWarning({ ...clock, submittedAt: end - 60_000 }, end - 30_000)).toBe('');
+	});
+	it('does not call a short exam "under 10 minutes" from its start', () => {
+		const short = { startedAt: 0, durationMs: 6 * 60_000 };
+		expect(timeWarning(short, 0)).toBe('');
+		expect(timeWarning(short, 4 * 60_000)).toMatch(/^Less than 2 minutes left/);
 	});
 	it('stops when submitted early', () => {
 		expect(remainingMs({ ...clock, submittedAt: clock.startedAt + 600_000 }, clock.startedAt + 9_000_000)).toBe(clock.durationMs - 600_000);
@@ -186,6 +201,27 @@ describe('exam sessions', () => {
 			{ domain: 'A', difficulty: 3, correct: false, at: 20 }
 		]);
 		expect(answersForReadiness([{ ...mock, mode: 'practice' }], items, domainOf)).toHaveLength(2);
+	});
+	it('gives a submitted exam\'s likely share right with its range and chance of passing, an unanswered item counting as wrong', () => {
+		const shares = new Map([['A', 0.5], ['B', 0.5]]);
+		const answered = { ...mock, answers: { q1: 'a' as const, q2: 'b' as const, q3: 'c' as const }, submittedAt: 30 };
+		const all = examOutlook(answered, items, domainOf, shares);
+		const some = examOutlook({ ...mock, submittedAt: 30 }, items, domainOf, shares);
+		expect(all.answers).toBe(3);
+		expect(some.answers).toBe(3);
+		expect(all.estimate).toBeGreaterThan(some.estimate);
+		expect(all.pPass).toBeGreaterThan(some.pPass);
+		for (const o of [all, some]) {
+			expect(o.low).toBeLessThan(o.estimate);
+			expect(o.high).toBeGreaterThan(o.estimate);
+		}
+	});
+	it('stores where the learner is without making it progress another tab conflicts on', () => {
+		const stored: typeof mock & { id: string; marked: string[]; currentItemId?: string } = { ...mock, id: 's1', marked: [] };
+		const moved = applyExamChange(stored, { kind: 'position', itemId: 'q3' });
+		expect(moved.currentItemId).toBe('q3');
+		expect(sameProgress(moved, stored)).toBe(true);
+		expect(() => applyExamChange(stored, { kind: 'position', itemId: 'nope' })).toThrow(/not part of this exam session/);
 	});
 	it('makes a card for a miss, none for a first right answer, and moves an existing card on', () => {
 		const t = Date.UTC(2026, 10, 1);

@@ -444,7 +444,7 @@ describe('the solver names a task nobody can complete', () => {
 
 	it('a visit type no allowed provider has time for, in the grader\'s words', () => {
 		const s = withTask(`  - id: book-wade\n    patient: pt-w\n    ask: Book Wade's procedure with Ben\n    types: [procedure]\n    providers: [prov-b]`);
-		expect(messages(s)[0]).toMatch(/task "book-wade" .* has no booking that earns full marks \(Ben Baker, NP has no procedure time long enough for a Office procedure \(30 min\) on the days allowed\)/);
+		expect(messages(s)[0]).toMatch(/task "book-wade" .* has no booking that earns full marks \(Ben Baker, NP has no procedure time long enough for an Office procedure \(30 min\) on the days allowed\)/);
 	});
 
 	it('a task that can be met gives nothing, and a search that runs out warns rather than refuses', () => {

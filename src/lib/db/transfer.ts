@@ -106,6 +106,7 @@ export const ExamSessionSchema = z.strictObject({
 	durationMs: z.number().int().min(0).max(24 * 3_600_000).optional(),
 	submittedAt: Time.optional(),
 	answeredAt: z.record(Id, Time),
+	currentItemId: Id.optional(),
 	assignmentId: Id.optional()
 });
 const ReviewCardSchema = z.strictObject({

@@ -76,6 +76,8 @@ export interface ExamSession {
 	submittedAt?: number;
 	/** When each answer was given, for readiness (item id → time). */
 	answeredAt: Record<string, number>;
+	/** Mock exams: the item the learner was on, so reopening returns there. */
+	currentItemId?: string;
 	/** A mock exam taken as part of an assignment: the assignment's id (not indexed; filter the learner's sessions). */
 	assignmentId?: string;
 }

@@ -11,6 +11,7 @@ import type { Availability, ResolvedScheduleBlock, Scenario, ScheduleTask } from
 import { gradeSchedule } from './interactions/schedule';
 import { applyActions, blocksOn, problemsOf, withinAvailability, type Appointment, type ScheduleAction } from '../office/schedule';
 import { addDays, daysBetween, toClock, toMinutes, weekday } from '../office/time';
+import { withArticle } from '../labels';
 
 export interface ScheduleSolution {
 	actions: ScheduleAction[];
@@ -225,7 +226,7 @@ export function explain(block: ResolvedScheduleBlock, task: ScheduleTask): strin
 	);
 	if (!room) {
 		const kinds = [...new Set(types.flatMap((t) => t.blocks))].join(' or ');
-		return `${working.map(providerName).join(' or ')} ${working.length === 1 ? 'has' : 'have'} no ${kinds} time long enough for a ${types.map((t) => `${t.name} (${t.minutes} min)`).join(' or ')}${avail ? ` where ${avail.replace('the only availability given is ', 'the patient can come: ')}` : ' on the days allowed'}`;
+		return `${working.map(providerName).join(' or ')} ${working.length === 1 ? 'has' : 'have'} no ${kinds} time long enough for ${types.map((t) => withArticle(`${t.name} (${t.minutes} min)`)).join(' or ')}${avail ? ` where ${avail.replace('the only availability given is ', 'the patient can come: ')}` : ' on the days allowed'}`;
 	}
 	return undefined;
 }

@@ -9,11 +9,14 @@ import type { SessionShape } from './session';
 export type ExamChange =
 	| { kind: 'answer'; itemId: string; option: 'a' | 'b' | 'c' | 'd'; at: number }
 	| { kind: 'mark'; itemId: string; marked: boolean }
+	/** Where the learner is (a mock exam reopens there). Not progress: it never makes another tab's write conflict. */
+	| { kind: 'position'; itemId: string }
 	| { kind: 'submit'; at: number };
 
 interface Progress extends SessionShape {
 	id: string;
 	marked: string[];
+	currentItemId?: string;
 }
 
 /** Everything a learner changes in a session, in a form that compares equal when the progress is equal. */
@@ -43,6 +46,7 @@ export function applyExamChange<S extends Progress>(session: S, change: ExamChan
 	if (session.submittedAt !== undefined) throw new Error('This exam session is already submitted: it takes no more changes.');
 	if (change.kind === 'submit') return { ...session, submittedAt: change.at };
 	if (!session.itemIds.includes(change.itemId)) throw new Error(`Item ${change.itemId} is not part of this exam session.`);
+	if (change.kind === 'position') return { ...session, currentItemId: change.itemId };
 	if (change.kind === 'answer')
 		return { ...session, answers: { ...session.answers, [change.itemId]: change.option }, answeredAt: { ...session.answeredAt, [change.itemId]: change.at } };
 	const marked = session.marked.filter((x) => x !== change.itemId);

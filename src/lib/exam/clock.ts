@@ -43,3 +43,20 @@ export function formatRemaining(ms: number): string {
 export function acceptsAnswerAt(clock: ExamClock, at: number): boolean {
 	return clock.submittedAt === undefined && at < clock.startedAt + clock.durationMs;
 }
+
+/** Minutes left at which the learner is warned, largest first. */
+export const WARN_AT_MINUTES = [10, 2] as const;
+
+/**
+ * The warning for the time left, or '' before the first one. A threshold the exam was shorter than
+ * from the start is skipped: a 6-minute exam is not "under 10 minutes" news.
+ */
+export function timeWarning(clock: ExamClock, now: number): string {
+	const left = remainingMs(clock, now);
+	if (left === 0 || clock.submittedAt !== undefined) return '';
+	const crossed = WARN_AT_MINUTES.filter((m) => clock.durationMs > m * 60_000 && left <= m * 60_000).at(-1);
+	if (crossed === undefined) return '';
+	return crossed === 2
+		? 'Less than 2 minutes left. The exam is submitted by itself when time is up; unanswered items count as wrong.'
+		: `Less than ${crossed} minutes left. Answer what is still open, then check the items you marked for review.`;
+}

@@ -2,7 +2,7 @@
  * Exam sessions as data: scoring a submitted mock exam by domain, the answers readiness counts, and
  * the review cards an answer creates or moves. Pure; the page stores what these return.
  */
-import type { ItemAnswer } from './readiness';
+import { readiness, type ItemAnswer, type Readiness } from './readiness';
 import { newCard, outcomeOf, review, type ReviewCard } from './review';
 
 export interface SessionItem {
@@ -65,6 +65,21 @@ export function answersForReadiness(sessions: readonly SessionShape[], items: Re
 		}
 	}
 	return out;
+}
+
+/**
+ * What one submitted mock exam says about passing, with readiness's model: its answers alone, an
+ * unanswered item counted as wrong (as the exam counts it), weighted by the blueprint's shares.
+ */
+export function examOutlook(session: SessionShape, items: ReadonlyMap<string, SessionItem>, domainOf: DomainOf, shares: ReadonlyMap<string, number>): Readiness['overall'] {
+	const answers: ItemAnswer[] = [];
+	for (const id of session.itemIds) {
+		const item = items.get(id);
+		const domain = item && domainOf(item.competency);
+		if (!item || !domain) continue;
+		answers.push({ domain, difficulty: item.difficulty, correct: session.answers[id] === item.key, at: session.answeredAt[id] ?? session.submittedAt ?? 0 });
+	}
+	return readiness(answers, shares).overall;
 }
 
 /** A missed item gets a card (or its card lapses); a right answer moves an existing card on. */

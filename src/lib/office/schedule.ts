@@ -3,6 +3,7 @@ import type { Availability, ResolvedScheduleBlock, ScheduleContext, SeedAppointm
 
 export type { ResolvedScheduleBlock, ScheduleContext } from '../content/schema/scenario';
 import { addDays, toClock, toMinutes, toSpoken, weekday } from './time';
+import { withArticle } from '../labels';
 
 export type AppointmentStatus = 'booked' | 'checked-in' | 'no-show' | 'cancelled';
 
@@ -238,12 +239,12 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 	const sees = ctx.providers.find((p) => p.id === a.provider)?.sees;
 	if (holiday) out.push({ appointment: a.id, rule: 'template', message: `The practice is closed on ${a.date} (${holiday.reason}).` });
 	else if (sees && !sees.includes(a.type))
-		out.push({ appointment: a.id, rule: 'template', message: `${pname}'s schedule takes only ${sees.map((t) => ctx.types.find((x) => x.id === t)?.name ?? t).join(', ')}; a ${type?.name ?? a.type} needs a provider.` });
+		out.push({ appointment: a.id, rule: 'template', message: `${pname}'s schedule takes only ${sees.map((t) => ctx.types.find((x) => x.id === t)?.name ?? t).join(', ')}; ${withArticle(type?.name ?? a.type)} needs a provider.` });
 	else for (let m = a.start; m < a.start + a.minutes; m += 5) {
 		const kind = blockKindAt(ctx, a.provider, a.date, m);
 		if (!allowed.has(kind)) {
 			const what = kind === 'closed' ? 'outside their hours (or on a day off)' : `in ${kind === 'lunch' ? 'lunch' : `a ${kind} block`}`;
-			out.push({ appointment: a.id, rule: 'template', message: `${visit} with ${pname} falls ${what} at ${toSpoken(m)}; a ${type?.name ?? a.type} goes in ${[...allowed].join(' or ')} time.` });
+			out.push({ appointment: a.id, rule: 'template', message: `${visit} with ${pname} falls ${what} at ${toSpoken(m)}; ${withArticle(type?.name ?? a.type)} goes in ${[...allowed].join(' or ')} time.` });
 			break;
 		}
 	}
@@ -258,7 +259,7 @@ export function problemsOf(book: Book, a: Appointment, block: ResolvedScheduleBl
 		out.push({ appointment: a.id, rule: 'length', message: `A ${type.name} takes ${type.minutes} minutes here; this one is booked for ${a.minutes}.` });
 	const patient = ctx.patients.find((p) => p.id === a.patient);
 	if (type && patient) {
-		if (!patient.established && !type.newPatient) out.push({ appointment: a.id, rule: 'new-established', message: `${patient.name} is a new patient: a new-patient visit type (longer, with history and registration) is needed, not a ${type.name}.` });
+		if (!patient.established && !type.newPatient) out.push({ appointment: a.id, rule: 'new-established', message: `${patient.name} is a new patient: a new-patient visit type (longer, with history and registration) is needed, not ${withArticle(type.name)}.` });
 		if (patient.established && type.newPatient) out.push({ appointment: a.id, rule: 'new-established', message: `${patient.name} is established here: a new-patient type wastes the time a new patient needs.` });
 	}
 

@@ -13,6 +13,7 @@ import { addDays, daysBetween, toMinutes, toSpoken } from '../../office/time';
 import type { Evidence, RuleResult } from '../types';
 import type { Grader } from './grader';
 import { own, verdictOf } from './grader';
+import { withArticle } from '../../labels';
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
 
@@ -89,7 +90,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			const typeName = ctx.types.find((t) => t.id === a.type)?.name ?? a.type;
 			const wanted = (task.types ?? []).map((t) => ctx.types.find((x) => x.id === t)?.name ?? t).join(' or ');
 			const ne = problems.find((p) => p.rule === 'new-established');
-			rule(task.id, 'type', typeOk && !ne, sc.type, ne ? ne.message : typeOk ? `${typeName} is the right visit type.` : `${typeName} does not fit this request; it needs a ${wanted}.`);
+			rule(task.id, 'type', typeOk && !ne, sc.type, ne ? ne.message : typeOk ? `${typeName} is the right visit type.` : `${typeName} does not fit this request; it needs ${withArticle(wanted)}.`);
 			const len = problems.find((p) => p.rule === 'length');
 			rule(task.id, 'length', !len, sc.type, len ? len.message : `${a.minutes} minutes is the right length.`);
 			// A waitlist entry carries the patient's own limits: honour them like a caller's.
@@ -105,7 +106,7 @@ export function gradeSchedule(block: ResolvedScheduleBlock, book: Book, collecte
 			}
 			if (entry && task.types === undefined) {
 				const ok = a.type === entry.type;
-				rule(task.id, 'type', ok, sc.type, ok ? 'The visit type the waitlist entry asked for.' : `${name(a.patient)} is waiting for a ${ctx.types.find((t) => t.id === entry.type)?.name ?? entry.type}, not a ${ctx.types.find((t) => t.id === a.type)?.name ?? a.type}.`);
+				rule(task.id, 'type', ok, sc.type, ok ? 'The visit type the waitlist entry asked for.' : `${name(a.patient)} is waiting for ${withArticle(ctx.types.find((t) => t.id === entry.type)?.name ?? entry.type)}, not ${withArticle(ctx.types.find((t) => t.id === a.type)?.name ?? a.type)}.`);
 			}
 			if (task.availability.length) {
 				const ok = withinAvailability(a, task.availability);
