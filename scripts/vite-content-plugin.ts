@@ -14,7 +14,8 @@ const WORLD = 'virtual:world';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
-const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === SCENARIOS || id === QUESTIONS || id.startsWith(SCENARIO);
+const START_HERE = 'virtual:start-here';
+const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === SCENARIOS || id === QUESTIONS || id === START_HERE || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -55,6 +56,7 @@ export function contentPlugin(): Plugin {
 			if (name === COMPETENCIES) return `export default ${JSON.stringify(content.competencies.frameworks)};`;
 			if (name === DOMAINS)
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
+			if (name === START_HERE) return `export default ${JSON.stringify(content.startHere)};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)

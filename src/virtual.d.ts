@@ -29,3 +29,8 @@ declare module 'virtual:questions' {
 	const items: import('$lib/content/schema/questions').Item[];
 	export default items;
 }
+/** The catalog's "Start here" path (content/start-here.yaml), checked against the scenario ids. */
+declare module 'virtual:start-here' {
+	const steps: import('$lib/content/start-here').StartStep[];
+	export default steps;
+}

@@ -5,6 +5,7 @@ import { loadCompetencies, loadWorld, type ClinicWorld } from './world';
 import { parseScenario } from './scenario';
 import { checkCodeSets } from './billing-rules';
 import { loadQuestions } from './questions';
+import { loadStartHere, type StartStep } from './start-here';
 import type { Item } from './schema/questions';
 import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
 
@@ -26,6 +27,8 @@ export interface Content {
 	scenarios: Scenario[];
 	/** Exam-style items (content/questions/), each tied to a competency. */
 	questions: (Item & { file: string })[];
+	/** The catalog's "Start here" path for a first-week student (content/start-here.yaml). */
+	startHere: StartStep[];
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
@@ -66,6 +69,8 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 		errors.push(...checkCodeSets(scenarios, world.value, parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)));
 	const questions = loadQuestions(files, known.competencies);
 	errors.push(...questions.errors);
+	const startHere = loadStartHere(files, scenarios);
+	errors.push(...startHere.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, startHere: startHere.value! }, errors };
 }
