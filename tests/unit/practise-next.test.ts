@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { practiseNext, startPathStatus, type PractiseScenario } from '../../src/lib/engine/practise-next';
-import type { AttemptSummary } from '../../src/lib/engine/progress';
+import { practiseNext, type PractiseScenario } from '../../src/lib/engine/practise-next';
+import { startPathStatus, type AttemptSummary } from '../../src/lib/engine/progress';
 import { formatError, loadContent } from '../../src/lib/content';
 import { START_HERE_FILE } from '../../src/lib/content/start-here';
 import { readContentFiles } from '../../scripts/read-content';

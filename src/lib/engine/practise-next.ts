@@ -47,11 +47,3 @@ export function practiseNext(scenarios: readonly PractiseScenario[], startPath: 
 		...ranked.filter((r) => passed(r.s.id)).map((r) => ({ id: r.s.id, group: 'passed' as const }))
 	];
 }
-
-/** The start path with each step's status: done once passed; the first not done is the one to open next. */
-export function startPathStatus(startPath: readonly string[], attempts: readonly AttemptSummary[]): { id: string; done: boolean; next: boolean }[] {
-	const progress = scenarioProgress(attempts);
-	const done = startPath.map((id) => progress.get(id)?.status === 'passed');
-	const next = done.indexOf(false);
-	return startPath.map((id, i) => ({ id, done: done[i]!, next: i === next }));
-}
