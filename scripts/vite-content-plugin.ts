@@ -17,7 +17,8 @@ const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
 // The code pickers' common codes and synonyms: small, imported with the code sets, never in the first page.
 const CODE_TERMS = 'virtual:code-terms';
-const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id.startsWith(SCENARIO);
+const START_HERE = 'virtual:start-here';
+const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -58,6 +59,7 @@ export function contentPlugin(): Plugin {
 			if (name === COMPETENCIES) return `export default ${JSON.stringify(content.competencies.frameworks)};`;
 			if (name === DOMAINS)
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
+			if (name === START_HERE) return `export default ${JSON.stringify(content.startHere)};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;

@@ -39,3 +39,8 @@ declare module 'virtual:code-terms' {
 	const terms: import('$lib/content/code-terms').CodeTermSets;
 	export default terms;
 }
+/** The catalog's "Start here" path (content/start-here.yaml), checked against the scenario ids. */
+declare module 'virtual:start-here' {
+	const steps: import('$lib/content/start-here').StartStep[];
+	export default steps;
+}

@@ -133,6 +133,13 @@ export function resumable(attempts: readonly AttemptRecord[], scenario: Scenario
 		.sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
+/** The learner's most recently finished attempt at a scenario (any version: its stored score stands), if any. */
+export function lastFinished(attempts: readonly AttemptRecord[], scenarioId: string): AttemptRecord | undefined {
+	return attempts
+		.filter((a) => a.scenarioId === scenarioId && a.status !== 'in-progress')
+		.sort((a, b) => (b.finishedAt ?? b.updatedAt) - (a.finishedAt ?? a.updatedAt))[0];
+}
+
 /** Steps whose unsubmitted work is kept as a draft, so a reload loses nothing. */
 export function keepsDraft(kind: string): boolean {
 	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance' || kind === 'verify';

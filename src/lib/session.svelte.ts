@@ -2,6 +2,10 @@ import type { Learner, ProgressStore } from './db/types';
 import { newId } from './ids';
 
 const CURRENT_LEARNER = 'currentLearner';
+/** Set once the learner has given their name on the first visit, or said "not now". */
+const NAME_ASKED = 'nameAsked';
+/** The name a profile gets until its learner says theirs (assign/identity.ts refuses it on result files). */
+const DEFAULT_NAME = 'Student';
 
 /** The browser session: the opened store and who is working. One per tab. */
 class Session {
@@ -9,6 +13,8 @@ class Session {
 	warning = $state<string | undefined>(undefined);
 	learners = $state<Learner[]>([]);
 	learner = $state<Learner | null>(null);
+	/** The first visit: the learner has not yet been asked their name (the catalog asks, inline and skippable). */
+	askName = $state(false);
 	#ready: Promise<void> | undefined;
 
 	/** Opens storage once; every page awaits this before reading progress. */
@@ -32,13 +38,14 @@ class Session {
 					this.warning = `Your progress cannot be saved: ${storageProblem(e)}`;
 				}
 			}
+			this.askName = this.learner?.name === DEFAULT_NAME && !(await opened.store.getSetting<boolean>(NAME_ASKED).catch(() => false));
 		})();
 		return this.#ready;
 	}
 
 	/** Adds a learner and makes them the one working; a failed write throws, and nothing is shown as added that was not stored. */
 	async addLearner(name: string): Promise<Learner> {
-		const learner: Learner = { id: newId(), name: name.trim() || 'Student', createdAt: Date.now() };
+		const learner: Learner = { id: newId(), name: name.trim() || DEFAULT_NAME, createdAt: Date.now() };
 		await this.store!.putLearner(learner);
 		this.learners = await this.store!.listLearners();
 		await this.switchTo(learner.id);
@@ -57,8 +64,32 @@ class Session {
 		if (this.learner?.id === id) {
 			const next = this.learners[0];
 			if (next) await this.switchTo(next.id);
-			else await this.addLearner('Student');
+			else await this.addLearner(DEFAULT_NAME);
 		}
+	}
+
+	/** Renames a learner (a name already checked by learner-names.ts); a failed write throws and nothing changes on screen. */
+	async renameLearner(id: string, name: string): Promise<void> {
+		const learner = this.learners.find((l) => l.id === id);
+		if (!learner) return;
+		const renamed = { ...learner, name };
+		await this.store!.putLearner(renamed);
+		this.learners = await this.store!.listLearners();
+		if (this.learner?.id === id) this.learner = renamed;
+	}
+
+	/** The first-visit question is answered (a name given) or put off ("not now"): it is not asked again. */
+	async nameAnswered(): Promise<void> {
+		await this.store!.setSetting(NAME_ASKED, true);
+		this.askName = false;
+	}
+
+	/** A profile made for nobody in particular and never used: still the default name, with no attempts, exam sessions or review cards. */
+	async isUntouchedDefault(id: string): Promise<boolean> {
+		const learner = this.learners.find((l) => l.id === id);
+		if (!learner || learner.name !== DEFAULT_NAME) return false;
+		const [attempts, sessions, cards] = await Promise.all([this.store!.listAttempts(id), this.store!.listExamSessions(id), this.store!.listReviewCards(id)]);
+		return attempts.length === 0 && sessions.length === 0 && cards.length === 0;
 	}
 
 	async switchTo(id: string): Promise<void> {

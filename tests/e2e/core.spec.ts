@@ -42,7 +42,8 @@ test('reloading mid-scenario resumes at the same step with the same variant', as
 	// Opening the scenario from the catalog also carries on with the unfinished attempt.
 	await page.goto('/');
 	await expect(page.locator(`[data-scenario="${s.meta.id}"] .badge`)).toHaveText('In progress');
-	await page.getByRole('link', { name: s.meta.title }).click();
+	// Its card's link (the same scenario is also on the Start here path).
+	await page.locator(`[data-scenario="${s.meta.id}"]`).getByRole('link', { name: s.meta.title }).click();
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', stepId!);
 });
 

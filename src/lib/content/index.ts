@@ -5,6 +5,7 @@ import { loadCompetencies, loadWorld, type ClinicWorld } from './world';
 import { parseScenario } from './scenario';
 import { checkCodeSets } from './billing-rules';
 import { loadQuestions } from './questions';
+import { loadStartHere, type StartStep } from './start-here';
 import type { Item } from './schema/questions';
 import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
 import { checkChartCodes, loadCharts } from './charts';
@@ -33,6 +34,8 @@ export interface Content {
 	charts: PatientChart[];
 	/** The code pickers' common codes and synonyms (content/codes/). */
 	codeTerms: CodeTermSets;
+	/** The catalog's "Start here" path for a first-week student (content/start-here.yaml). */
+	startHere: StartStep[];
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
@@ -79,6 +82,8 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	}
 	const questions = loadQuestions(files, known.competencies);
 	errors.push(...questions.errors);
+	const startHere = loadStartHere(files, scenarios);
+	errors.push(...startHere.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, codeTerms: codeTerms.value }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, codeTerms: codeTerms.value, startHere: startHere.value! }, errors };
 }

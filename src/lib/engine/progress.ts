@@ -48,3 +48,11 @@ export function totalsByCompetency(evidence: readonly Evidence[]): { competency:
 	const r2 = (x: number) => Math.round(x * 100) / 100;
 	return [...by].map(([competency, t]) => ({ competency, earned: r2(t.earned), possible: r2(t.possible) }));
 }
+
+/** The start path with each step's status: done once passed; the first not done is the one to open next. */
+export function startPathStatus(startPath: readonly string[], attempts: readonly AttemptSummary[]): { id: string; done: boolean; next: boolean }[] {
+	const progress = scenarioProgress(attempts);
+	const done = startPath.map((id) => progress.get(id)?.status === 'passed');
+	const next = done.indexOf(false);
+	return startPath.map((id, i) => ({ id, done: done[i]!, next: i === next }));
+}
