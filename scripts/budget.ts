@@ -16,10 +16,11 @@ const MB = 2 ** 20;
 export const INITIAL_JS_BUDGET_BYTES = 80 * KB;
 /**
  * Any scenario page (`/play/<id>/`), until its first step is on screen and the network is quiet: the
- * ceiling the test asserts. The heaviest page is 162.4 KB today, so this stops it growing; it is not
- * yet the goal below (docs/PERFORMANCE.md says what is left to reach it).
+ * ceiling the test asserts. The heaviest page is 154.9 KB since the feedback view and the clinic's
+ * billing tables left the first load, so this stops it growing back; it is not yet the goal below
+ * (docs/PERFORMANCE.md says what is left to reach it).
  */
-export const SCENARIO_JS_BUDGET_BYTES = 170 * KB;
+export const SCENARIO_JS_BUDGET_BYTES = 158 * KB;
 /** Where a scenario page should get to (printed by the bench, not asserted until the pages meet it). */
 export const SCENARIO_JS_GOAL_BYTES = 150 * KB;
 /** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */

@@ -2,6 +2,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatError, loadContent, type Content } from '../src/lib/content';
 import { catalogEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
+import type { ChartWorld } from '../src/lib/content/world';
 import { busyDayScenario } from './bench-content';
 
 const CATALOG = 'virtual:catalog';
@@ -12,13 +13,18 @@ const COMPETENCIES = 'virtual:competencies';
 const DOMAINS = 'virtual:domains';
 const WORLD = 'virtual:world';
 const CHARTS = 'virtual:charts';
+// The part of the clinic a scenario page reads (chart, bindings, policies): no fee schedule, modifiers or
+// staff, and only the patients one scenario names (its own module), so a page carries its own chart.
+const CHART_WORLD = 'virtual:chart-world';
+const SCENARIO_PATIENTS = 'virtual:scenario-patients/';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
 // The code pickers' common codes and synonyms: small, imported with the code sets, never in the first page.
 const CODE_TERMS = 'virtual:code-terms';
 const START_HERE = 'virtual:start-here';
-const ours = (id: string) => id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO);
+const ours = (id: string) =>
+	id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -63,11 +69,24 @@ export function contentPlugin(): Plugin {
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
+			if (name === CHART_WORLD) {
+				const { clinic, providers, payers } = content.world;
+				return `export default ${JSON.stringify({ clinic, providers, payers } satisfies Omit<ChartWorld, 'patients'>)};`;
+			}
+			if (name.startsWith(SCENARIO_PATIENTS)) {
+				const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO_PATIENTS.length));
+				if (!scenario) this.error(`no scenario "${name.slice(SCENARIO_PATIENTS.length)}"`);
+				// A patient is named by id in the front matter or a variant: every id the parsed scenario holds.
+				const text = JSON.stringify(scenario);
+				return `export default ${JSON.stringify(content.world.patients.filter((p) => text.includes(JSON.stringify(p.id))))};`;
+			}
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)
 				// A Map, not an object: an id from an address or a file ("constructor") must not find Object's own keys.
 				return `export const loaders = new Map([${content.scenarios
 					.map((s) => `[${JSON.stringify(s.meta.id)}, () => import(${JSON.stringify(SCENARIO + s.meta.id)})]`)
+					.join(',\n')}]);\nexport const patientLoaders = new Map([${content.scenarios
+					.map((s) => `[${JSON.stringify(s.meta.id)}, () => import(${JSON.stringify(SCENARIO_PATIENTS + s.meta.id)})]`)
 					.join(',\n')}]);`;
 			const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO.length));
 			if (!scenario) this.error(`no scenario "${name.slice(SCENARIO.length)}"`);

@@ -18,6 +18,11 @@ declare module 'virtual:domains' {
 	const frameworks: { id: string; name: string; domains: { id: string; name: string }[] }[];
 	export default frameworks;
 }
+/** The clinic without its fee schedule, modifiers, staff and visit types: what a scenario page reads. */
+declare module 'virtual:chart-world' {
+	const world: Omit<import('$lib/content/world').ChartWorld, 'patients'>;
+	export default world;
+}
 declare module 'virtual:world' {
 	const world: import('$lib/content/world').ClinicWorld;
 	export default world;
@@ -29,6 +34,8 @@ declare module 'virtual:charts' {
 }
 declare module 'virtual:scenarios' {
 	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
+	/** The patients each scenario names, for its chart (the player takes no other patient). */
+	export const patientLoaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/office').Patient[] }>>;
 }
 declare module 'virtual:questions' {
 	const items: import('$lib/content/schema/questions').Item[];

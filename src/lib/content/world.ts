@@ -29,6 +29,9 @@ export interface ClinicWorld {
 	modifiers: Modifier[];
 }
 
+/** What the player's chart, bindings and policy binder read (interaction steps carry their own context). */
+export type ChartWorld = Pick<ClinicWorld, 'clinic' | 'providers' | 'payers' | 'patients'>;
+
 type Files = Readonly<Record<string, string>>;
 
 function lineOf(text: string, needle: string): number {

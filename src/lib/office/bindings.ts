@@ -1,4 +1,4 @@
-import type { ClinicWorld } from '../content/world';
+import type { ChartWorld } from '../content/world';
 import type { Patient, Provider } from '../content/schema/office';
 
 /** Whole years between a date of birth and the clinic's simulated today. */
@@ -24,7 +24,7 @@ export function resolveRef(value: string | undefined, variant: Readonly<Record<s
 
 /** Every value a scenario's {{placeholders}} may name, for one attempt's variant. */
 export function worldBindings(
-	world: ClinicWorld,
+	world: ChartWorld,
 	refs: { patient?: string; provider?: string },
 	variant: Readonly<Record<string, string>>
 ): Record<string, string> {
@@ -47,7 +47,7 @@ export function worldBindings(
 }
 
 /** The scenario's patient for this attempt's variant, if it names one. */
-export function scenarioPatient(world: ClinicWorld, refs: { patient?: string }, variant: Readonly<Record<string, string>>): Patient | undefined {
+export function scenarioPatient(world: ChartWorld, refs: { patient?: string }, variant: Readonly<Record<string, string>>): Patient | undefined {
 	return world.patients.find((p) => p.id === resolveRef(refs.patient, variant, 'patient'));
 }
 

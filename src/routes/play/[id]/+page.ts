@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { loaders } from 'virtual:scenarios';
+import { loaders, patientLoaders } from 'virtual:scenarios';
 import { assignmentOfQuery } from '$lib/attempts';
 
 // The player reads IndexedDB, so it renders in the browser; the prerendered shell makes deep links work on any static host.
@@ -13,6 +13,7 @@ export function entries() {
 export async function load({ params, url }) {
 	const loader = loaders.get(params.id);
 	if (!loader) error(404, `There is no scenario "${params.id}".`);
-	const [{ default: scenario }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
+	const [{ default: scenario }, { default: clinic }, { default: patients }] = await Promise.all([loader(), import('virtual:chart-world'), patientLoaders.get(params.id)!()]);
+	const world = { ...clinic, patients };
 	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after', assignment: assignmentOfQuery(url.searchParams) };
 }
