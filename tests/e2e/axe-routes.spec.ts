@@ -18,6 +18,7 @@ const SCANNED_ELSEWHERE: Record<string, { spec: string; reaches: string }> = {
 	'/author/': { spec: 'author.spec.ts', reaches: "page.goto('/author/')" }, // with an error shown on its line
 	'/author/guide/': { spec: 'assessment.spec.ts', reaches: "name: 'authoring guide'" }, // opened from the author page's warnings
 	'/codes/': { spec: 'billing.spec.ts', reaches: "page.goto('/codes/')" }, // with a search and its results
+	'/ehr/': { spec: 'ehr.spec.ts', reaches: "page.goto('/ehr/')" }, // a search, then a chart open on each tab
 	'/exam/session/': { spec: 'exam.spec.ts', reaches: "getByRole('timer')" }, // a timed exam under way, then its results
 	'/progress/transcript/': { spec: 'progress.spec.ts', reaches: "page.goto('/progress/transcript/')" } // with a passed scenario
 };

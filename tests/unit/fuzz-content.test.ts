@@ -127,7 +127,7 @@ describe('authored scenarios: hostile input', () => {
 			}),
 			runs(500)
 		);
-	}, 30_000);
+	}, 120_000);
 
 	it('line damage to a scenario of every kind (hostile values, prototype keys, duplicate keys, alias bombs, stray headings) is reported on a line or checked whole', () => {
 		fc.assert(
@@ -141,7 +141,7 @@ describe('authored scenarios: hostile input', () => {
 			}),
 			runs(700)
 		);
-	}, 30_000);
+	}, 120_000);
 
 	it('character damage (flips, cuts, markup, lone surrogates, RTL overrides, NUL, repeated runs) never throws', () => {
 		fc.assert(
@@ -153,7 +153,7 @@ describe('authored scenarios: hostile input', () => {
 			}),
 			runs(400)
 		);
-	}, 30_000);
+	}, 120_000);
 
 	it('refuses text over the size limit by naming the limit, without parsing it', () => {
 		const r = check(samples[0]!.source + '\n'.repeat(MAX_AUTHORED_CHARS));
@@ -191,7 +191,7 @@ describe('item banks and clinic files: hostile input', () => {
 			}),
 			runs(500)
 		);
-	}, 30_000);
+	}, 120_000);
 
 	it('a damaged clinic file never throws; each problem names its file and line', () => {
 		// The clinic is read at build time only (no page takes it from a user), so fewer runs.
@@ -206,5 +206,5 @@ describe('item banks and clinic files: hostile input', () => {
 			}),
 			runs(40)
 		);
-	}, 30_000);
+	}, 120_000);
 });

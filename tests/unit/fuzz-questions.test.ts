@@ -25,8 +25,8 @@ const bank = parseYamlText(files[bankPath]!) as { items: Record<string, unknown>
 const item = bank.items[0]!;
 /** A bank as an author writes it; JSON is YAML, so the mutated trees are written as JSON text. */
 const asText = (tree: unknown) => toText(tree);
-/** Each input must be done well inside this (the whole 500-item shipped set loads in a fraction of it). */
-const PER_INPUT_MS = 2_000;
+/** A hang detector, not a timing: each input is done in milliseconds on a quiet machine, and in a few seconds on a machine shared with builds (the whole 500-item shipped set loads in a fraction of this). */
+const PER_INPUT_MS = 10_000;
 
 beforeAll(() => announceSeed('fuzz-questions'));
 afterAll(() => fuzzSummary('fuzz-questions'));
