@@ -13,8 +13,11 @@ const files = readContentFiles();
 const shipped = loadContent(files);
 const world = loadWorld(files).value!;
 const icd = parseIcdIndex(files[CODESET_FILES.icd10cm]!);
+/** The yaml under test, with a bare chart appended for every other patient so only its own faults show. */
+const everyoneElse = (yaml: string) =>
+	yaml + world.patients.filter((p) => !new RegExp(`patient: ${p.id}$`, 'm').test(yaml)).map((p) => `  - patient: ${p.id}\n`).join('');
 const withCharts = (yaml: string) => {
-	const r = loadCharts({ [CHARTS_FILE]: yaml }, world);
+	const r = loadCharts({ [CHARTS_FILE]: everyoneElse(yaml) }, world);
 	return { errors: [...r.errors, ...checkChartCodes(r.value ?? [], icd)], charts: r.value };
 };
 const messages = (yaml: string) => withCharts(yaml).errors.map((e) => `${e.file}:${e.line} ${e.message}`);
@@ -52,8 +55,16 @@ describe('a chart that does not fit the clinic is refused by name', () => {
 		expect(messages(one('    problems:\n      - { code: E11.99, description: X, status: active }\n'))).toEqual([`${CHARTS_FILE}:1 pt-mei-chen: problem E11.99 is not in ICD-10-CM FY2026`]);
 		expect(messages(one('    problems:\n      - { code: E11, description: X, status: active }\n'))).toEqual([`${CHARTS_FILE}:1 pt-mei-chen: problem E11 is a category, not a billable code`]);
 	});
-	it('a patient with no entry has an empty chart, not an error', () => {
-		const c = withCharts('charts: []\n').charts!.find((x) => x.patient === 'pt-mei-chen')!;
+	it('a patient with no chart is refused by name', () => {
+		const all = everyoneElse('charts:\n');
+		const withoutJensen = all.replace('  - patient: pt-harold-jensen\n', '');
+		expect(loadCharts({ [CHARTS_FILE]: all }, world).errors).toEqual([]);
+		expect(loadCharts({ [CHARTS_FILE]: withoutJensen }, world).errors.map((e) => e.message)).toEqual([
+			'pt-harold-jensen (Harold Jensen) has no chart (one chart per patient)'
+		]);
+	});
+	it('a new patient with nothing recorded yet has a bare chart: nothing listed, allergies not asked', () => {
+		const c = withCharts('charts:\n  - patient: pt-yuki-tanaka\n').charts!.find((x) => x.patient === 'pt-yuki-tanaka')!;
 		expect(c).toMatchObject({ problems: [], allergies: [], noKnownAllergies: false });
 	});
 });

@@ -15,9 +15,6 @@ function lineOf(text: string, needle: string): number {
 	return i < 0 ? 1 : text.slice(0, i).split('\n').length;
 }
 
-/** A patient with no chart entry yet gets an empty chart: registered, nothing recorded. */
-export const emptyChart = (patient: string): PatientChart => PatientChart.parse({ patient });
-
 export function loadCharts(files: Readonly<Record<string, string>>, world: ClinicWorld): { value?: PatientChart[]; errors: ContentError[] } {
 	const text = files[CHARTS_FILE];
 	if (text === undefined) return { errors: [{ file: CHARTS_FILE, line: 1, message: 'file is missing' }] };
@@ -91,9 +88,13 @@ export function loadCharts(files: Readonly<Record<string, string>>, world: Clini
 		for (const v of c.vitals) notAfterToday(v.date, 'vitals');
 		for (const d of c.disclosureLog) notAfterToday(d.date, `disclosure to ${d.to}`);
 	}
+	// Every registered patient has a chart, even a new one with nothing recorded yet: a missing entry
+	// is a gap in the record a records desk would be asked to explain, not a silent empty chart.
+	for (const p of world.patients)
+		if (!seenPatients.has(p.id)) errors.push({ file: CHARTS_FILE, line: 1, message: `${p.id} (${p.firstName} ${p.lastName}) has no chart (one chart per patient)` });
 	if (errors.length) return { errors };
 	const byPatient = new Map(parsed.value.charts.map((c) => [c.patient, c]));
-	return { value: world.patients.map((p) => byPatient.get(p.id) ?? emptyChart(p.id)), errors: [] };
+	return { value: world.patients.map((p) => byPatient.get(p.id)!), errors: [] };
 }
 
 /** A problem list holds codes a claim could carry: each must be in the code set and billable. */
