@@ -104,4 +104,15 @@ export class ScormConnection {
 		const count = Number(this.get('cmi.interactions._count')) || 0;
 		return Array.from({ length: count }, (_, n) => this.get(`cmi.interactions.${n}.id`));
 	}
+
+	/** Objective ids the LMS already holds, by index (readable in both versions). */
+	heldObjectives(): string[] {
+		const count = Number(this.get('cmi.objectives._count')) || 0;
+		return Array.from({ length: count }, (_, n) => this.get(`cmi.objectives.${n}.id`));
+	}
+
+	/** Where an earlier session left the learner (cmi.location, cmi.core.lesson_location). */
+	location(): string {
+		return this.get(this.v12 ? 'cmi.core.lesson_location' : 'cmi.location');
+	}
 }

@@ -77,6 +77,28 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 
 		const cmi = (page: Page, path: string) => page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).lms.cmi)?.toString(), path);
 		const count = (page: Page) => page.evaluate(() => (window as any).lms.cmi.interactions.childArray.length as number);
+		/** The objectives as the LMS holds them: id, score, status; and each interaction's objective ids. */
+		const objectives = (page: Page) =>
+			page.evaluate(() => {
+				const cmi = (window as any).lms.renderCMIToJSONObject().cmi;
+				const list = Object.values(cmi.objectives ?? {}).filter((o: any) => o && typeof o === 'object' && 'id' in o) as any[];
+				const links = (Object.values(cmi.interactions ?? {}) as any[]).flatMap((i) => Object.values(i?.objectives ?? {}).flatMap((o: any) => (o && typeof o === 'object' && 'id' in o ? [o.id as string] : [])));
+				return { list: list.map((o) => ({ id: o.id as string, raw: Number(o.score?.raw), status: (o.status ?? o.success_status) as string })), links };
+			});
+		const location = standard === 'scorm12' ? 'core.lesson_location' : 'location';
+		/** What the learner's counted attempts give each competency: the share of its points, over every attempt (as the gradebook reads it). */
+		const shares = (page: Page | Frame) =>
+			page.evaluate(async () => {
+				const open = indexedDB.open('front-desk-simulator');
+				const db: IDBDatabase = await new Promise((r) => (open.onsuccess = () => r(open.result)));
+				const all: any[] = await new Promise((r) => {
+					const q = db.transaction('attempts').objectStore('attempts').getAll();
+					q.onsuccess = () => r(q.result);
+				});
+				const by: Record<string, [number, number]> = {};
+				for (const e of all.flatMap((a) => a.evidence)) by[e.competency] = [(by[e.competency]?.[0] ?? 0) + e.earned, (by[e.competency]?.[1] ?? 0) + e.possible];
+				return Object.fromEntries(Object.entries(by).map(([c, [earned, possible]]) => [c, earned / possible]));
+			});
 		const status = standard === 'scorm12' ? 'core.lesson_status' : 'success_status';
 		const raw = standard === 'scorm12' ? 'core.score.raw' : 'score.raw';
 		/** Closes the SCO as the LMS does when the learner leaves, and returns what the LMS stored. */
@@ -97,6 +119,7 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 		let stored: Record<string, unknown>;
 		let made = 0;
 		let score = '';
+		let objectivesHeld: { id: string; raw: number; status: string }[] = [];
 		{
 			const { url, server } = await startLms(standard, files, launch);
 			try {
@@ -112,12 +135,15 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 
 				const list = app.url();
 				made += await work(page, BAD, worstIntent);
+				// The LMS knows which scenario the learner was in.
+				await expect.poll(() => cmi(page, location)).toBe(`scenario:${BAD}`);
 				await expect(sco.locator('[data-lms-status]')).toContainText('not finished yet (1 of 2 done');
 				await expect.poll(() => cmi(page, standard === 'scorm12' ? 'core.lesson_status' : 'completion_status')).toBe('incomplete');
 				// Back to the assignment's list, as the learner would reopen it.
 				const launchFrame = (await (await page.locator('#sco').elementHandle())!.contentFrame())!;
 				await launchFrame.childFrames()[0]!.goto(list);
 				made += await work(page, GOOD, bestIntent);
+				await expect.poll(() => cmi(page, location)).toBe(`scenario:${GOOD}`);
 				await expect(sco.locator('[data-lms-status]')).toContainText('completed, not passed (2 of 2 done; best ');
 				await expect.poll(() => cmi(page, status)).toBe('failed');
 				if (standard === 'scorm2004') expect(await cmi(page, 'completion_status')).toBe('completed');
@@ -131,6 +157,20 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				const results = await page.evaluate(() => Object.values((window as any).lms.renderCMIToJSONObject().cmi.interactions).map((i: any) => i.result));
 				expect(results).toContain(standard === 'scorm12' ? 'wrong' : 'incorrect');
 				expect(results).toContain('correct');
+				// One objective per competency with evidence, scored as the share of its points; every interaction links to one.
+				const share = await shares(app);
+				const held = await objectives(page);
+				const id = (c: string) => (standard === 'scorm12' ? `urn.front-desk-simulator.competency.${c}` : `urn:front-desk-simulator:competency:${c}`);
+				expect(held.list.map((o) => o.id).sort()).toEqual(Object.keys(share).map(id).sort());
+				for (const [c, x] of Object.entries(share)) {
+					const o = held.list.find((o) => o.id === id(c))!;
+					expect(o.raw, c).toBeCloseTo(x * 100, 1);
+					expect(o.status, c).toBe(x >= 0.8 ? 'passed' : 'failed');
+				}
+				expect(held.list.some((o) => o.status === 'failed')).toBe(true);
+				expect(held.links.length).toBeGreaterThanOrEqual(made);
+				for (const link of held.links) expect(held.list.map((o) => o.id)).toContain(link);
+				objectivesHeld = held.list;
 				stored = await close(page);
 			} finally {
 				server.close();
@@ -145,11 +185,16 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				await page.goto(url);
 				const sco = page.frameLocator('#sco');
 				await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${Math.round(Number(score))}%, completed, not passed (2 of 2 done; best `);
+				// The launch page offers the scenario the learner was last in.
+				await expect(sco.getByRole('button', { name: `Continue ${scenario(GOOD).meta.title}` })).toBeVisible();
+				expect((await new AxeBuilder({ page }).include('#sco').analyze()).violations).toEqual([]);
 				await expect.poll(() => page.evaluate(() => (window as any).calls.some((c: string) => c.startsWith('cmi.suspend_data=')))).toBe(true);
 				// Status and score stand; no interaction is written twice.
 				expect(await cmi(page, status)).toBe('failed');
 				expect(await cmi(page, raw)).toBe(score);
 				expect(await count(page)).toBe(made);
+				// The objectives stand as they were: none added twice, none lowered by a browser without the work.
+				expect((await objectives(page)).list).toEqual(objectivesHeld);
 				await close(page);
 			} finally {
 				server.close();

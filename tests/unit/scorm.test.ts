@@ -14,6 +14,8 @@ import { LAUNCH_PAGE, PACKAGE_CONFIG, scormManifest, type ScormStandard } from '
 import { readPackageConfig } from '../../src/lib/lms/package-config';
 import { scormPackage } from '../../src/lib/lms/scorm-package';
 import { readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
+import { assignmentObjectives, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
+import { placeOfPage, readLocation, scormLocation } from '../../src/lib/lms/scorm-report';
 import { interactionId, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport } from '../../src/lib/lms/scorm-report';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
@@ -156,7 +158,7 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		expect(api.GetValue('cmi.interactions.0.type')).toBe('choice');
 		expect(api.GetValue('cmi.interactions.0.learner_response')).toBe(first.response);
 		expect(api.GetValue('cmi.interactions.0.result')).toBe('correct');
-		expect(api.GetValue('cmi.interactions.0.objectives.0.id')).toBe(first.competencies[0]);
+		expect(api.GetValue('cmi.interactions.0.objectives.0.id')).toBe(objectiveId(first.competencies[0]!));
 		const triage = decisions.findIndex((d) => d.kind === 'triage');
 		expect(api.GetValue(`cmi.interactions.${triage}.type`)).toMatch(/^(matching|sequencing)$/);
 		// A resumed session writes only what the LMS does not have yet.
@@ -268,5 +270,172 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		expect(scorm12Duration(0)).toBe('0000:00:00.00');
 		expect(scorm2004Duration(3_723_450)).toBe('PT1H2M3.45S');
 		expect(scorm2004Duration(59_000)).toBe('PT59S');
+	});
+});
+
+describe('SCORM objectives: the assignment\'s competencies', () => {
+	const listed = new Map([HIPAA, TRIAGE].map((s) => [s.meta.id, s.meta.competencies]));
+	const names = (id: string) => `Name of ${id}`;
+	const input = (standing: ObjectivesInput['standing']): ObjectivesInput => ({ standing, passMark: assignment.passMark, listed, nameOf: names });
+	/** The share of a competency's points over the attempts, summed here by hand. */
+	const shareOf = (standing: ObjectivesInput['standing'], c: string) => {
+		const ev = standing.scenarios.flatMap((s) => s.attempts).flatMap((a) => a.evidence).filter((e) => e.competency === c);
+		return ev.reduce((n, e) => n + e.earned, 0) / ev.reduce((n, e) => n + e.possible, 0);
+	};
+	const every = [...new Set([...HIPAA.meta.competencies, ...TRIAGE.meta.competencies])];
+
+	/** The competencies with evidence in the attempts. */
+	const evidenced = (standing: ObjectivesInput['standing']) => [...new Set(standing.scenarios.flatMap((s) => s.attempts).flatMap((a) => a.evidence).map((e) => e.competency))];
+
+	it('SCORM 2004: one objective per competency with evidence, with its share of points, passed or failed by the pass mark, linked from each interaction', async () => {
+		const { standing, decisions } = await worked(HIPAA.meta.start);
+		const all = assignmentObjectives(input(standing));
+		expect(all.map((o) => o.competency).sort()).toEqual([...new Set([...every, ...evidenced(standing)])].sort());
+		// A competency a scenario lists but this path never scored stays out of the LMS.
+		const objectives = all.filter((o) => o.points);
+		expect(objectives.map((o) => o.competency).sort()).toEqual(evidenced(standing).sort());
+		expect(all.filter((o) => !o.points).every((o) => o.completion === 'unknown' && o.success === 'unknown')).toBe(true);
+		const api = new Scorm2004API({ logLevel: 5 });
+		api.Initialize('');
+		const { values, held } = objectiveValues('scorm2004', objectives, []);
+		expect(apply(api, [...scormReport('scorm2004', { standing, decisions, written: [] }), ...values])).toEqual([]);
+		expect(Number(api.GetValue('cmi.objectives._count'))).toBe(objectives.length);
+		expect(held).toEqual(objectives.map((o) => objectiveId(o.competency)));
+		let failed = 0;
+		for (const [n, o] of objectives.entries()) {
+			expect(api.GetValue(`cmi.objectives.${n}.id`)).toBe(`urn:front-desk-simulator:competency:${o.competency}`);
+			expect(api.GetValue(`cmi.objectives.${n}.description`)).toBe(`Name of ${o.competency}`);
+			const share = shareOf(standing, o.competency);
+			expect(Number(api.GetValue(`cmi.objectives.${n}.score.scaled`))).toBeCloseTo(share, 3);
+			expect(Number(api.GetValue(`cmi.objectives.${n}.score.raw`))).toBeCloseTo(share * 100, 1);
+			expect(api.GetValue(`cmi.objectives.${n}.score.max`)).toBe('100');
+			expect(api.GetValue(`cmi.objectives.${n}.completion_status`)).toBe('completed');
+			expect(api.GetValue(`cmi.objectives.${n}.success_status`)).toBe(share >= assignment.passMark ? 'passed' : 'failed');
+			if (share < assignment.passMark) failed++;
+		}
+		// The first step was missed on purpose: at least one competency falls short, and not all do.
+		expect(failed).toBeGreaterThan(0);
+		expect(failed).toBeLessThan(objectives.length);
+		// Every interaction's objective is one of the objectives.
+		const ids = new Set(held);
+		for (let n = 0; n < decisions.length; n++) {
+			const count = Number(api.GetValue(`cmi.interactions.${n}.objectives._count`));
+			expect(count).toBe(decisions[n]!.competencies.length);
+			for (let m = 0; m < count; m++) expect(ids.has(api.GetValue(`cmi.interactions.${n}.objectives.${m}.id`))).toBe(true);
+		}
+	});
+
+	it('in progress: evidence with a part unfinished is incomplete; no evidence is unknown, with no score', async () => {
+		const { standing } = await worked();
+		const half = assignmentStanding(assignment, standing.scenarios[0]!.attempts);
+		const objectives = new Map(assignmentObjectives(input(half)).map((o) => [o.competency, o]));
+		// Only the HIPAA scenario tests release of information: it is done.
+		expect(objectives.get('cmaa.law.release-of-information')).toMatchObject({ completion: 'completed', success: 'passed' });
+		// The telephone is tested by both, and the triage scenario is not started.
+		expect(objectives.get('cmaa.communication.telephone')).toMatchObject({ completion: 'incomplete', success: 'unknown' });
+		expect(objectives.get('cmaa.scheduling.triage')).toMatchObject({ completion: 'unknown', success: 'unknown' });
+		expect(objectives.get('cmaa.scheduling.triage')!.points).toBeUndefined();
+
+		const none = assignmentObjectives(input(assignmentStanding(assignment, [])));
+		expect(none.every((o) => o.completion === 'unknown' && o.success === 'unknown' && !o.points)).toBe(true);
+		// Nothing goes to the LMS before there is evidence.
+		for (const standard of ['scorm2004', 'scorm12'] as const) expect(objectiveValues(standard, none, []).values).toEqual([]);
+		// Half done, as each LMS is told.
+		const at = (standard: 'scorm12' | 'scorm2004', c: string, e: string) => {
+			const { values, held } = objectiveValues(standard, [...objectives.values()], []);
+			return values.find(([k]) => k === `cmi.objectives.${held.indexOf(objectiveIdFor(standard, c))}.${e}`)?.[1];
+		};
+		expect(at('scorm12', 'cmaa.communication.telephone', 'status')).toBe('incomplete');
+		expect(at('scorm12', 'cmaa.law.release-of-information', 'status')).toBe('passed');
+		expect(at('scorm2004', 'cmaa.communication.telephone', 'completion_status')).toBe('incomplete');
+		expect(at('scorm2004', 'cmaa.communication.telephone', 'success_status')).toBe('unknown');
+		expect(at('scorm2004', 'cmaa.scheduling.triage', 'success_status')).toBeUndefined();
+		const api = new Scorm12API({ logLevel: 5 });
+		api.LMSInitialize('');
+		expect(apply(api, objectiveValues('scorm12', [...objectives.values()], []).values)).toEqual([]);
+	});
+
+	it('an exam counts one objective per domain, its items right over items asked', () => {
+		const exam = { sessions: [], scores: [{ sessionId: 's1', submittedAt: 5, share: 0.6, score: { correct: 6, total: 10, unanswered: 0, byDomain: [{ domain: 'cmaa.law', correct: 3, total: 4 }, { domain: 'cmaa.scheduling', correct: 3, total: 6 }, { domain: 'cmaa.billing', correct: 0, total: 0 }] } }], best: 0.6, passed: false, finished: true };
+		const standing = { ...assignmentStanding(assignment, []), exam };
+		const objectives = assignmentObjectives({ ...input(standing), examDomains: ['cmaa.law', 'cmaa.scheduling', 'cmaa.billing'] });
+		expect(objectives.slice(-3)).toEqual([
+			{ competency: 'cmaa.law', name: 'Name of cmaa.law', points: { earned: 3, possible: 4 }, completion: 'completed', success: 'failed' },
+			{ competency: 'cmaa.scheduling', name: 'Name of cmaa.scheduling', points: { earned: 3, possible: 6 }, completion: 'completed', success: 'failed' },
+			{ competency: 'cmaa.billing', name: 'Name of cmaa.billing', completion: 'unknown', success: 'unknown' }
+		]);
+		const api = new Scorm2004API({ logLevel: 5 });
+		api.Initialize('');
+		expect(apply(api, objectiveValues('scorm2004', objectives, []).values)).toEqual([]);
+		expect(api.GetValue('cmi.objectives._count')).toBe('2');
+		expect(api.GetValue('cmi.objectives.0.id')).toBe('urn:front-desk-simulator:competency:cmaa.law');
+		expect(api.GetValue('cmi.objectives.0.score.scaled')).toBe('0.75');
+	});
+
+	it('a long name is trimmed to 250 characters with an ellipsis, and accepted', async () => {
+		const { standing } = await worked();
+		const objectives = assignmentObjectives({ ...input(standing), nameOf: (id) => `{lang=en} ${id} ${'very '.repeat(80)}long` });
+		const { values } = objectiveValues('scorm2004', objectives, []);
+		const description = values.find(([e]) => e === 'cmi.objectives.0.description')![1];
+		expect(description.length).toBe(250);
+		expect(description.endsWith('…')).toBe(true);
+		const api = new Scorm2004API({ logLevel: 5 });
+		api.Initialize('');
+		expect(apply(api, values)).toEqual([]);
+	});
+
+	for (const standard of ['scorm2004', 'scorm12'] as const) {
+		it(`${standard}: a resumed session writes each objective at the index the LMS holds it, never twice`, async () => {
+			const { standing } = await worked(HIPAA.meta.start);
+			const objectives = assignmentObjectives(input(standing)).filter((o) => o.points);
+			const api = standard === 'scorm2004' ? new Scorm2004API({ logLevel: 5 }) : new Scorm12API({ logLevel: 5 });
+			const get = (e: string) => (api instanceof Scorm2004API ? api.GetValue(e) : api.LMSGetValue(e));
+			if (api instanceof Scorm2004API) api.Initialize('');
+			else api.LMSInitialize('');
+			// An earlier session wrote the objectives in another order (say, an older build).
+			const first = objectiveValues(standard, [...objectives].reverse(), []);
+			expect(apply(api, first.values)).toEqual([]);
+			const held = Array.from({ length: Number(get('cmi.objectives._count')) }, (_, n) => get(`cmi.objectives.${n}.id`));
+			expect(held).toEqual(first.held);
+			const again = objectiveValues(standard, objectives, held);
+			expect(again.held).toEqual(held);
+			expect(again.values.some(([e]) => e.endsWith('.id'))).toBe(false);
+			expect(apply(api, again.values)).toEqual([]);
+			expect(Number(get('cmi.objectives._count'))).toBe(objectives.length);
+			// Each score lands on its own competency's index.
+			const status = standard === 'scorm12' ? 'status' : 'success_status';
+			for (const o of objectives) {
+				const n = held.indexOf(objectiveIdFor(standard, o.competency));
+				expect(get(`cmi.objectives.${n}.${status}`)).toBe(o.success);
+				expect(Number(get(`cmi.objectives.${n}.score.raw`))).toBeCloseTo(shareOf(standing, o.competency) * 100, 1);
+			}
+			// A browser without the work (another computer) leaves the LMS's objectives as they are.
+			const empty = objectiveValues(standard, assignmentObjectives(input(assignmentStanding(assignment, []))), held);
+			expect(empty.values).toEqual([]);
+			// SCORM 1.2 ids are CMIIdentifiers: no spaces or colons.
+			if (standard === 'scorm12') for (const id of held) expect(id).toMatch(/^[A-Za-z0-9._-]{1,255}$/);
+		});
+	}
+
+	it('cmi.location and cmi.core.lesson_location say which part the learner is in, and are read back', () => {
+		for (const standard of ['scorm2004', 'scorm12'] as const) {
+			const api = standard === 'scorm2004' ? new Scorm2004API({ logLevel: 5 }) : new Scorm12API({ logLevel: 5 });
+			if (api instanceof Scorm2004API) api.Initialize('');
+			else api.LMSInitialize('');
+			const value = scormLocation(standard, { scenario: TRIAGE.meta.id });
+			expect(value[0]).toBe(standard === 'scorm12' ? 'cmi.core.lesson_location' : 'cmi.location');
+			expect(apply(api, [value])).toEqual([]);
+			expect(readLocation(value[1], assignment)).toEqual({ scenario: TRIAGE.meta.id });
+			expect(scormLocation(standard, { scenario: 'x'.repeat(2000) })[1].length).toBeLessThanOrEqual(standard === 'scorm12' ? 255 : 1000);
+		}
+		expect(readLocation('exam', assignment)).toBeUndefined();
+		expect(readLocation('exam', { ...assignment, exam: { framework: 'cmaa', items: 10 } })).toBe('exam');
+		expect(readLocation('scenario:not-in-this-assignment', assignment)).toBeUndefined();
+		expect(readLocation('', assignment)).toBeUndefined();
+		expect(placeOfPage('/course/play/hipaa-caller-says-spouse/', '?new=1')).toEqual({ scenario: 'hipaa-caller-says-spouse' });
+		expect(placeOfPage('/a/b/play/hipaa-caller-says-spouse/index.html', '')).toEqual({ scenario: 'hipaa-caller-says-spouse' });
+		expect(placeOfPage('/course/author/play/', '?id=custom-mine--from-assignment-0a1b2c3d&new=1')).toEqual({ scenario: 'custom-mine' });
+		expect(placeOfPage('/course/exam/session/', '?id=abc')).toBe('exam');
+		expect(placeOfPage('/course/assignment/', '')).toBeUndefined();
 	});
 });

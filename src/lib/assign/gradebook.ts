@@ -8,7 +8,7 @@ import { verifyResult, type ClaimCheck } from './verify';
 import type { Scenario } from '../content/schema/scenario';
 import type { Assignment } from './assignment';
 import { EXAM_LABELS } from './exam';
-import { assignmentStanding, type ExamScoring, type ExamStanding } from '../lms/standing';
+import { assignmentStanding, competencyTotals, type ExamScoring, type ExamStanding, type Points } from '../lms/standing';
 
 export interface Cell {
 	/** Best score of a finished attempt (0..1), if any. */
@@ -146,15 +146,6 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 	const rows = loaded.results.map(({ file, result: r, checks: checked }): StudentRow => {
 		const checks = checked ?? [];
 		const cells: Record<string, Cell> = {};
-		const totals = new Map<string, { earned: number; possible: number }>();
-		const bestTotals = new Map<string, { earned: number; possible: number }>();
-		const add = (into: typeof totals, a: StudentResult['attempts'][number]) => {
-			for (const e of a.evidence) {
-				const t = into.get(e.competency) ?? { earned: 0, possible: 0 };
-				into.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
-				competencies.add(e.competency);
-			}
-		};
 		// Time-out counts as of when the student saved the file.
 		const standing = assignmentStanding(assignment, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined);
 		for (const s of standing.scenarios) {
@@ -173,12 +164,13 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				differs: checks.filter((c) => c.verdict === 'differs' && mine.some((a) => a.id === c.attemptId)),
 				unchecked: checks.filter((c) => c.verdict === 'unchecked' && mine.some((a) => a.id === c.attemptId))
 			};
-			for (const a of mine) add(totals, a);
-			// The scenario's best finished attempt (the first of equals), as the class table's best score.
-			const best = mine.filter((a) => a.status !== 'in-progress').reduce<(typeof mine)[number] | undefined>((b, a) => (!b || a.score > b.score ? a : b), undefined);
-			if (best) add(bestTotals, best);
 		}
-		const shares = (t: typeof totals) => Object.fromEntries([...t].map(([c, x]) => [c, x.possible ? x.earned / x.possible : 0]));
+		// The scenario's best finished attempt (the first of equals), as the class table's best score.
+		const bests = standing.scenarios.flatMap((s) => s.attempts.filter((a) => a.status !== 'in-progress').reduce<(typeof s.attempts)[number] | undefined>((b, a) => (!b || a.score > b.score ? a : b), undefined) ?? []);
+		const shares = (t: Map<string, Points>) => {
+			for (const c of t.keys()) competencies.add(c);
+			return Object.fromEntries([...t].map(([c, x]) => [c, x.possible ? x.earned / x.possible : 0]));
+		};
 		const exam = standing.exam;
 		return {
 			learnerId: r.student.learnerId,
@@ -201,8 +193,8 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			score: standing.score,
 			passed: standing.passed,
 			completed: standing.completed,
-			competencies: shares(totals),
-			competenciesBest: shares(bestTotals),
+			competencies: shares(competencyTotals(standing.scenarios.flatMap((s) => s.attempts))),
+			competenciesBest: shares(competencyTotals(bests)),
 			result: r,
 			checks,
 			checked: checked !== undefined

@@ -8,6 +8,7 @@
 import type { Decision } from './decisions';
 import type { AssignmentStanding } from './standing';
 import type { ScormStandard } from './scorm-manifest';
+import { id12, objectiveIdFor } from './objectives';
 
 export type CmiValue = [element: string, value: string];
 
@@ -68,7 +69,8 @@ function interactionValues(n: number, d: Decision): CmiValue[] {
 		[`${at}.description`, d.stepTitle.replace(/[{}]/g, '').slice(0, 250)],
 		[`${at}.weighting`, String(d.possible)]
 	];
-	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, c]));
+	// Each links to its competency's cmi.objectives entry by the same id.
+	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm2004', c)]));
 	if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, formatResponse(type, d.correct)]);
 	out.push([`${at}.learner_response`, formatResponse(type, d.response)]);
 	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'incorrect' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);
@@ -80,8 +82,6 @@ export function scorm12Time(ms: number): string {
 	return new Date(ms).toISOString().slice(11, 19);
 }
 
-/** SCORM 1.2 CMIIdentifier: no spaces, at most 255 characters; strict LMSs take letters, digits, dots, dashes and underscores only. */
-const id12 = (s: string) => s.replace(/[^A-Za-z0-9._-]/g, '.').slice(0, 255);
 
 function interactionValues12(n: number, d: Decision): CmiValue[] {
 	const type = interactionType(d);
@@ -93,7 +93,7 @@ function interactionValues12(n: number, d: Decision): CmiValue[] {
 		[`${at}.time`, scorm12Time(d.at)],
 		[`${at}.weighting`, String(d.possible)]
 	];
-	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, id12(c)]));
+	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm12', c)]));
 	if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
 	out.push([`${at}.student_response`, d.response.slice(0, 255)]);
 	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'wrong' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);
@@ -153,6 +153,38 @@ export function scormReport(standard: ScormStandard, input: ScormReportInput): C
 		['cmi.score.scaled', String(Math.round(Math.min(1, Math.max(0, standing.score)) * 10_000) / 10_000)],
 		...fresh.flatMap((d) => interactionValues(n++, d))
 	];
+}
+
+/** Where the learner is: a scenario's id, or "exam". */
+export type Place = { scenario: string } | 'exam';
+
+/**
+ * cmi.location (2004, characterstring SPM 1000) or cmi.core.lesson_location (1.2, CMIString255):
+ * the scenario being worked or "exam", so a resumed launch can offer to go on there first.
+ */
+export function scormLocation(standard: ScormStandard, place: Place): CmiValue {
+	const text = place === 'exam' ? 'exam' : `scenario:${place.scenario}`;
+	return standard === 'scorm12' ? ['cmi.core.lesson_location', text.slice(0, 255)] : ['cmi.location', text.slice(0, 1000)];
+}
+
+/** The place a stored location names, if it is one of this assignment's parts. */
+export function readLocation(text: string, assignment: { scenarios: readonly string[]; exam?: unknown }): Place | undefined {
+	if (text === 'exam') return assignment.exam ? 'exam' : undefined;
+	const id = text.startsWith('scenario:') ? text.slice('scenario:'.length) : '';
+	return assignment.scenarios.includes(id) ? { scenario: id } : undefined;
+}
+
+/** The place a page of the app (its path and query, under the app's base) is about, if any. */
+export function placeOfPage(path: string, search: string): Place | undefined {
+	const page = path.replace(/index\.html$/, '');
+	// An authored scenario plays from /author/play/?id=…, possibly under its kept copy's key.
+	if (/\/author\/play\/$/.test(page)) {
+		const id = new URLSearchParams(search).get('id');
+		return id ? { scenario: id.replace(/--from-assignment-[0-9a-f]+$/, '') } : undefined;
+	}
+	const play = /\/play\/([^/]+)\/$/.exec(page);
+	if (play) return { scenario: decodeURIComponent(play[1]!) };
+	return /\/exam\/session\/$/.test(page) ? 'exam' : undefined;
 }
 
 /**

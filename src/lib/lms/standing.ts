@@ -113,6 +113,39 @@ export function examStanding(
 	return { sessions: counted, scores, ...(best !== undefined ? { best } : {}), passed: best !== undefined && best >= assignment.passMark, finished: scores.length > 0 };
 }
 
+/** Points earned and possible for one competency (or exam domain). */
+export interface Points {
+	earned: number;
+	possible: number;
+}
+
+/**
+ * Each competency's points summed over the attempts given, in first-seen order: over every counted
+ * attempt for the gradebook's heat map and the LMS objectives, over each scenario's best for the
+ * gradebook's other reading. The one tally of competency evidence, so those readings agree.
+ */
+export function competencyTotals(attempts: readonly Pick<AttemptRecord, 'evidence'>[]): Map<string, Points> {
+	const totals = new Map<string, Points>();
+	for (const a of attempts)
+		for (const e of a.evidence) {
+			const t = totals.get(e.competency) ?? { earned: 0, possible: 0 };
+			totals.set(e.competency, { earned: t.earned + e.earned, possible: t.possible + e.possible });
+		}
+	return totals;
+}
+
+/** Each exam domain's items right and items asked over the exam's scored sessions (an exam item is one point). */
+export function examDomainTotals(exam: ExamStanding | undefined): Map<string, Points> {
+	const totals = new Map<string, Points>();
+	for (const s of exam?.scores ?? [])
+		for (const d of s.score.byDomain) {
+			if (!d.total) continue;
+			const t = totals.get(d.domain) ?? { earned: 0, possible: 0 };
+			totals.set(d.domain, { earned: t.earned + d.correct, possible: t.possible + d.total });
+		}
+	return totals;
+}
+
 /** The exam's sessions and how to score them; without it an assignment's exam counts as not taken. */
 export interface ExamInput {
 	sessions: readonly ExamSession[];
