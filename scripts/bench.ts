@@ -15,6 +15,7 @@ import { drawExam } from '../src/lib/exam/blueprint';
 import { Assignment } from '../src/lib/assign/assignment';
 import { buildResult, sealResult } from '../src/lib/assign/results';
 import { aggregate, loadOpened, loadResults, openFile } from '../src/lib/assign/gradebook';
+import { buildPatientIndex, findPatients } from '../src/lib/ehr/search';
 import { readContentFiles } from './read-content';
 import { parseScenario } from '../src/lib/content/scenario';
 import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
@@ -215,6 +216,41 @@ function benchCodeSearch() {
 	console.log(`ICD-10-CM search per keystroke over ${index.entries.length} codes: ${times.length} keystrokes, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (goal p95 ≤ 30 ms); loading the index once: ${parseMs.toFixed(0)} ms`);
 }
 
+/** The EHR's patient search as a records clerk types: a practice of 10,000 generated patients, name then date of birth. */
+function benchPatientSearch() {
+	const first = ['Maria', 'James', 'Linh', 'Ahmed', 'Grace', 'Tyler', 'Sofia', 'Noah', 'Mei', 'Olga', 'Kwame', 'Ana', 'Liam', 'Fatima', 'Hector', 'Ruth'];
+	const last = ['Garcia', 'Nguyen', 'Smith', 'Okafor', 'Chen', 'Kowalski', "O'Connor", 'Haddad', 'Begay', 'Jensen', 'Núñez', 'Park', 'Brooks', 'Feldman', 'Tanaka', 'Delgado', 'Whitaker', 'Ramirez'];
+	const patients = Array.from({ length: 10_000 }, (_, n) => ({
+		id: `pt-${n}`,
+		firstName: first[(n * 7) % first.length]!,
+		lastName: `${last[(n * 13) % last.length]!}${n % 5 ? '' : '-Lee'}`,
+		dob: `19${String(30 + (n % 70)).padStart(2, '0')}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`
+	}));
+	const t0 = performance.now();
+	const index = buildPatientIndex(patients);
+	const buildMs = performance.now() - t0;
+	const typed = [
+		{ name: 'garcia maria', dob: '03/04/1962' },
+		{ name: "o'connor", dob: '12/28/1999' },
+		{ name: 'nunez ana', dob: '7/7/1937' },
+		{ name: 'chen', dob: '' },
+		{ name: 'whit', dob: '01/15/1980' }
+	];
+	const times: number[] = [];
+	for (let round = 0; round < 3; round++)
+		for (const q of typed) {
+			const keystrokes = [...Array.from({ length: q.name.length }, (_, n) => ({ name: q.name.slice(0, n + 1), dob: '' })), ...Array.from({ length: q.dob.length }, (_, n) => ({ name: q.name, dob: q.dob.slice(0, n + 1) }))];
+			for (const k of keystrokes) {
+				const t = performance.now();
+				findPatients(index, k);
+				times.push(performance.now() - t);
+			}
+		}
+	times.sort((a, b) => a - b);
+	const q = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!.toFixed(2);
+	console.log(`EHR patient search per keystroke over 10,000 patients: ${times.length} keystrokes, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (goal p95 ≤ 16 ms); index built once in ${buildMs.toFixed(0)} ms`);
+}
+
 /** The code lists the build emits as lazily fetched files, and their size over the wire. */
 function benchCodeIndexSize() {
 	const { files, gzipBytes } = codeIndex(BUILD);
@@ -344,6 +380,7 @@ const want = (name: string) => !only || only === name;
 if (want('validation')) benchValidation(1000);
 if (want('schedule')) benchScheduleGrading(200);
 if (want('codes')) benchCodeSearch();
+if (want('ehr')) benchPatientSearch();
 if (want('exam')) benchMockExam();
 if (want('gradebook')) benchGradebook();
 if (!existsSync(join(BUILD, 'index.html'))) {
