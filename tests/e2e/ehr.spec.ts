@@ -65,3 +65,27 @@ test('two identifiers: a name alone can match several patients, the date of birt
 	await page.getByRole('button', { name: 'Jensen, Harold' }).click();
 	await expect(page.locator('[data-allergies]')).toHaveText('Allergies: No known allergies');
 });
+
+test('a scenario that offers the EHR opens it beside the steps, read-only, and only when asked', async ({ page }) => {
+	const scripts: string[] = [];
+	page.on('response', (r) => {
+		if (r.url().endsWith('.js')) scripts.push(r.url());
+	});
+	await page.goto('/play/hipaa-patient-records-request/');
+	await expect(page.locator('article.step')).toBeVisible();
+	const button = page.getByRole('button', { name: 'Open the EHR' });
+	await expect(button).toHaveAttribute('aria-expanded', 'false');
+	const before = scripts.length;
+	await button.click();
+	await expect(page.getByRole('heading', { name: 'The EHR (read-only)' })).toBeVisible();
+	expect(scripts.length, 'the EHR and its charts load when opened').toBeGreaterThan(before);
+	await page.getByLabel('Patient name').fill('chen mei');
+	await page.getByRole('button', { name: 'Chen, Mei' }).click();
+	await page.getByRole('tab', { name: 'Disclosure log' }).click();
+	await expect(page.getByRole('tabpanel')).toContainText('Oregon state immunization registry');
+	await expectNoViolations(page, 'a scenario with the EHR open');
+	await page.getByRole('button', { name: 'Close the EHR' }).click();
+	await expect(page.getByRole('heading', { name: 'The EHR (read-only)' })).toBeHidden();
+	// The step is still there to answer.
+	await expect(page.locator('article.step')).toBeVisible();
+});

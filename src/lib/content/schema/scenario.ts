@@ -74,6 +74,8 @@ export const FrontMatter = z.strictObject({
 	/** Each variant is a coherent set of values for {{placeholders}}; a seed picks one. */
 	variants: z.array(Variant).min(1).optional(),
 	tags: z.array(z.string()).default([]),
+	/** The practice EHR can be opened beside the steps, read-only, to look things up (every chart, found by name and date of birth). */
+	ehr: z.boolean().optional(),
 	/** The scenario this one continues (a story told in parts): shown in the catalog and after the first part. */
 	follows: Id.optional(),
 	/**
