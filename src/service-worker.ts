@@ -20,7 +20,10 @@ const CODE_SETS = codeSetCacheName(base);
 const codeSets = new Set(build.filter(isCodeSetPath));
 // 404.html is the static adapter's fallback page: what an address no page matches is given.
 const FALLBACK = `${base}/404.html`;
-const precache = [...new Set([...build.filter((p) => !isCodeSetPath(p)), ...files, ...prerendered, FALLBACK])];
+// /lms and /assignment are also written as lms.html and assignment.html (an LMS opens files by name);
+// a host may redirect or refuse those extensionless paths, and one failed request fails the install.
+const pages = prerendered.filter((p) => p.endsWith('/') || !prerendered.includes(`${p}/`));
+const precache = [...new Set([...build.filter((p) => !isCodeSetPath(p)), ...files, ...pages, FALLBACK])];
 const precached = new Set(precache);
 
 sw.addEventListener('install', (event) => {

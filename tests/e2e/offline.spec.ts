@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { content, scenario } from './content';
 import { answerByKeyboard, bestIntent, playToEnd } from './play';
@@ -36,6 +37,8 @@ test('after one online visit the whole app works with the network off: pages, de
 	await installed(page);
 	// The code sets are not part of the install: the learner stores them on the Code sets page.
 	await page.goto('/codes/');
+	await expect(page.getByRole('button', { name: 'Use code sets offline' })).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	await page.getByRole('button', { name: 'Use code sets offline' }).click();
 	await expect(page.getByText('The ICD-10-CM and HCPCS lists are stored on this device')).toBeVisible();
 	await goOffline(context, site);
@@ -128,25 +131,42 @@ test('the sub-path build installs under its base and works offline there', async
 		return { href, json: await (await fetch(href)).json() };
 	});
 	expect(new URL(manifest.json.start_url, manifest.href).href).toBe(site.url);
-	await goOffline(context, site);
+	expect(manifest.json.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+	// A code search online: the ICD-10-CM list it fetched is kept without asking.
+	const search = async () => {
+		await page.getByRole('searchbox', { name: 'Search by code or words' }).fill('E11.9');
+		await expect(page.locator('table tr', { hasText: 'E11.9' }).first()).toBeVisible();
+	};
 	await page.goto('codes/');
+	await search();
+	await goOffline(context, site);
+	await page.reload();
 	await expect(page.getByRole('heading', { name: 'Code sets' })).toBeVisible();
+	await search();
 	await page.goto(`play/${CHOICE}/`);
 	await expect(page.locator('article.step')).toBeVisible();
 	await context.close();
 });
 
-test('a new version is announced, applied only when the learner chooses, and the open attempt carries on', async ({ browser }) => {
-	test.setTimeout(90_000);
-	// The next release: the same app under another version name (APP_VERSION), which is what makes a
-	// browser see a new worker; the build takes too long to run twice here.
+const current = () => (JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string }).version;
+
+/**
+ * The next release: the same app under another version name (as APP_VERSION gives), which is what
+ * makes a browser see a new worker; building twice would take three minutes here.
+ */
+function nextRelease(): string {
 	const next = test.info().outputPath('next-build');
 	rmSync(next, { recursive: true, force: true });
 	cpSync('build', next, { recursive: true });
 	const worker = readFileSync('build/service-worker.js', 'utf8');
-	const current = (JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string }).version;
-	expect(worker).toContain(`\`${current}\``);
-	writeFileSync(`${next}/service-worker.js`, worker.replace(`\`${current}\``, '`offline-spec-next`'));
+	expect(worker).toContain(`\`${current()}\``);
+	writeFileSync(`${next}/service-worker.js`, worker.replace(`\`${current()}\``, '`offline-spec-next`'));
+	return next;
+}
+
+test('a new version is announced, applied only when the learner chooses, and the open attempt carries on', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const next = nextRelease();
 
 	const site = await startSite('build');
 	const context = await browser.newContext({ baseURL: site.url });
@@ -166,16 +186,41 @@ test('a new version is announced, applied only when the learner chooses, and the
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
 	// Read again if the page is reloading (the update reloads it).
 	const cacheNames = () => page.evaluate(() => caches.keys()).catch(() => [] as string[]);
-	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current}`))).toBe(true);
+	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(true);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
 	await page.getByRole('button', { name: 'Update now' }).click();
 	await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/:app:offline-spec-next$/)]));
 	await expect(page.getByText('An update is ready')).toHaveCount(0);
 	// The attempt resumes on the new version at the step it was on, and finishes.
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
-	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current}`))).toBe(false);
+	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(false);
 	await playToEnd(page, s);
 	await expect(page.locator('article.ending .result')).toContainText('Passed');
+	await context.close();
+	await site.stop();
+});
+
+test('a new version left waiting applies by itself the next time the app is opened', async ({ browser }) => {
+	const next = nextRelease();
+	const site = await startSite('build');
+	const context = await browser.newContext({ baseURL: site.url });
+	let page = await context.newPage();
+	await page.goto('/');
+	await installed(page);
+	site.publish(next);
+	await page.reload();
+	await expect(page.getByText('An update is ready')).toBeVisible({ timeout: 30_000 });
+	// Every page of the app closed, then the app opened again.
+	await page.close();
+	page = await context.newPage();
+	await expect
+		.poll(async () => {
+			await page.goto('/');
+			return page.evaluate(async () => (await caches.keys()).filter((n) => n.includes(':app:')));
+		}, { timeout: 20_000 })
+		.toEqual([expect.stringMatching(/:app:offline-spec-next$/)]);
+	await expect(page.getByText('An update is ready')).toHaveCount(0);
 	await context.close();
 	await site.stop();
 });
