@@ -16,6 +16,10 @@ export default defineConfig({
 		baseURL: `http://127.0.0.1:${port}`,
 		trace: 'retain-on-failure',
 		...devices['Desktop Chrome'],
+		// The offline worker is off for every spec but the ones about it (offline.spec.ts, scorm.spec.ts,
+		// budget.spec.ts's precache), which allow it: elsewhere a first visit would download the whole
+		// app in the background, and page.route would not see what the worker fetches.
+		serviceWorkers: 'block',
 		launchOptions: { executablePath: CHROME_PATH, args: CHROMIUM_ARGS }
 	},
 	projects: [

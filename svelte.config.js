@@ -23,6 +23,12 @@ const config = {
 		adapter,
 		// Relative asset paths: the same files run from any folder, which an LMS package needs.
 		paths: { base, relative: true },
+		// The offline worker (src/service-worker.ts) is registered by src/lib/offline.svelte.ts, which
+		// leaves it out where it does not belong (an LMS package, a frame).
+		serviceWorker: { register: false },
+		// A release may be named (APP_VERSION=2026.12); otherwise the build's time. The offline worker's
+		// cache is named after it, so each build is a new version to install.
+		version: { name: process.env.APP_VERSION || undefined },
 		// The LMS pages are opened by file name (lms/index.html), so they are written as folders too.
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail', entries: ['*', '/lms/', '/assignment/'] },
 		// A strict Content-Security-Policy in every page: scripts only from the site itself (SvelteKit's

@@ -3,7 +3,7 @@
  * scripts/bench.ts prints them with the timings, docs/PERFORMANCE.md quotes them. Sizes are gzip
  * (level 6, what a static host's compression gives), measured on what the browser really fetched.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
@@ -25,6 +25,29 @@ export const SCENARIO_JS_BUDGET_BYTES = 158 * KB;
 export const SCENARIO_JS_GOAL_BYTES = 150 * KB;
 /** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */
 export const CODE_INDEX_BUDGET_BYTES = 1.5 * MB;
+/**
+ * What the offline worker downloads on a first visit (every page and chunk, not the code sets), gzip.
+ * Set from need, not weight: a phone on a slow mobile link (1.6 Mbit/s, Lighthouse's mobile profile)
+ * should hold the whole app within about 8 seconds of the first visit; it weighed 0.97 MB when set.
+ */
+export const PRECACHE_BUDGET_BYTES = 1.5 * MB;
+
+/**
+ * The precached files' size on disk in `buildDir`, gzip, from the URLs the worker's cache holds (a
+ * page's path is its index.html).
+ */
+export function precacheSize(urls: string[], base: string, buildDir = 'build'): { files: number; gzipBytes: number; rawBytes: number; codeSets: string[] } {
+	let gzipBytes = 0;
+	let rawBytes = 0;
+	for (const u of urls) {
+		const path = decodeURIComponent(new URL(u).pathname).slice(base.length);
+		const body = readFileSync(join(buildDir, path.endsWith('/') ? `${path}index.html` : existsSync(join(buildDir, path)) && statSync(join(buildDir, path)).isDirectory() ? `${path}/index.html` : path));
+		rawBytes += body.length;
+		gzipBytes += gzipSync(body).length;
+	}
+	return { files: urls.length, gzipBytes, rawBytes, codeSets: urls.filter((u) => u.endsWith('.tsv')) };
+}
+
 /** Lighthouse goals per page (printed by `npm run bench`, never asserted: scores depend on timing). */
 export const LIGHTHOUSE_GOALS = { performance: 98, accessibility: 100, 'best-practices': 100 } as const;
 

@@ -1,16 +1,20 @@
 // Serves the built folder as any static host would: files, directory index.html, 404.html for the rest.
 // Usage: node scripts/serve-static.mjs [dir=build] [port=4173]; BASE_PATH=/sim serves it under /sim.
+// The offline tests import staticServer to serve a folder they can swap (a new version published).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
-const root = resolve(process.argv[2] ?? 'build');
-const port = Number(process.argv[3] ?? process.env.PORT ?? 4173);
-const base = process.env.BASE_PATH ?? '';
+/** @type {Record<string, string>} */
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain' };
 
-/** The file a decoded path names inside root, or null. */
-async function fileFor(decoded) {
+/**
+ * The file a decoded path names inside root, or null.
+ * @param {string} root
+ * @param {string} decoded
+ */
+async function fileFor(root, decoded) {
 	const safe = normalize(decoded).replace(/^(\.\.[/\\])+/, '');
 	let full = join(root, safe);
 	if (full !== root && !full.startsWith(root + sep)) return null;
@@ -23,9 +27,16 @@ async function fileFor(decoded) {
 	}
 }
 
+/** @type {(res: import('node:http').ServerResponse, status: number, text: string) => void} */
 const plain = (res, status, text) => void res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }).end(text);
 
-async function serve(req, res) {
+/**
+ * @param {string} root
+ * @param {string} base
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ */
+async function serve(root, base, req, res) {
 	const url = new URL(req.url ?? '/', 'http://localhost');
 	let path = url.pathname;
 	if (base && !path.startsWith(base)) return plain(res, 404, 'Not found');
@@ -38,7 +49,7 @@ async function serve(req, res) {
 		return plain(res, 400, 'Bad request: the address has a malformed percent-encoding');
 	}
 	if (decoded.includes('\0')) return plain(res, 400, 'Bad request: the address holds a NUL character');
-	const file = await fileFor(decoded);
+	const file = await fileFor(root, decoded);
 	const status = file ? 200 : 404;
 	const body = await readFile(file ?? join(root, '404.html')).catch(() => null);
 	if (!body) return plain(res, 404, 'Not found');
@@ -47,11 +58,26 @@ async function serve(req, res) {
 	res.end(body);
 }
 
-const server = createServer((req, res) =>
-	serve(req, res).catch((e) => {
-		console.error(e);
-		if (!res.headersSent) plain(res, 500, 'Server error');
-		else res.destroy();
-	})
-);
-server.listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${server.address().port}${base}/`));
+/**
+ * A server for the folder `rootOf()` names at each request (so a test can publish another version)
+ * under `base`.
+ * @param {() => string} rootOf
+ * @param {string} base
+ */
+export function staticServer(rootOf, base = '') {
+	return createServer((req, res) =>
+		serve(resolve(rootOf()), base, req, res).catch((e) => {
+			console.error(e);
+			if (!res.headersSent) plain(res, 500, 'Server error');
+			else res.destroy();
+		})
+	);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	const root = resolve(process.argv[2] ?? 'build');
+	const port = Number(process.argv[3] ?? process.env.PORT ?? 4173);
+	const base = process.env.BASE_PATH ?? '';
+	const server = staticServer(() => root, base);
+	server.listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}${base}/`));
+}

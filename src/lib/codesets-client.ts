@@ -5,6 +5,7 @@
 import icdUrl from '../../content/codesets/icd10cm-2026.tsv?url';
 import hcpcsUrl from '../../content/codesets/hcpcs-2025oct.tsv?url';
 import { parseHcpcsIndex, parseIcdIndex, withTerms, type CodeIndex } from './office/codesets';
+import { codeSetCacheName } from './offline-cache';
 
 export type CodeSetName = 'icd10cm' | 'hcpcs';
 
@@ -26,4 +27,19 @@ export function loadCodeSet(name: CodeSetName): Promise<CodeIndex> {
 		cache.set(name, p);
 	}
 	return p;
+}
+
+const codeSetUrls = () => [icdUrl, hcpcsUrl].map((u) => new URL(u, location.href).href);
+
+/** Whether both code-set files are kept on this device for offline use (by the offline worker's cache). */
+export async function codeSetsStoredOffline(base: string): Promise<boolean> {
+	if (typeof caches === 'undefined') return false;
+	const cache = await caches.open(codeSetCacheName(base));
+	return (await Promise.all(codeSetUrls().map((u) => cache.match(u)))).every(Boolean);
+}
+
+/** The learner's "use code sets offline": both files downloaded into the cache the offline worker serves them from. */
+export async function storeCodeSetsOffline(base: string): Promise<void> {
+	const cache = await caches.open(codeSetCacheName(base));
+	await cache.addAll(codeSetUrls());
 }

@@ -4,6 +4,8 @@ import {
 	XAPI_CLIENT_PROBE,
 	CODE_INDEX_BUDGET_BYTES,
 	INITIAL_JS_BUDGET_BYTES,
+	PRECACHE_BUDGET_BYTES,
+	precacheSize,
 	SCENARIO_JS_BUDGET_BYTES,
 	SCENARIO_TEXT_PROBE,
 	catalogReady,
@@ -67,4 +69,22 @@ test(`the ICD-10-CM and HCPCS files are fetched separately and stay within ${kb(
 	expect(files.some((f) => f.startsWith('icd10cm-2026'))).toBe(true);
 	expect(files.some((f) => f.startsWith('hcpcs-2025oct'))).toBe(true);
 	expect(gzipBytes).toBeLessThanOrEqual(CODE_INDEX_BUDGET_BYTES);
+});
+
+test(`the offline app (everything the worker installs, the code sets left out) stays within ${kb(PRECACHE_BUDGET_BYTES)} gzip`, async ({ browser }) => {
+	const context = await browser.newContext({ serviceWorkers: 'allow' });
+	const page = await context.newPage();
+	await page.goto('/');
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	// The installed version's cache: what a first visit downloads for offline use.
+	const urls = await page.evaluate(async () => {
+		const name = (await caches.keys()).find((n) => n.includes(':app:'))!;
+		return (await (await caches.open(name)).keys()).map((r) => r.url);
+	});
+	await context.close();
+	const size = precacheSize(urls, '');
+	expect(size.files, 'the worker cached nothing: is the build served?').toBeGreaterThan(50);
+	expect(size.codeSets, 'the code sets are cached on demand, not installed').toEqual([]);
+	expect(size.gzipBytes, `precache: ${size.files} files, ${kb(size.gzipBytes)} gzip (${kb(size.rawBytes)} on disk)`).toBeLessThanOrEqual(PRECACHE_BUDGET_BYTES);
+	console.log(`precache: ${size.files} files, ${kb(size.gzipBytes)} gzip, ${kb(size.rawBytes)} on disk`);
 });

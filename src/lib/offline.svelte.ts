@@ -1,0 +1,81 @@
+/**
+ * The offline worker seen from a page: registers it where it belongs and says when a new version is
+ * waiting. The update is applied only when the learner asks (the page reloads) or, by the browser,
+ * once no page of the app is open: never in the middle of an attempt.
+ */
+import { base } from '$app/paths';
+import { dev } from '$app/environment';
+import { APPLY_UPDATE } from './offline-cache';
+
+/**
+ * Not in a frame: an LMS package runs the app in a frame of its launch page, inside the LMS's own
+ * page, from a folder of the LMS's site. A worker registered there would serve that folder on the
+ * LMS's host after the course changed, so a package (or any framed copy) runs without one.
+ */
+export function offlineAllowed(w: Window): boolean {
+	return !dev && 'serviceWorker' in w.navigator && w.top === w;
+}
+
+/** How often an open page asks the host for a new version (besides on every full page load). */
+const CHECK_EVERY_MS = 30 * 60 * 1000;
+
+class OfflineApp {
+	/** A new version is installed and waits for the learner (or for every page of the app to close). */
+	updateReady = $state(false);
+	/** This page is served by the offline worker. */
+	controlled = $state(false);
+	#registration: ServiceWorkerRegistration | undefined;
+	#applying = false;
+	#started = false;
+
+	start(): void {
+		if (this.#started || !offlineAllowed(window)) return;
+		this.#started = true;
+		const container = navigator.serviceWorker;
+		this.controlled = !!container.controller;
+		container.addEventListener('controllerchange', () => {
+			this.controlled = true;
+			// The learner asked for the update here: open the same page (the attempt resumes) on it.
+			if (this.#applying) location.reload();
+		});
+		void container
+			.register(`${base}/service-worker.js`, { scope: `${base}/` })
+			.then((reg) => {
+				this.#registration = reg;
+				const watch = (worker: ServiceWorker | null) => {
+					if (!worker) return;
+					const seen = () => {
+						// A first install is not an update: only a worker waiting behind an active one is.
+						if (worker.state === 'installed' && container.controller) this.updateReady = true;
+					};
+					seen();
+					worker.addEventListener('statechange', seen);
+				};
+				watch(reg.waiting);
+				watch(reg.installing);
+				reg.addEventListener('updatefound', () => watch(reg.installing));
+				setInterval(() => void this.check(), CHECK_EVERY_MS);
+				document.addEventListener('visibilitychange', () => {
+					if (document.visibilityState === 'visible') void this.check();
+				});
+			})
+			.catch(() => {
+				// No worker (private mode, blocked by policy): the app works online as before.
+			});
+	}
+
+	/** Asks the host whether a new version is out; a found one installs in the background. */
+	async check(): Promise<void> {
+		await this.#registration?.update().catch(() => undefined);
+	}
+
+	/** The learner's "update now": the waiting worker takes over, then this page reloads on it. */
+	apply(): void {
+		const waiting = this.#registration?.waiting;
+		if (!waiting) return location.reload();
+		this.#applying = true;
+		waiting.postMessage(APPLY_UPDATE);
+	}
+}
+
+export const offlineApp = new OfflineApp();

@@ -1,0 +1,226 @@
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { content, scenario } from './content';
+import { answerByKeyboard, bestIntent, playToEnd } from './play';
+import { codeSuperbill, submitStep } from './billing';
+import { submitBook, toBookSteps, workBook } from './schedule';
+import { keyOf, answer } from './exam-keys';
+import { billingKeyInput } from '../support/billing-key';
+import { startSite, type StaticSite } from '../support/static-site';
+import { solveSchedule } from '../../src/lib/engine/schedule-solver';
+
+// The offline worker is blocked for the rest of the suite (playwright.config.ts); here it runs. Each
+// test serves the build itself, so it can stop the host or publish another version.
+test.use({ serviceWorkers: 'allow' });
+
+/** The first online visit: the app installed (every page and chunk cached) and serving this page. */
+async function installed(page: Page) {
+	await page.evaluate(() => navigator.serviceWorker.ready);
+	await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
+async function goOffline(context: BrowserContext, site: StaticSite) {
+	await context.setOffline(true);
+	// And the host gone too, so nothing can come from the network whatever the emulation covers.
+	await site.stop();
+}
+
+const CHOICE = 'hipaa-caller-says-spouse';
+
+test('after one online visit the whole app works with the network off: pages, deep links, reloads, scenarios, the schedule book, exams, the code picker', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const site = await startSite('build');
+	const context = await browser.newContext({ baseURL: site.url });
+	const page = await context.newPage();
+	await page.goto('/');
+	await installed(page);
+	// The code sets are not part of the install: the learner stores them on the Code sets page.
+	await page.goto('/codes/');
+	await expect(page.getByRole('button', { name: 'Use code sets offline' })).toBeVisible();
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	await page.getByRole('button', { name: 'Use code sets offline' }).click();
+	await expect(page.getByText('The ICD-10-CM and HCPCS lists are stored on this device')).toBeVisible();
+	await goOffline(context, site);
+
+	// A reload and the catalog.
+	await page.goto('/');
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await expect(page.getByRole('link', { name: scenario(CHOICE).meta.title })).toBeVisible();
+
+	// A scenario from start to results, opened by a deep link.
+	await page.goto(`/play/${CHOICE}/`);
+	await playToEnd(page, scenario(CHOICE));
+	await expect(page.locator('article.ending .result')).toContainText('Passed');
+	await page.getByRole('link', { name: 'See results and debrief' }).click();
+	await expect(page.getByRole('heading', { name: 'Step-by-step replay' })).toBeVisible();
+	// The results page's own address (with its ?attempt=) in a new tab, and reloaded.
+	const results = await context.newPage();
+	await results.goto(page.url());
+	await expect(results.getByRole('heading', { name: 'Step-by-step replay' })).toBeVisible();
+	await results.reload();
+	await expect(results.getByRole('heading', { name: 'Step-by-step replay' })).toBeVisible();
+	await results.close();
+
+	// The schedule book: a step worked to full marks.
+	const booking = content().scenarios.find((s) => s.steps[Object.keys(s.steps)[0]!]?.interaction?.kind === 'schedule')!;
+	await page.goto(`/play/${booking.meta.id}/`);
+	const first = booking.steps[(await page.locator('article.step').getAttribute('data-step'))!]!.interaction!;
+	if (first.kind !== 'schedule') throw new Error('expected a schedule step first');
+	const solution = solveSchedule(first.block);
+	if (!solution.ok) throw new Error(solution.why);
+	await workBook(page, toBookSteps(first.block, solution.actions));
+	await submitBook(page, solution.collected);
+	await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+
+	// A code picker, from the stored code sets.
+	const coding = content().scenarios.find((s) => Object.values(s.steps).some((st) => st.interaction?.kind === 'code'))!;
+	await page.goto(`/play/${coding.meta.id}/`);
+	for (let guard = 0; guard < 10; guard++) {
+		const it = coding.steps[(await page.locator('article.step').getAttribute('data-step'))!]!.interaction!;
+		if (it.kind === 'code') {
+			const input = billingKeyInput(it);
+			if (input.kind !== 'code') throw new Error('expected a code input');
+			await codeSuperbill(page, input);
+			await submitStep(page);
+			await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+			break;
+		}
+		await answerByKeyboard(page, it, bestIntent(it));
+	}
+
+	// Exam practice and a mock exam.
+	await page.goto('/exam/');
+	await page.getByRole('button', { name: 'Start practice' }).click();
+	await answer(page, keyOf((await page.locator('article.item').getAttribute('data-item'))!));
+	await page.getByRole('button', { name: 'Check the answer' }).click();
+	await expect(page.locator('article.item .option.key')).toContainText('Right answer');
+	await page.goto('/exam/');
+	await page.getByRole('button', { name: 'Short mock exam (25 items)' }).click();
+	await expect(page.getByRole('timer')).toBeVisible();
+	await expect(page.locator('article.item')).toBeVisible();
+
+	// The dashboard counts the scenario passed offline; the transcript, gradebook and authoring open.
+	await page.goto('/progress/');
+	await expect(page.getByText(scenario(CHOICE).meta.title).first()).toBeVisible();
+	await page.goto('/progress/transcript/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	await page.goto('/gradebook/');
+	await expect(page.getByLabel('or the assignment file')).toBeVisible();
+	await page.goto('/author/');
+	await page.getByLabel('Scenario text').fill(readFileSync(`content/scenarios/${CHOICE}.md`, 'utf8').replace(/^id: .*$/m, 'id: custom-offline-copy'));
+	await page.getByRole('button', { name: 'Check it' }).click();
+	await expect(page.getByRole('status')).toContainText('passes every check the build makes');
+
+	// An address no page has: the site's own not-found page, not the browser's offline error.
+	await page.goto('/no-such-page/');
+	await expect(page.getByRole('link', { name: 'Back to the scenarios' })).toBeVisible();
+	await context.close();
+});
+
+test('the sub-path build installs under its base and works offline there', async ({ browser }) => {
+	const site = await startSite('build-sim', '/sim');
+	const context = await browser.newContext({ baseURL: site.url });
+	const page = await context.newPage();
+	await page.goto('./');
+	await installed(page);
+	expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(site.url);
+	const manifest = await page.evaluate(async () => {
+		const href = document.querySelector<HTMLLinkElement>('link[rel="manifest"]')!.href;
+		return { href, json: await (await fetch(href)).json() };
+	});
+	expect(new URL(manifest.json.start_url, manifest.href).href).toBe(site.url);
+	expect(manifest.json.icons.map((i: { sizes: string; purpose: string }) => `${i.sizes} ${i.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
+	// A code search online: the ICD-10-CM list it fetched is kept without asking.
+	const search = async () => {
+		await page.getByRole('searchbox', { name: 'Search by code or words' }).fill('E11.9');
+		await expect(page.locator('table tr', { hasText: 'E11.9' }).first()).toBeVisible();
+	};
+	await page.goto('codes/');
+	await search();
+	await goOffline(context, site);
+	await page.reload();
+	await expect(page.getByRole('heading', { name: 'Code sets' })).toBeVisible();
+	await search();
+	await page.goto(`play/${CHOICE}/`);
+	await expect(page.locator('article.step')).toBeVisible();
+	await context.close();
+});
+
+const current = () => (JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string }).version;
+
+/**
+ * The next release: the same app under another version name (as APP_VERSION gives), which is what
+ * makes a browser see a new worker; building twice would take three minutes here.
+ */
+function nextRelease(): string {
+	const next = test.info().outputPath('next-build');
+	rmSync(next, { recursive: true, force: true });
+	cpSync('build', next, { recursive: true });
+	const worker = readFileSync('build/service-worker.js', 'utf8');
+	expect(worker).toContain(`\`${current()}\``);
+	writeFileSync(`${next}/service-worker.js`, worker.replace(`\`${current()}\``, '`offline-spec-next`'));
+	return next;
+}
+
+test('a new version is announced, applied only when the learner chooses, and the open attempt carries on', async ({ browser }) => {
+	test.setTimeout(90_000);
+	const next = nextRelease();
+
+	const site = await startSite('build');
+	const context = await browser.newContext({ baseURL: site.url });
+	const page = await context.newPage();
+	await page.goto('/');
+	await installed(page);
+	const s = scenario(CHOICE);
+	await page.goto(`/play/${CHOICE}/`);
+	const firstStep = s.steps[(await page.locator('article.step').getAttribute('data-step'))!]!.interaction!;
+	await answerByKeyboard(page, firstStep, bestIntent(firstStep));
+	const second = await page.locator('article.step').getAttribute('data-step');
+
+	site.publish(next);
+	// The learner reloads mid-attempt: the browser finds the new version, which waits.
+	await page.reload();
+	await expect(page.getByRole('status').filter({ hasText: 'An update is ready' })).toBeVisible({ timeout: 30_000 });
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
+	// Read again if the page is reloading (the update reloads it).
+	const cacheNames = () => page.evaluate(() => caches.keys()).catch(() => [] as string[]);
+	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(true);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+
+	await page.getByRole('button', { name: 'Update now' }).click();
+	await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/:app:offline-spec-next$/)]));
+	await expect(page.getByText('An update is ready')).toHaveCount(0);
+	// The attempt resumes on the new version at the step it was on, and finishes.
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
+	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(false);
+	await playToEnd(page, s);
+	await expect(page.locator('article.ending .result')).toContainText('Passed');
+	await context.close();
+	await site.stop();
+});
+
+test('a new version left waiting applies by itself the next time the app is opened', async ({ browser }) => {
+	const next = nextRelease();
+	const site = await startSite('build');
+	const context = await browser.newContext({ baseURL: site.url });
+	let page = await context.newPage();
+	await page.goto('/');
+	await installed(page);
+	site.publish(next);
+	await page.reload();
+	await expect(page.getByText('An update is ready')).toBeVisible({ timeout: 30_000 });
+	// Every page of the app closed, then the app opened again.
+	await page.close();
+	page = await context.newPage();
+	await expect
+		.poll(async () => {
+			await page.goto('/');
+			return page.evaluate(async () => (await caches.keys()).filter((n) => n.includes(':app:')));
+		}, { timeout: 20_000 })
+		.toEqual([expect.stringMatching(/:app:offline-spec-next$/)]);
+	await expect(page.getByText('An update is ready')).toHaveCount(0);
+	await context.close();
+	await site.stop();
+});
