@@ -1,6 +1,6 @@
 /** Issue 20: finding a chart by name and date of birth, the two identifiers a records clerk uses. */
 import { describe, expect, it } from 'vitest';
-import { buildPatientIndex, findPatients, parseDob } from '../../src/lib/ehr/search';
+import { buildPatientIndex, findPatients, medicalRecordNumber, parseDob } from '../../src/lib/ehr/search';
 
 const roster = [
 	{ id: 'a', firstName: 'Maria', lastName: 'Garcia', dob: '1980-03-14' },
@@ -41,5 +41,17 @@ describe('patient search', () => {
 		const r = findPatients(many, { name: 'ann' }, 20);
 		expect(r.matches).toHaveLength(20);
 		expect(r.total).toBe(30);
+	});
+});
+
+describe('medical record numbers', () => {
+	it('are seven digits, the same for a patient every time, and differ across the roster', async () => {
+		const { readContentFiles } = await import('../../scripts/read-content');
+		const { loadWorld } = await import('../../src/lib/content/world');
+		const ids = loadWorld(readContentFiles()).value!.patients.map((p) => p.id);
+		const mrns = ids.map(medicalRecordNumber);
+		for (const m of mrns) expect(m).toMatch(/^\d{7}$/);
+		expect(new Set(mrns).size).toBe(ids.length);
+		expect(medicalRecordNumber('pt-mei-chen')).toBe(medicalRecordNumber('pt-mei-chen'));
 	});
 });

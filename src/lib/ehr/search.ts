@@ -76,3 +76,10 @@ export function findPatients<P extends Searchable>(index: PatientIndex<P>, query
 	}
 	return { matches, total, badDob: false };
 }
+
+/** The chart's medical record number: seven digits derived from the patient's id, the same every time. */
+export function medicalRecordNumber(patientId: string): string {
+	let h = 2166136261;
+	for (const ch of patientId) h = Math.imul(h ^ ch.charCodeAt(0), 16777619) >>> 0;
+	return String(1_000_000 + (h % 9_000_000));
+}
