@@ -3,6 +3,7 @@ import { readContentFiles } from './read-content';
 import { scenarioWarnings } from '../src/lib/scenario-warnings';
 import { cueWarnings, itemDecision } from '../src/lib/content/cues';
 import { scheduleSolvability } from '../src/lib/engine/schedule-solver';
+import { practisedCompetencies } from '../src/lib/content/coverage';
 
 const started = performance.now();
 const { content, errors } = loadContent(readContentFiles());
@@ -27,6 +28,11 @@ console.log(
 		`${content.competencies.frameworks.reduce((n, f) => n + f.domains.reduce((m, d) => m + d.competencies.length, 0), 0)} competencies ` +
 		`in ${Math.round(performance.now() - started)} ms`
 );
+// Issue 20's goal: every competency practised by at least one scenario decision (printed until it is met).
+const allCompetencies = content.competencies.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)));
+const practised = practisedCompetencies(content.scenarios, new Set(allCompetencies));
+const unpractised = allCompetencies.filter((c) => !practised.has(c));
+console.log(`competencies practised by a scenario decision: ${practised.size} of ${allCompetencies.length}${unpractised.length ? `; none yet: ${unpractised.join(', ')}` : ''}`);
 // Item banks against the blueprint: CMAA wants twice each domain's scored items, CEHRS 200 by weight.
 const domainOf = new Map(content.competencies.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => [c.id, d.id] as const))));
 const perDomain = new Map<string, number>();
