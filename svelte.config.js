@@ -19,6 +19,8 @@ const adapter = {
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
+	// No `window.__svelte` version marker: it is a module of its own that every page fetches for nothing.
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter,
 		// Relative asset paths: the same files run from any folder, which an LMS package needs.

@@ -1,14 +1,16 @@
 import type { Plugin, ViteDevServer } from 'vite';
 import { formatError, loadContent, type Content } from '../src/lib/content';
-import { catalogEntry } from '../src/lib/content/catalog';
+import { catalogEntry, splitEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
 import type { ChartWorld } from '../src/lib/content/world';
 import { busyDayScenario } from './bench-content';
 
 const CATALOG = 'virtual:catalog';
-// The catalog's two halves, so a page can take one without the other (the budgets count every KB):
-// the scenario list, the competency frameworks with their statements, and the domain names alone.
+// The catalog's parts, so a page can take one without the others (the budgets count every KB): the
+// scenario list, the competency frameworks with their statements, and the domain names alone.
 const SCENARIO_LIST = 'virtual:scenario-list';
+// Each scenario's competencies, setting and hash by id: the rest of a catalog entry, which the cards do not show.
+const SCENARIO_DETAILS = 'virtual:scenario-details';
 const COMPETENCIES = 'virtual:competencies';
 const DOMAINS = 'virtual:domains';
 const WORLD = 'virtual:world';
@@ -24,7 +26,7 @@ const QUESTIONS = 'virtual:questions';
 const CODE_TERMS = 'virtual:code-terms';
 const START_HERE = 'virtual:start-here';
 const ours = (id: string) =>
-	id === CATALOG || id === SCENARIO_LIST || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
+	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -60,8 +62,11 @@ export function contentPlugin(): Plugin {
 			if (!id.startsWith('\0') || !ours(id.slice(1))) return;
 			const name = id.slice(1);
 			content ??= load();
-			if (name === CATALOG) return `import scenarios from '${SCENARIO_LIST}';\nimport frameworks from '${COMPETENCIES}';\nexport default { scenarios, frameworks };`;
-			if (name === SCENARIO_LIST) return `export default ${JSON.stringify(content.scenarios.map((s) => catalogEntry(s, content!.competencies)))};`;
+			if (name === CATALOG)
+				return `import cards from '${SCENARIO_LIST}';\nimport details from '${SCENARIO_DETAILS}';\nimport frameworks from '${COMPETENCIES}';\nexport default { scenarios: cards.map((c) => ({ ...c, ...details.get(c.id) })), frameworks };`;
+			const entries = () => content!.scenarios.map((s) => splitEntry(catalogEntry(s, content!.competencies)));
+			if (name === SCENARIO_LIST) return `export default ${JSON.stringify(entries().map((e) => e.card))};`;
+			if (name === SCENARIO_DETAILS) return `export default new Map(${JSON.stringify(entries().map((e) => [e.card.id, e.details]))});`;
 			if (name === COMPETENCIES) return `export default ${JSON.stringify(content.competencies.frameworks)};`;
 			if (name === DOMAINS)
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;

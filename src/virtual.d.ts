@@ -5,9 +5,15 @@ declare module 'virtual:catalog' {
 	};
 	export default catalog;
 }
+/** The catalog page's cards: a scenario's summary without its competencies, setting and hash. */
 declare module 'virtual:scenario-list' {
-	const scenarios: import('$lib/content/catalog').CatalogEntry[];
+	const scenarios: import('$lib/content/catalog').CatalogCard[];
 	export default scenarios;
+}
+/** The rest of each catalog entry, by scenario id (a Map: an id never finds Object's own keys). */
+declare module 'virtual:scenario-details' {
+	const details: ReadonlyMap<string, import('$lib/content/catalog').CatalogDetails>;
+	export default details;
 }
 declare module 'virtual:competencies' {
 	const frameworks: import('$lib/content/schema/competencies').Framework[];

@@ -21,7 +21,7 @@ class Session {
 	ready(): Promise<void> {
 		this.#ready ??= (async () => {
 			// Dexie loads after the first paint: the catalog's first render needs no database code.
-			const { openStore } = await import('./db');
+			const { openStore } = await import('./db/open');
 			const opened = await openStore();
 			this.store = opened.store;
 			this.warning = opened.warning;

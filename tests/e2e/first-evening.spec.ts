@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { scenario } from './content';
 import { playToEnd } from './play';
+import { fillDisk, freeDisk, injectDiskFaults } from './faults';
 
 // Issue 18, "Where to start and how to come back": a newcomer's path, a finished scenario reopened,
 // and who is working (the first visit's name, renaming, an import into a fresh browser).
@@ -207,4 +208,28 @@ test('importing progress into a fresh browser offers to switch to its learner, a
 	await expect(other.getByRole('status')).toHaveText('Ana is now working.');
 	await expect(other.locator('[data-learner]')).toHaveCount(2);
 	await busy.close();
+});
+
+test('a full disk when saving the first-visit name is told in plain words, and the name can be saved once there is room', async ({ page }) => {
+	await injectDiskFaults(page);
+	await page.goto('/');
+	const prompt = page.locator('[data-name-prompt]');
+	await expect(prompt).toBeVisible();
+	await fillDisk(page);
+	await prompt.getByRole('textbox', { name: 'Your name' }).fill('Ana López');
+	await prompt.getByRole('button', { name: 'Save name' }).click();
+	const alert = prompt.getByRole('alert');
+	// The same words as every other page's failed write (storage-errors), not the browser's own message.
+	await expect(alert).toContainText("Your name could not be saved: this browser's storage for the simulator is full, so nothing was saved.");
+	await expect(alert).toContainText('Learners page');
+	await expect(alert).not.toContainText('quota has been exceeded');
+	await expect(page.getByRole('link', { name: 'Learner: Student' })).toBeVisible();
+	await prompt.getByRole('button', { name: 'Not now' }).click();
+	await expect(alert).toContainText('“Not now” could not be saved: this browser\'s storage for the simulator is full');
+	expect((await axe(page).analyze()).violations).toEqual([]);
+
+	await freeDisk(page);
+	await prompt.getByRole('button', { name: 'Save name' }).click();
+	await expect(prompt).toHaveCount(0);
+	await expect(page.getByRole('link', { name: 'Learner: Ana López' })).toBeVisible();
 });

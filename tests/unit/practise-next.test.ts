@@ -4,6 +4,7 @@ import { startPathStatus, type AttemptSummary } from '../../src/lib/engine/progr
 import { formatError, loadContent } from '../../src/lib/content';
 import { START_HERE_FILE } from '../../src/lib/content/start-here';
 import { readContentFiles } from '../../scripts/read-content';
+import { catalogEntry, splitEntry } from '../../src/lib/content/catalog';
 
 const scenarios: PractiseScenario[] = [
 	{ id: 'claims-hard', difficulty: 3, competencies: ['bill'] },
@@ -95,5 +96,20 @@ describe('content/start-here.yaml', () => {
 		expect(errors.some((e) => /"hipaa-caller-says-spouse" is on the path twice/.test(e))).toBe(true);
 		const parts = `steps:\n  - scenario: payments-denial-coverage-ended\n    why: A\n  - scenario: registration-coverage-ended-check-in\n    why: B\n`;
 		expect(errorsWith(parts)).toEqual([expect.stringContaining('"payments-denial-coverage-ended" continues "registration-coverage-ended-check-in", so it must come after it')]);
+	});
+});
+
+describe('the catalog split for the first page', () => {
+	const content = loadContent(readContentFiles()).content!;
+	it('a card carries no competencies, setting or hash, and card plus details is the whole catalog entry again', () => {
+		for (const s of content.scenarios) {
+			const entry = catalogEntry(s, content.competencies);
+			const { card, details } = splitEntry(entry);
+			expect(card).not.toHaveProperty('competencies');
+			expect(card).not.toHaveProperty('setting');
+			expect(card).not.toHaveProperty('hash');
+			expect(details.competencies.length).toBeGreaterThan(0);
+			expect({ ...card, ...details }).toEqual(entry);
+		}
 	});
 });

@@ -19,6 +19,19 @@ export interface CatalogEntry {
 	follows?: string;
 }
 
+/**
+ * What the catalog page's cards and filters read (`virtual:scenario-list`): the first page's budget has no
+ * room for the rest, which `virtual:scenario-details` carries (the practise-next order loads it).
+ */
+export type CatalogCard = Omit<CatalogEntry, CatalogDetailKey>;
+type CatalogDetailKey = 'competencies' | 'setting' | 'hash';
+export type CatalogDetails = Pick<CatalogEntry, CatalogDetailKey>;
+
+/** An entry split into the card and its details; `{ ...card, ...details }` is the entry again. */
+export function splitEntry({ competencies, setting, hash, ...card }: CatalogEntry): { card: CatalogCard; details: CatalogDetails } {
+	return { card, details: { competencies, setting, hash } };
+}
+
 export function catalogEntry(s: Scenario, framework: CompetencyFile): CatalogEntry {
 	const domainOf = new Map(framework.frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => [c.id, d.id] as const))));
 	return {

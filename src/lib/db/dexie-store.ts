@@ -1,10 +1,9 @@
-import Dexie, { liveQuery } from 'dexie';
+import { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
-import { applyExamChange, ExamSessionConflict, sameProgress, type ExamChange } from '../exam/changes';
+import type { ExamChange } from '../exam/changes';
 import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
 import type { Assignment } from '../assign/assignment';
-import { withGradebookFiles } from './gradebooks';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -56,39 +55,11 @@ export class DexieStore implements ProgressStore {
 		return logs.flatMap((l) => (l ? [...l.inputs].sort((a, b) => a.seq - b.seq) : []));
 	}
 	async applyImport(plan: ImportPlan): Promise<void> {
-		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.examSessions, this.db.reviewCards], async () => {
-			if (plan.newLearner) await this.db.learners.add(plan.newLearner);
-			// Session ids are global: checked inside the transaction, so no other write can slip in between.
-			const sessionsHere = await this.db.examSessions.bulkGet(plan.putSessions.map((x) => x.id));
-			for (const [n, here] of sessionsHere.entries()) if (here && here.learnerId !== plan.putSessions[n]!.learnerId) throw new Error(`exam session ${here.id} belongs to another learner`);
-			await this.db.examSessions.bulkPut(plan.putSessions);
-			await this.db.reviewCards.bulkPut(plan.putCards);
-			await this.db.attempts.bulkAdd(plan.addAttempts);
-			await this.db.attempts.bulkPut(plan.extendAttempts);
-			const byAttempt = new Map<string, InputRecord[]>();
-			for (const i of plan.addInputs) byAttempt.set(i.attemptId, [...(byAttempt.get(i.attemptId) ?? []), i]);
-			const fresh = new Set(plan.addAttempts.map((a) => a.id));
-			// New attempts' logs are added (an id already here aborts the whole import); continued ones are extended.
-			await this.db.inputLogs.bulkAdd([...byAttempt].filter(([id]) => fresh.has(id)).map(([attemptId, inputs]) => ({ attemptId, inputs })));
-			for (const [attemptId, inputs] of byAttempt) {
-				if (fresh.has(attemptId)) continue;
-				const log = (await this.db.inputLogs.get(attemptId)) ?? { attemptId, inputs: [] };
-				for (const i of inputs) if (log.inputs.some((x) => x.seq === i.seq)) throw new Error(`input ${i.seq} of attempt ${attemptId} already stored`);
-				await this.db.inputLogs.put({ attemptId, inputs: [...log.inputs, ...inputs] });
-			}
-		});
+		// The whole-learner writes load with the Learners page's first use, not with storage on every page.
+		await (await import('./dexie-learner-writes')).applyImport(this.db, plan);
 	}
 	async deleteLearner(learnerId: string): Promise<void> {
-		await this.db.transaction('rw', [this.db.learners, this.db.attempts, this.db.inputLogs, this.db.drafts, this.db.examSessions, this.db.reviewCards, this.db.xapi], async () => {
-			await this.db.examSessions.where('learnerId').equals(learnerId).delete();
-			await this.db.xapi.where('learnerId').equals(learnerId).delete();
-			await this.db.reviewCards.where('learnerId').equals(learnerId).delete();
-			const ids = (await this.db.attempts.where('learnerId').equals(learnerId).primaryKeys()) as string[];
-			await this.db.inputLogs.bulkDelete(ids);
-			for (const id of ids) await this.db.drafts.where('[attemptId+stepId]').between([id, Dexie.minKey], [id, Dexie.maxKey]).delete();
-			await this.db.attempts.bulkDelete(ids);
-			await this.db.learners.delete(learnerId);
-		});
+		await (await import('./dexie-learner-writes')).deleteLearner(this.db, learnerId);
 	}
 	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void): () => void {
 		// liveQuery re-runs when this tab or another one writes to the attempts table.
@@ -99,6 +70,9 @@ export class DexieStore implements ProgressStore {
 		await this.db.examSessions.put(session);
 	}
 	async updateExamSession(expected: ExamSession, change: ExamChange, cards: StoredReviewCard[] = []): Promise<ExamSession> {
+		// Imported before the transaction (awaiting a module inside one would end it), and not with storage:
+		// the first page opens the store but never changes an exam.
+		const { applyExamChange, ExamSessionConflict, sameProgress } = await import('../exam/changes');
 		return this.db.transaction('rw', this.db.examSessions, this.db.reviewCards, async () => {
 			// Read and write in one transaction: a tab that has not seen another tab's answers is refused, never overwrites them.
 			const stored = await this.db.examSessions.get(expected.id);
@@ -166,6 +140,8 @@ export class DexieStore implements ProgressStore {
 		return this.db.gradebooks.orderBy('updatedAt').reverse().toArray();
 	}
 	async addGradebookFiles(assignment: Assignment, files: readonly Omit<GradebookFile, 'addedAt'>[], at: number): Promise<StoredGradebook> {
+		// Imported first (as for exams): storage opens on every page, a gradebook changes on one.
+		const { withGradebookFiles } = await import('./gradebooks');
 		// Read and write in one transaction: two tabs importing at once both keep their files.
 		return this.db.transaction('rw', this.db.gradebooks, async () => {
 			const next = withGradebookFiles(await this.db.gradebooks.get(assignment.id), assignment, files, at);
