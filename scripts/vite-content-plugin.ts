@@ -4,6 +4,7 @@ import { catalogEntry, splitEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
 import type { ChartWorld } from '../src/lib/content/world';
 import { busyDayScenario } from './bench-content';
+import { prerenderTexts } from './prerender-markdown';
 
 const CATALOG = 'virtual:catalog';
 // The catalog's parts, so a page can take one without the others (the budgets count every KB): the
@@ -95,7 +96,8 @@ export function contentPlugin(): Plugin {
 					.join(',\n')}]);`;
 			const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO.length));
 			if (!scenario) this.error(`no scenario "${name.slice(SCENARIO.length)}"`);
-			return `export default ${JSON.stringify(scenario)};`;
+			// Its texts come rendered and sanitised, so the page needs no Markdown renderer (docs/PERFORMANCE.md).
+			return `import { registerRendered } from '$lib/render/prerendered.svelte';\nregisterRendered(${JSON.stringify(prerenderTexts(scenario))});\nexport default ${JSON.stringify(scenario)};`;
 		},
 		handleHotUpdate({ file }) {
 			if (!file.includes('/content/')) return;
