@@ -351,7 +351,7 @@ Three items arrived overnight.
 \`\`\`inbox
 prompt: Choose where each item goes and how soon.
 items:                      # results route by the lab's flag, refills go to the nurse, overdue orders are chased
-  - { id: k-result, kind: result, patient: pt-walter-nguyen, from: Cascade Regional Lab, received: "2025-11-24T07:10", subject: Potassium, body: Potassium flagged by the lab., test: Basic metabolic panel, flag: critical, orderedBy: prov-okafor, teach: Why, shown after grading. }
+  - { id: k-result, kind: result, patient: pt-walter-nguyen, from: Cascade Regional Lab, received: "2025-11-24T07:10", subject: Potassium, body: Potassium flagged by the lab., test: Basic metabolic panel, flag: critical, orderedBy: prov-okafor, teach: "Why, shown after grading." }
   - { id: refill, kind: refill, patient: pt-robert-hayes, from: Pharmacy fax, received: "2025-11-24T07:30", subject: Lisinopril refill, body: The pharmacy asks for a refill., teach: Why. }
   - id: hours
     kind: message           # messages are keyed: route, priority, and the scripted reply when answered by portal
