@@ -336,6 +336,41 @@ next: wait
 \`\`\`
 ${choiceStep('wait', 'The waiting room', 'cmaa.encounter.check-in', 'leave')}${choiceStep('leave', 'Checking out', 'cmaa.encounter.check-in', 'done')}${debrief}`;
 
+const INBOX = `${front('inbox', `
+kind: records
+difficulty: 2
+minutes: 8
+summary: Route the morning's EHR inbox to whoever may act on each item. Replace this with your story.
+setting: back-office
+competencies: [cehrs.clinical.orders-results, cehrs.nonclinical.communication, cmaa.communication.team-handoffs]
+start: inbox
+`)}
+## inbox: The morning inbox
+Three items arrived overnight.
+
+\`\`\`inbox
+prompt: Choose where each item goes and how soon.
+items:                      # results route by the lab's flag, refills go to the nurse, overdue orders are chased
+  - { id: k-result, kind: result, patient: pt-walter-nguyen, from: Cascade Regional Lab, received: "2025-11-24T07:10", subject: Potassium, body: Potassium flagged by the lab., test: Basic metabolic panel, flag: critical, orderedBy: prov-okafor, teach: "Why, shown after grading." }
+  - { id: refill, kind: refill, patient: pt-robert-hayes, from: Pharmacy fax, received: "2025-11-24T07:30", subject: Lisinopril refill, body: The pharmacy asks for a refill., teach: Why. }
+  - id: hours
+    kind: message           # messages are keyed: route, priority, and the scripted reply when answered by portal
+    patient: pt-sandra-whitfield
+    from: "Portal: the patient"
+    received: "2025-11-24T08:02"
+    subject: Thursday hours
+    body: Are you open late on Thursday?
+    route: reply
+    priority: routine
+    reply: hours
+    teach: An administrative question the front desk answers with the approved reply.
+replies:                    # the practice's approved non-clinical portal replies
+  - { id: hours, text: "Thank you for your message. We are open until 7:00 p.m. on Thursdays." }
+  - { id: to-team, text: "Thank you for your message. We have sent it to your care team, who will reply within one business day." }
+next: call
+\`\`\`
+${choiceStep('call', 'A call about a result', 'cehrs.clinical.orders-results', 'wrap')}${choiceStep('wrap', 'Before you log off', 'cmaa.communication.team-handoffs', 'done')}${debrief}`;
+
 export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'choice', label: 'Pick one (choice)', text: CHOICE },
 	{ kind: 'multi-choice', label: 'Pick all that apply (multi-choice)', text: MULTI },
@@ -345,5 +380,6 @@ export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'code', label: 'Code a superbill (code)', text: CODE },
 	{ kind: 'claim', label: 'Complete a CMS-1500 (claim)', text: CLAIM },
 	{ kind: 'remittance', label: 'Post a remittance (remittance)', text: REMITTANCE },
-	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY }
+	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY },
+	{ kind: 'inbox', label: 'Route an EHR inbox (inbox)', text: INBOX }
 ];

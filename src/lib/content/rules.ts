@@ -5,6 +5,7 @@ import { parsePoints, stepWorth } from './points';
 import { MAX_POINTS } from '../limits';
 import { placeholders, WORLD_FIELDS } from './template';
 import { checkBilling } from './billing-rules';
+import type { InboxBlock } from './schema/inbox';
 
 export interface KnownIds {
 	competencies: ReadonlySet<string>;
@@ -74,6 +75,10 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 		case 'remittance': {
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.posting, b.scoring.reading], [b.prompt, b.teach ?? '']);
+		}
+		case 'inbox': {
+			const b = interaction.block;
+			return graded(b.next, [b.scoring.results, b.scoring.messages, b.scoring.priority, ...b.items.flatMap((i) => i.competency ?? [])], [b.prompt, ...b.items.flatMap((i) => [i.from, i.subject, i.body, i.teach]), ...b.replies.map((r) => r.text)]);
 		}
 	}
 }
@@ -223,6 +228,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 			for (const r of it.block.rows) if (!actions.has(r.action)) err(it.line, `step "${id}": row "${r.id}" expects unknown action "${r.action}"`);
 			if (!it.block.rows.some((r) => r.action !== 'ok')) err(it.line, `step "${id}": no row has a discrepancy to find`);
 		}
+		if (it.kind === 'inbox') errors.push(...checkInbox(it.block, id, it.line, it.optionLines, file));
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);
@@ -328,5 +334,34 @@ function checkSchedule(b: import('./schema/scenario').ScheduleBlock, stepId: str
 		if (t.urgency === 'soon' && !t.withinDays) err(`task "${t.id}": urgency "soon" needs withinDays`);
 	}
 	for (const d of duplicates(b.collect.map((c) => c.id))) err(`duplicate collect field "${d}"`);
+	return errors;
+}
+
+/** An inbox step: messages keyed, the practice's rules left to decide results, refills and overdue orders. */
+function checkInbox(b: InboxBlock, id: string, line: number, itemLines: number[] | undefined, file: string): ContentError[] {
+	const errors: ContentError[] = [];
+	const err = (at: number | undefined, message: string) => errors.push({ file, line: at ?? line, message: `step "${id}": ${message}` });
+	for (const d of duplicates(b.items.map((i) => i.id))) err(line, `duplicate inbox item id "${d}"`);
+	for (const d of duplicates(b.replies.map((r) => r.id))) err(line, `duplicate portal reply id "${d}"`);
+	const replies = new Set(b.replies.map((r) => r.id));
+	for (const [n, i] of b.items.entries()) {
+		const at = itemLines?.[n];
+		const routes = i.route === undefined ? [] : Array.isArray(i.route) ? i.route : [i.route];
+		if (i.kind === 'message') {
+			if (!routes.length) err(at, `message "${i.id}" needs a "route": where it should go`);
+			if (i.priority === undefined) err(at, `message "${i.id}" needs a "priority": now, today or routine`);
+			if (i.clinical && routes.includes('reply')) err(at, `message "${i.id}" is a clinical question, so the front desk may not answer it: route it to the nurse or the provider`);
+		} else {
+			if (routes.length) err(at, `${i.kind} "${i.id}" takes its route from the practice's rule; remove "route"`);
+			if (i.clinical) err(at, `"clinical" is for messages; remove it from ${i.kind} "${i.id}"`);
+		}
+		if (i.kind === 'result') {
+			if (!i.test || !i.flag || !i.orderedBy) err(at, `result "${i.id}" needs the "test", the lab's "flag" and "orderedBy" (the ordering provider)`);
+			if (i.priority !== undefined) err(at, `result "${i.id}" takes its priority from the lab's flag; remove "priority"`);
+		} else if (i.flag) err(at, `only results carry the lab's "flag"; remove it from ${i.kind} "${i.id}"`);
+		if (i.kind === 'overdue-order' && (!i.test || !i.orderedBy || !i.due)) err(at, `overdue order "${i.id}" needs the "test", "orderedBy" and the "due" date it was expected by`);
+		if (routes.includes('reply') && replies.size && !i.reply) err(at, `message "${i.id}" is answered by a portal reply: name the right one with "reply"`);
+		if (i.reply !== undefined && !replies.has(i.reply)) err(at, `item "${i.id}" names unknown portal reply "${i.reply}"${nearest(i.reply, [...replies])}`);
+	}
 	return errors;
 }

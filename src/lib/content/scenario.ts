@@ -17,6 +17,7 @@ import { worldBindings } from '../office/bindings';
 import { claimContext, codeContext, remittanceContext } from './billing-context';
 import type { ClinicWorld } from './world';
 import { checkStoryAgainstRecords } from './story-check';
+import { inboxContext } from './inbox-context';
 
 const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
 const FENCE = /^```\s*([A-Za-z][\w-]*)?\s*$/;
@@ -117,7 +118,11 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 		}
 		else if (it.kind === 'code') contexts.push((it.block.context = codeContext(w, it.block, refs.provider)));
 		else if (it.kind === 'remittance') contexts.push((it.block.context = remittanceContext(w, it.block, refs)));
-		else {
+		else if (it.kind === 'inbox') {
+			const ctx = inboxContext(w, it.block);
+			if (typeof ctx === 'string') errors.push({ file, line: it.line, message: `step "${id}": ${ctx}` });
+			else contexts.push((it.block.context = ctx));
+		} else {
 			const ctx = claimContext(w, it.block, refs);
 			if (typeof ctx === 'string') errors.push({ file, line: it.line, message: `step "${id}": ${ctx}` });
 			else contexts.push((it.block.context = ctx));
@@ -191,7 +196,7 @@ function parseStep(section: { id: string; title?: string; line: number; body: { 
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' ? 'items' : kind === 'schedule' ? 'tasks' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
 					const nextLine = parsed.keyLine?.('next');
 					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}), ...(nextLine ? { nextLine } : {}) } as Interaction;

@@ -9,6 +9,7 @@ import { expectedCredit, itemDecision, RANDOM, STRATEGIES, type Strategy } from 
 import { answer, start, summarize } from './engine';
 import { rng, shuffled } from './rng';
 import type { AttemptState, Input } from './types';
+import { INBOX_PRIORITIES, INBOX_ROUTES } from '../content/schema/inbox';
 
 const CHOICE_KINDS = new Set(['choice', 'dialogue', 'multi-choice']);
 
@@ -42,6 +43,11 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			return { kind: 'remittance', lines: i.block.lines.map(() => ({ payment: '0.00', adjustment: '0.00', patient: '0.00' })), balance: '0.00' };
 		case 'verify':
 			return { kind: 'verify', actions: Object.fromEntries(i.block.rows.map((row) => [row.id, 'ok'])), collect: '0.00' };
+		case 'inbox': {
+			// A guess per item among the routes and priorities on the screen (and the first script for a reply).
+			const at = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+			return { kind: 'inbox', items: Object.fromEntries(i.block.items.map((x) => { const route = at(INBOX_ROUTES); return [x.id, { route, priority: at(INBOX_PRIORITIES), ...(route === 'reply' && i.block.replies.length ? { reply: i.block.replies[0]!.id } : {}) }]; })) };
+		}
 		default:
 			throw new Error(`no blank input for ${i.kind}`);
 	}

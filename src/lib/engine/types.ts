@@ -18,7 +18,15 @@ export type Input =
 	| { kind: 'code'; diagnoses: string[]; lines: CodedLine[] }
 	| { kind: 'claim'; fields: Record<string, string> }
 	| { kind: 'remittance'; lines: PostedLine[]; balance: string }
-	| { kind: 'verify'; actions: Record<string, string>; collect: string };
+	| { kind: 'verify'; actions: Record<string, string>; collect: string }
+	| { kind: 'inbox'; items: Record<string, InboxDecision> };
+
+/** What the learner did with one inbox item: where it goes, how soon, and the scripted reply when answered by portal. */
+export interface InboxDecision {
+	route: string;
+	priority: string;
+	reply?: string;
+}
 
 /** A superbill line as the learner coded it. Pointers are the claim's diagnosis letters, e.g. "AB". */
 export interface CodedLine {
@@ -42,7 +50,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

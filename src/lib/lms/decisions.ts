@@ -49,6 +49,8 @@ export function responseText(input: Input): string {
 			return `${Object.keys(input.fields).length} claim items`;
 		case 'remittance':
 			return `balance ${input.balance}`;
+		case 'inbox':
+			return Object.entries(input.items).sort(([a], [b]) => a.localeCompare(b)).map(([item, d]) => `${item}:${d.route}/${d.priority}`).join(',');
 		case 'verify':
 			return Object.entries(input.actions).sort(([a], [b]) => a.localeCompare(b)).map(([row, act]) => `${row}:${act}`).join(',');
 	}

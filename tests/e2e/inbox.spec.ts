@@ -1,0 +1,111 @@
+import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { content } from './content';
+import { answerByKeyboard, bestIntent } from './play';
+import { submitStep, tabTo } from './billing';
+import { inboxKeyInput } from '../support/inbox-key';
+import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
+import type { InboxDecision } from '../../src/lib/engine/types';
+
+type InboxStep = Extract<Interaction, { kind: 'inbox' }>;
+const inboxScenarios = () => content().scenarios.filter((s) => Object.values(s.steps).some((st) => st.interaction?.kind === 'inbox'));
+
+const focusedLabel = (label: string) => `document.activeElement?.getAttribute('aria-label') === ${JSON.stringify(label)}`;
+
+/** Picks a value in the focused select with the keyboard: Home, then arrow down to it. */
+async function chooseOption(page: Page, value: string) {
+	const index = await page.evaluate((v) => [...(document.activeElement as HTMLSelectElement).options].findIndex((o) => o.value === v), value);
+	expect(index, `option ${value} exists`).toBeGreaterThanOrEqual(0);
+	await page.keyboard.press('Home');
+	for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+}
+
+/** Routes the items shown on screen (from `from` up to `to`) by keyboard alone. */
+async function routeItems(page: Page, it: InboxStep, items: Record<string, InboxDecision>, from = 0, to = Infinity) {
+	await page.locator('article.step h2').focus();
+	const ids = (await page.locator('[data-item]').evaluateAll((els) => els.map((e) => e.getAttribute('data-item')!))).slice(from, to);
+	for (const id of ids) {
+		const subject = it.block.items.find((i) => i.id === id)!.subject;
+		const d = items[id]!;
+		await tabTo(page, focusedLabel(`Route: ${subject}`), 200);
+		await chooseOption(page, d.route);
+		await tabTo(page, focusedLabel(`Priority: ${subject}`));
+		await chooseOption(page, d.priority);
+		if (d.reply) {
+			await tabTo(page, focusedLabel(`Portal reply: ${subject}`));
+			await chooseOption(page, d.reply);
+		}
+	}
+	return ids;
+}
+
+/** Answers with the best answers until the inbox is on screen. */
+async function reachInbox(page: Page, s: Scenario): Promise<InboxStep> {
+	for (let guard = 0; guard < 20; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const step = s.steps[(await stepEl.getAttribute('data-step'))!]!;
+		if (step.interaction?.kind === 'inbox') return step.interaction;
+		await answerByKeyboard(page, step.interaction!, bestIntent(step.interaction!));
+	}
+	throw new Error('no inbox step reached');
+}
+
+for (const s of inboxScenarios())
+	test(`${s.meta.id}: worked by keyboard alone with full marks, the routing surviving a reload mid-step`, async ({ page }) => {
+		test.setTimeout(180_000);
+		await page.goto(`/play/${s.meta.id}/`);
+		for (let guard = 0; guard < 20; guard++) {
+			const stepEl = page.locator('article.step');
+			await expect(stepEl).toBeVisible();
+			const step = s.steps[(await stepEl.getAttribute('data-step'))!];
+			if (!step?.interaction) break;
+			const it = step.interaction;
+			if (it.kind !== 'inbox') {
+				await answerByKeyboard(page, it, bestIntent(it));
+				continue;
+			}
+			const { items } = inboxKeyInput(it);
+			const half = Math.ceil(it.block.items.length / 2);
+			const done = await routeItems(page, it, items, 0, half);
+			await expect(page.locator('.inbox .count')).toHaveText(`${half} of ${it.block.items.length} routed`);
+			await page.waitForTimeout(300);
+			await page.reload();
+			// The draft brings back every choice made before the reload.
+			for (const id of done) {
+				const subject = it.block.items.find((i) => i.id === id)!.subject;
+				await expect(page.getByLabel(`Route: ${subject}`)).toHaveValue(items[id]!.route);
+				await expect(page.getByLabel(`Priority: ${subject}`)).toHaveValue(items[id]!.priority);
+			}
+			await routeItems(page, it, items, half);
+			await submitStep(page);
+			await expect(page.locator('section.feedback'), `${step.id} earns full marks`).toHaveAttribute('data-verdict', 'best');
+			await page.keyboard.press('Enter');
+		}
+		await expect(page.locator('article.ending .result')).toContainText('Passed');
+	});
+
+test('the inbox has no axe violations, with a portal reply open, and a critical result sent the wrong way fails the scenario', async ({ page }) => {
+	const s = inboxScenarios()[0]!;
+	await page.goto(`/play/${s.meta.id}/`);
+	const it = await reachInbox(page, s);
+	const { items } = inboxKeyInput(it);
+	const critical = it.block.items.find((i) => i.kind === 'result' && i.flag === 'critical');
+	const wrong = critical ? { ...items, [critical.id]: { route: 'provider-queue', priority: 'routine' } } : items;
+	await routeItems(page, it, wrong);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+	if (!critical) return;
+	await submitStep(page);
+	await expect(page.locator('section.feedback .critical-reason')).toContainText('not sent to the ordering provider at once');
+});
+
+test('the inbox is usable at phone width: nothing runs off the side and axe finds nothing', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	const s = inboxScenarios().at(-1)!;
+	await page.goto(`/play/${s.meta.id}/`);
+	const it = await reachInbox(page, s);
+	await routeItems(page, it, inboxKeyInput(it).items, 0, 2);
+	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);
+	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
+});
