@@ -16,7 +16,7 @@ export function practisedCompetencies(scenarios: readonly Pick<Scenario, 'steps'
 		}
 		for (const [k, x] of Object.entries(v)) {
 			if (underEvidence && known.has(k)) found.add(k);
-			walk(x, underEvidence || k === 'evidence' || k === 'competency' || k === 'competencies');
+			walk(x, underEvidence || k === 'evidence' || k === 'competency' || k === 'competencies' || k === 'scoring');
 		}
 	};
 	for (const s of scenarios) walk(s.steps, false);
