@@ -215,6 +215,32 @@ function run(inputs: ShiftInput[], seed = 1, shift = fixture()): ShiftState {
 	return inputs.reduce((s, i) => act(s, i).state, startShift(shift, seed));
 }
 const statusOf = (s: ShiftState, key: string) => s.tasks.find((t) => t.key === key)?.status;
+/**
+ * A player for shipped shifts: 'best' works the most urgent task first and gives each step's
+ * full-marks option; 'worst' works tasks in arrival order and gives the lowest-scoring option.
+ */
+function play(shift: Shift, seed: number, how: 'best' | 'worst'): ShiftState {
+	let s = startShift(shift, seed);
+	const rank = { urgent: 0, soon: 1, routine: 2 } as const;
+	for (let guard = 0; !s.finished && guard < 500; guard++) {
+		const attempt = s.current ? s.tasks.find((t) => t.key === s.current)!.attempt! : null;
+		if (attempt) {
+			const it = attempt.scenario.steps[attempt.stepId!]!.interaction!;
+			const options = it.kind === 'choice' ? it.block.options : it.kind === 'dialogue' ? it.block.replies : [];
+			const worth = (o: { evidence: Record<string, string> }) => Object.values(o.evidence).reduce((n, p) => n + Number(p.split('/')[0]), 0);
+			const sorted = [...options].sort((a, b) => worth(b) - worth(a));
+			const pick = (how === 'best' ? sorted[0] : sorted.at(-1))!;
+			s = act(s, { kind: 'answer', input: (it.kind === 'choice' ? { kind: 'choice', optionId: pick.id } : { kind: 'dialogue', replyId: pick.id }) as Input }).state;
+			continue;
+		}
+		const open = s.tasks.filter((t) => ['ringing', 'waiting', 'on-hold'].includes(t.status));
+		const urgency = (key: string) => rank[shift.meta.events.find((e) => e.id === s.tasks.find((t) => t.key === key)!.eventId)!.urgency];
+		const next = how === 'best' ? [...open].sort((a, b) => urgency(a.key) - urgency(b.key) || a.arrivedAt - b.arrivedAt)[0] : open[0];
+		s = act(s, next ? work(next.key) : WAIT).state;
+	}
+	return s;
+}
+
 /** Lets the clock run until the shift closes. */
 function toEnd(state: ShiftState): ShiftState {
 	let s = state;
@@ -445,8 +471,19 @@ describe('shift files', () => {
 		for (const shift of shifts) {
 			const hours = (shift.end - shift.start) / 60;
 			expect(hours).toBeGreaterThanOrEqual(2);
-			expect(shift.meta.events.length).toBeGreaterThanOrEqual(12);
-			expect(shift.meta.consequences.length).toBeGreaterThanOrEqual(3);
+			expect(shift.meta.events.filter((e) => e.at !== undefined).length).toBeGreaterThanOrEqual(12);
+			// Consequences cross tasks: what one task's choice causes arrives as another task.
+			expect(shift.meta.consequences.filter((c) => c.then !== c.if.task).length).toBeGreaterThanOrEqual(3);
+			for (const seed of [1, 2, 3]) {
+				const good = summarizeShift(play(shift, seed, 'best'));
+				expect(good.critical).toEqual([]);
+				expect(good.passed).toBe(true);
+				expect(good.prioritisation.score).toBe(1);
+				expect(play(shift, seed, 'best').fired).toEqual([]);
+				const careless = play(shift, seed, 'worst');
+				expect(careless.fired.length).toBeGreaterThanOrEqual(2);
+				expect(summarizeShift(careless).passed).toBe(false);
+			}
 		}
 	});
 });

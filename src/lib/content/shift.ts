@@ -5,6 +5,7 @@ import { checkScenario, nearest, type KnownIds } from './rules';
 import { attachContexts, parseStep } from './scenario';
 import type { ClinicWorld } from './world';
 import type { Scenario, Step } from './schema/scenario';
+import { checkStoryAgainstRecords } from './story-check';
 import { ShiftFrontMatter, minutesOf, type Shift, type ShiftEvent } from './schema/shift';
 
 export interface ShiftParseOptions {
@@ -199,6 +200,8 @@ export function parseShift(text: string, file: string, options: ShiftParseOption
 		else for (const id of a.with) if (!offered.includes(id)) err(line, `consequence "${c.id}": step "${a.step}" has no option "${id}"${nearest(id, offered)}`);
 	}
 
+	// A member ID or birth date in the text must belong to a patient the shift names (as in scenarios).
+	if (errors.length === 0 && options.world) errors.push(...checkStoryAgainstRecords(text, file, m.events.flatMap((e) => (e.patient && !e.patient.startsWith('{{') ? [e.patient] : [])), options.world));
 	if (errors.length) return { errors };
 	const hash = contentHash(contexts.length ? `${text}\n${JSON.stringify(contexts)}` : text);
 	for (const t of Object.values(taskScenarios)) t.hash = hash;

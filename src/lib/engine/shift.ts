@@ -321,6 +321,8 @@ function close(state: ShiftState): ShiftState {
 function fire(state: ShiftState, c: Consequence, trigger: number): ShiftState {
 	if (state.fired.includes(c.id)) return state;
 	const e = eventOf(state.shift, c.then);
+	// Two causes of one event (a choice, then a deadline) bring it once.
+	if (state.tasks.some((t) => t.eventId === e.id) || state.upcoming.some((a) => a.eventId === e.id)) return { ...state, fired: [...state.fired, c.id] };
 	const at = Math.max(state.clock, c.at !== undefined ? minutesOf(c.at) : trigger + (c.after ?? 0));
 	const arrival: Arrival = { eventId: e.id, at, n: 1, mood: e.mood ?? null, due: e.within !== undefined ? at + e.within : null, cause: c.id };
 	const s = { ...state, fired: [...state.fired, c.id], upcoming: sortArrivals([...state.upcoming, arrival]) };
