@@ -6,6 +6,7 @@ import { act, moodNow, replayShift, startShift, summarizeShift, type ShiftInput,
 import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';
 import type { Input } from '../../src/lib/engine/types';
+import { play } from '../support/shift-player';
 
 /**
  * A small shift, one task per behaviour: a routine check-in at 08:00, a portal message at 08:02, an
@@ -215,32 +216,6 @@ function run(inputs: ShiftInput[], seed = 1, shift = fixture()): ShiftState {
 	return inputs.reduce((s, i) => act(s, i).state, startShift(shift, seed));
 }
 const statusOf = (s: ShiftState, key: string) => s.tasks.find((t) => t.key === key)?.status;
-/**
- * A player for shipped shifts: 'best' works the most urgent task first and gives each step's
- * full-marks option; 'worst' works tasks in arrival order and gives the lowest-scoring option.
- */
-function play(shift: Shift, seed: number, how: 'best' | 'worst'): ShiftState {
-	let s = startShift(shift, seed);
-	const rank = { urgent: 0, soon: 1, routine: 2 } as const;
-	for (let guard = 0; !s.finished && guard < 500; guard++) {
-		const attempt = s.current ? s.tasks.find((t) => t.key === s.current)!.attempt! : null;
-		if (attempt) {
-			const it = attempt.scenario.steps[attempt.stepId!]!.interaction!;
-			const options = it.kind === 'choice' ? it.block.options : it.kind === 'dialogue' ? it.block.replies : [];
-			const worth = (o: { evidence: Record<string, string> }) => Object.values(o.evidence).reduce((n, p) => n + Number(p.split('/')[0]), 0);
-			const sorted = [...options].sort((a, b) => worth(b) - worth(a));
-			const pick = (how === 'best' ? sorted[0] : sorted.at(-1))!;
-			s = act(s, { kind: 'answer', input: (it.kind === 'choice' ? { kind: 'choice', optionId: pick.id } : { kind: 'dialogue', replyId: pick.id }) as Input }).state;
-			continue;
-		}
-		const open = s.tasks.filter((t) => ['ringing', 'waiting', 'on-hold'].includes(t.status));
-		const urgency = (key: string) => rank[shift.meta.events.find((e) => e.id === s.tasks.find((t) => t.key === key)!.eventId)!.urgency];
-		const next = how === 'best' ? [...open].sort((a, b) => urgency(a.key) - urgency(b.key) || a.arrivedAt - b.arrivedAt)[0] : open[0];
-		s = act(s, next ? work(next.key) : WAIT).state;
-	}
-	return s;
-}
-
 /** Lets the clock run until the shift closes. */
 function toEnd(state: ShiftState): ShiftState {
 	let s = state;
@@ -479,7 +454,9 @@ describe('shift files', () => {
 				expect(good.critical).toEqual([]);
 				expect(good.passed).toBe(true);
 				expect(good.prioritisation.score).toBe(1);
-				expect(play(shift, seed, 'best').fired).toEqual([]);
+				const { inputs, ...live } = play(shift, seed, 'best');
+				expect(live.fired).toEqual([]);
+				expect(replayShift(shift, seed, inputs)).toEqual(live);
 				const careless = play(shift, seed, 'worst');
 				expect(careless.fired.length).toBeGreaterThanOrEqual(2);
 				expect(summarizeShift(careless).passed).toBe(false);

@@ -92,7 +92,13 @@ const OPEN: readonly TaskStatus[] = ['ringing', 'waiting', 'on-hold', 'working']
 /** Greeting a caller and asking them to hold takes a minute of the clock. */
 export const HOLD_MINUTES = 1;
 
-const eventOf = (shift: Shift, id: string): ShiftEvent => shift.meta.events.find((e) => e.id === id)!;
+// Looked up on every tick of the clock: an index per shift, built once (the shift itself is never changed).
+const eventIndex = new WeakMap<Shift, Map<string, ShiftEvent>>();
+function eventOf(shift: Shift, id: string): ShiftEvent {
+	let index = eventIndex.get(shift);
+	if (!index) eventIndex.set(shift, (index = new Map(shift.meta.events.map((e) => [e.id, e]))));
+	return index.get(id)!;
+}
 const callRules = (e: ShiftEvent) => ({ ringsOutAfter: 2, hangUpAfter: 5, callBackAfter: 15, angrier: 2, ...e.call });
 
 /** The seeded arrival time: the authored time moved by up to `jitter` minutes, never outside the shift. */
