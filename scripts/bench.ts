@@ -21,6 +21,9 @@ import { parseScenario } from '../src/lib/content/scenario';
 import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
 import { applyActions, type ScheduleAction } from '../src/lib/office/schedule';
 import { busyDayScenario } from './bench-content';
+import { replayShift } from '../src/lib/engine/shift';
+import type { Shift } from '../src/lib/content/schema/shift';
+import { play } from '../tests/support/shift-player';
 import type { Page } from '@playwright/test';
 import type { Scenario } from '../src/lib/content/schema/scenario';
 import { CODE_INDEX_BUDGET_BYTES, catalogReady, playerReady, INITIAL_JS_BUDGET_BYTES, SCENARIO_JS_BUDGET_BYTES, CHOICE_ONLY_JS_BUDGET_BYTES, CHOICE_ONLY_JS_GOAL_BYTES, codeIndex, heaviestScenarioPagesByKinds, kb, measureRoute } from './budget';
@@ -404,6 +407,43 @@ async function benchProgressAtScale() {
 	console.log(`progress at scale (2,000 attempts, 50,000 decisions, ${(text.length / 2 ** 20).toFixed(1)} MB file): ${out.join('; ')}`);
 }
 
+/**
+ * Replaying a finished shift from its inputs (how a shift resumes after a reload and replays in the
+ * debrief). The shipped morning repeated back to back, so one day takes 200 inputs or more.
+ */
+function benchShiftReplay(target = 200) {
+	const morning = loadContent(readContentFiles()).content!.shifts[0]!;
+	const span = morning.end - morning.start;
+	const copies = Math.ceil(target / play(morning, 1, 'best').inputs.length);
+	const rename = (id: string, k: number) => (k === 0 ? id : `${id}-r${k}`);
+	const clock = (t: string, k: number) => {
+		const m = Number(t.slice(0, 2)) * 60 + Number(t.slice(3)) + k * span;
+		return `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+	};
+	const ks = [...Array(copies).keys()];
+	const day: Shift = {
+		...morning,
+		end: morning.start + copies * span,
+		meta: {
+			...morning.meta,
+			events: ks.flatMap((k) => morning.meta.events.map((e) => ({ ...e, id: rename(e.id, k), ...(e.at ? { at: clock(e.at, k) } : {}) }))),
+			consequences: ks.flatMap((k) =>
+				morning.meta.consequences.map((c) => ({ ...c, id: rename(c.id, k), then: rename(c.then, k), if: { ...c.if, task: rename(c.if.task, k), ...(c.if.notDoneBy ? { notDoneBy: clock(c.if.notDoneBy, k) } : {}) } }))
+			)
+		},
+		tasks: Object.fromEntries(ks.flatMap((k) => Object.entries(morning.tasks).map(([id, t]) => [rename(id, k), t])))
+	};
+	const { inputs } = play(day, 1, 'best');
+	const times: number[] = [];
+	for (let i = 0; i < 7; i++) {
+		const t0 = performance.now();
+		replayShift(day, 1, inputs);
+		times.push(performance.now() - t0);
+	}
+	times.sort((a, b) => a - b);
+	console.log(`shift replay: a finished shift of ${inputs.length} inputs (${day.meta.events.length} events) rebuilt in ${times[3]!.toFixed(1)} ms (median of 7; goal ≤ 50 ms)`);
+}
+
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`);
 // BENCH_ONLY=progress (or another figure's name) runs one figure while working on it.
 const only = process.env.BENCH_ONLY;
@@ -414,6 +454,7 @@ if (want('codes')) benchCodeSearch();
 if (want('ehr')) benchPatientSearch();
 if (want('exam')) benchMockExam();
 if (want('gradebook')) benchGradebook();
+if (want('shift')) benchShiftReplay();
 if (!existsSync(join(BUILD, 'index.html'))) {
 	console.log('build/ is missing: run `npm run build` first for the size and timing figures');
 } else {

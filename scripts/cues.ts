@@ -27,10 +27,14 @@ function show(d: CueDecision) {
 if (files.length) {
 	for (const s of content.scenarios.filter((s) => files.includes(s.file))) scenarioDecisions(s).forEach(show);
 	for (const q of content.questions.filter((q) => files.includes(q.file))) show(itemDecision(q));
+	// A shift's tasks are small scenarios: their decisions are shown the same way.
+	const shiftTasks = content.shifts.filter((s) => files.includes(s.file)).flatMap((s) => Object.values(s.tasks));
+	shiftTasks.forEach((t) => scenarioDecisions(t).forEach(show));
 	// Per file: how often the key is the strictly longest option.
 	const decisions = [
 		...content.scenarios.filter((s) => files.includes(s.file)).flatMap(scenarioDecisions),
-		...content.questions.filter((q) => files.includes(q.file)).map(itemDecision)
+		...content.questions.filter((q) => files.includes(q.file)).map(itemDecision),
+		...shiftTasks.flatMap(scenarioDecisions)
 	].filter((d) => d.mode === 'single');
 	const longest = decisions.filter((d) => {
 		const lens = d.options.map((o) => cueLength(o.text));

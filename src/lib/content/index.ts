@@ -11,6 +11,8 @@ import { parseHcpcsIndex, parseIcdIndex } from '../office/codesets';
 import { checkChartCodes, loadCharts } from './charts';
 import type { PatientChart } from './schema/chart';
 import { checkCodeTerms, loadCodeTerms, type CodeTermSets } from './code-terms';
+import { loadShifts } from './shift';
+import type { Shift } from './schema/shift';
 
 /** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
 export const CODESET_FILES = { icd10cm: 'content/codesets/icd10cm-2026.tsv', hcpcs: 'content/codesets/hcpcs-2025oct.tsv' } as const;
@@ -36,6 +38,8 @@ export interface Content {
 	codeTerms: CodeTermSets;
 	/** The catalog's "Start here" path for a first-week student (content/start-here.yaml). */
 	startHere: StartStep[];
+	/** Shifts (content/shifts/): a stretch of the day's work arriving on a clock. */
+	shifts: Shift[];
 }
 
 /** Loads and validates all content from a map of repo-relative path → text. Pure: no file system. */
@@ -84,6 +88,8 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	errors.push(...questions.errors);
 	const startHere = loadStartHere(files, scenarios);
 	errors.push(...startHere.errors);
+	const shifts = loadShifts(files, known, world.value);
+	errors.push(...shifts.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, codeTerms: codeTerms.value, startHere: startHere.value! }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, codeTerms: codeTerms.value, startHere: startHere.value!, shifts: shifts.value }, errors };
 }

@@ -102,16 +102,37 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 	if (stepOrder.length === 0) errors.push({ file, line: fmEnd + 2, message: 'the scenario has no steps' });
 
 	// Schedule and billing steps carry the slice of the clinic they are graded against.
-	const contexts: unknown[] = [];
 	const refs = { patient: fm.value?.patient, provider: fm.value?.provider };
+	const contexts = attachContexts(steps, stepOrder, refs, options.world, file, errors);
+
+	if (fm.value && errors.length === 0) {
+		const hash = contentHash(contexts.length ? `${text}\n${JSON.stringify(contexts)}` : text);
+		const scenario: Scenario = { meta: fm.value, steps, stepOrder, debrief: debrief ?? '', hash, file };
+		errors.push(...checkScenario(scenario, options.known, fmLineOf(lines, fmEnd), options.minDecisions ?? 0));
+		if (options.world) {
+			const m = fm.value;
+			const patients = [m.patient, ...(m.variants ?? []).map((v) => v.patient)].filter((p): p is string => !!p && !p.startsWith('{{'));
+			errors.push(...checkStoryAgainstRecords(text, file, patients, options.world));
+		}
+		if (errors.length === 0) return { scenario, errors };
+	}
+	return { errors };
+}
+
+/**
+ * Copies into each schedule and billing step the slice of the clinic it is graded against (so grading
+ * and replay never reach outside the attempt); returns the copies, which the content hash covers.
+ */
+export function attachContexts(steps: Record<string, Step>, stepOrder: readonly string[], refs: { patient?: string; provider?: string }, world: ClinicWorld | undefined, file: string, errors: ContentError[]): unknown[] {
+	const contexts: unknown[] = [];
 	for (const id of stepOrder) {
 		const it = steps[id]!.interaction;
 		if (!it || it.kind === 'choice' || it.kind === 'multi-choice' || it.kind === 'dialogue' || it.kind === 'triage' || it.kind === 'verify') continue;
-		if (!options.world) {
+		if (!world) {
 			errors.push({ file, line: it.line, message: `${it.kind} steps need the clinic world to validate against` });
 			continue;
 		}
-		const w = options.world;
+		const w = world;
 		if (it.kind === 'schedule') {
 			contexts.push((it.block.context = scheduleContext(w, it.block)));
 			errors.push(...fillCollectFromWorld(it.block, w, refs, file, it.line, id));
@@ -128,19 +149,7 @@ export function parseScenario(text: string, file: string, options: ParseOptions)
 			else contexts.push((it.block.context = ctx));
 		}
 	}
-
-	if (fm.value && errors.length === 0) {
-		const hash = contentHash(contexts.length ? `${text}\n${JSON.stringify(contexts)}` : text);
-		const scenario: Scenario = { meta: fm.value, steps, stepOrder, debrief: debrief ?? '', hash, file };
-		errors.push(...checkScenario(scenario, options.known, fmLineOf(lines, fmEnd), options.minDecisions ?? 0));
-		if (options.world) {
-			const m = fm.value;
-			const patients = [m.patient, ...(m.variants ?? []).map((v) => v.patient)].filter((p): p is string => !!p && !p.startsWith('{{'));
-			errors.push(...checkStoryAgainstRecords(text, file, patients, options.world));
-		}
-		if (errors.length === 0) return { scenario, errors };
-	}
-	return { errors };
+	return contexts;
 }
 
 /**
@@ -168,7 +177,7 @@ function fmLineOf(lines: string[], fmEnd: number): (key: string) => number {
 	};
 }
 
-function parseStep(section: { id: string; title?: string; line: number; body: { text: string; line: number }[] }, file: string, errors: ContentError[]): Step {
+export function parseStep(section: { id: string; title?: string; line: number; body: { text: string; line: number }[] }, file: string, errors: ContentError[]): Step {
 	const narrative: string[] = [];
 	let interaction: Interaction | undefined;
 	let i = 0;
