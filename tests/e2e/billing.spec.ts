@@ -1,25 +1,13 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { content, scenario } from './content';
 import { answerByKeyboard, bestIntent } from './play';
-import { codeSuperbill, fillClaim, postRemittance, submitStep, verifyCoverage } from './billing';
+import { codeSuperbill, fillClaim, postRemittance, reach, submitStep, verifyCoverage } from './billing';
 import { billingKeyInput } from '../support/billing-key';
-import type { Scenario } from '../../src/lib/content/schema/scenario';
 
 const BILLING = ['code', 'claim', 'remittance', 'verify'];
 const revenueScenarios = () => content().scenarios.filter((s) => Object.values(s.steps).some((st) => st.interaction && BILLING.includes(st.interaction.kind)));
 
-/** Answers steps with the best answers until the first step of `kind` is on screen. */
-async function reach(page: Page, s: Scenario, kind: string) {
-	for (let guard = 0; guard < 20; guard++) {
-		const stepEl = page.locator('article.step');
-		await expect(stepEl).toBeVisible();
-		const step = s.steps[(await stepEl.getAttribute('data-step'))!]!;
-		if (step.interaction?.kind === kind) return step.interaction;
-		await answerByKeyboard(page, step.interaction!, bestIntent(step.interaction!));
-	}
-	throw new Error(`no ${kind} step reached`);
-}
 
 for (const s of revenueScenarios())
 	test(`${s.meta.id}: worked by keyboard alone with full marks, unsubmitted work surviving a reload`, async ({ page }) => {

@@ -1,5 +1,7 @@
 import { expect, type Page } from '@playwright/test';
-import type { Interaction } from '../../src/lib/content/schema/scenario';
+import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
+import { answerByKeyboard, bestIntent } from './play';
+import { billingKeyInput } from '../support/billing-key';
 import type { Input } from '../../src/lib/engine/types';
 
 /** Presses Tab until the predicate (a JS expression over document.activeElement) holds. */
@@ -112,4 +114,27 @@ export async function submitStep(page: Page) {
 	await tabTo(page, `document.activeElement?.type === 'submit'`, 200);
 	await page.keyboard.press('Enter');
 	await expect(page.locator('section.feedback')).toBeVisible();
+}
+
+/**
+ * Answers steps with the best answers (a superbill coded with its key) until the first step of `kind`
+ * is on screen, and returns that step's interaction.
+ */
+export async function reach(page: Page, s: Scenario, kind: string) {
+	for (let guard = 0; guard < 20; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const step = s.steps[(await stepEl.getAttribute('data-step'))!]!;
+		if (step.interaction?.kind === kind) return step.interaction;
+		if (step.interaction?.kind === 'code') {
+			const input = billingKeyInput(step.interaction as never);
+			if (input.kind !== 'code') throw new Error('code input expected');
+			await codeSuperbill(page, input);
+			await page.getByRole('button', { name: /^Submit/ }).click();
+			await page.getByRole('button', { name: /^Continue/ }).click();
+			continue;
+		}
+		await answerByKeyboard(page, step.interaction!, bestIntent(step.interaction!));
+	}
+	throw new Error(`no ${kind} step reached`);
 }

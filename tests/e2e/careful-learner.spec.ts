@@ -1,34 +1,12 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { scenario } from './content';
-import { answerByKeyboard, bestIntent } from './play';
-import { codeSuperbill } from './billing';
-import { billingKeyInput } from '../support/billing-key';
+import { reach } from './billing';
 import { workBook } from './schedule';
-import type { Scenario } from '../../src/lib/content/schema/scenario';
 
 const DESKTOP = { width: 1366, height: 768 };
 const PHONE = { width: 390, height: 844 };
 
-/** Answers steps with the best answers until the first step of `kind` is on screen. */
-async function reach(page: Page, s: Scenario, kind: string) {
-	for (let guard = 0; guard < 20; guard++) {
-		const stepEl = page.locator('article.step');
-		await expect(stepEl).toBeVisible();
-		const step = s.steps[(await stepEl.getAttribute('data-step'))!]!;
-		if (step.interaction?.kind === kind) return step.interaction;
-		if (step.interaction?.kind === 'code') {
-			const input = billingKeyInput(step.interaction as never);
-			if (input.kind !== 'code') throw new Error('code input expected');
-			await codeSuperbill(page, input);
-			await page.getByRole('button', { name: /^Submit/ }).click();
-			await page.getByRole('button', { name: /^Continue/ }).click();
-			continue;
-		}
-		await answerByKeyboard(page, step.interaction!, bestIntent(step.interaction!));
-	}
-	throw new Error(`no ${kind} step reached`);
-}
 
 /** The element's box lies inside the other's and inside the viewport (nothing cut off or scrolled away). */
 async function inside(el: Locator, box: Locator, page: Page) {
