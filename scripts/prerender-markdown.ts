@@ -7,7 +7,7 @@ import { placeholders } from '../src/lib/content/template';
 // DOMPurify over jsdom's DOM, so a scenario page needs neither marked nor DOMPurify.
 
 /** Fields shown as a block of Markdown, and fields shown as one line (options, replies, prompts, tasks). */
-const BLOCK = new Set(['narrative', 'debrief', 'feedback', 'says', 'teach', 'why', 'note', 'prompt']);
+const BLOCK = new Set(['narrative', 'debrief', 'feedback', 'says', 'teach', 'why', 'note', 'prompt', 'body']);
 const INLINE = new Set(['text', 'prompt', 'ask']);
 /** The choice's prompt when a step names none (Choice.svelte). */
 const DEFAULT_PROMPT = 'What do you do?';

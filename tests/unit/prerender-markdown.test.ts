@@ -65,6 +65,8 @@ describe('shipped Markdown rendered at build', () => {
 				const it = step.interaction;
 				if (it?.kind === 'choice') for (const o of it.block.options) expect(table[`i:${o.text}`], `${s.meta.id} ${step.id} option`).toBeTypeOf('string');
 				if (it?.kind === 'dialogue') for (const r of it.block.replies) expect(table[`i:${r.text}`], `${s.meta.id} ${step.id} reply`).toBeTypeOf('string');
+				// The inbox's items: what a learner reads before routing each one.
+				if (it?.kind === 'inbox') for (const item of it.block.items) if ('body' in item && item.body) expect(table[`b:${item.body}`], `${s.meta.id} ${step.id} item ${item.id}`).toBeTypeOf('string');
 			}
 		}
 	});
