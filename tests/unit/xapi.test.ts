@@ -13,6 +13,7 @@ import { VERBS, buildStatements, hashedUuid, isoDuration, learnerAccount, outbox
 import { checkIdentity } from '../../src/lib/assign/identity';
 import { deliver, postStatements, type LrsConfig } from '../../src/lib/lms/xapi-transport';
 import { billingKeyInput } from '../support/billing-key';
+import { indexKeyInput } from '../support/index-key';
 import { startLrs } from '../support/lrs.mjs';
 import { isDuration, statementProblem, UUID } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
@@ -49,6 +50,8 @@ function inputFor(interaction: Interaction, worst = false): Input {
 				: { kind: 'triage', order: interaction.block.items.map((i) => i.id) };
 		case 'schedule':
 			throw new Error('no schedule step in these scenarios');
+		case 'index':
+			return indexKeyInput(interaction);
 		default:
 			return billingKeyInput(interaction);
 	}

@@ -45,5 +45,6 @@ export const KIND_LABELS: Record<ScenarioKind, string> = {
 	registration: 'Registration & insurance',
 	coding: 'Coding',
 	claims: 'Claims',
-	payments: 'Payments & denials'
+	payments: 'Payments & denials',
+	records: 'Records desk'
 };

@@ -19,7 +19,8 @@ export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number
 	code: 6,
 	claim: 6,
 	remittance: 6,
-	verify: 6
+	verify: 6,
+	index: 6
 };
 
 export function stepWeight(interaction: Interaction): number | undefined {

@@ -42,6 +42,11 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			return { kind: 'remittance', lines: i.block.lines.map(() => ({ payment: '0.00', adjustment: '0.00', patient: '0.00' })), balance: '0.00' };
 		case 'verify':
 			return { kind: 'verify', actions: Object.fromEntries(i.block.rows.map((row) => [row.id, 'ok'])), collect: '0.00' };
+		case 'index': {
+			// A know-nothing clerk files every page to a random patient of the roster, as "other", dated today.
+			const roster = i.block.context.patients;
+			return { kind: 'index', filed: Object.fromEntries(i.block.documents.map((d) => [d.id, { misdirected: false, patient: roster[Math.floor(r() * roster.length)]!.id, type: 'other', date: '2025-11-24' }])) };
+		}
 		default:
 			throw new Error(`no blank input for ${i.kind}`);
 	}

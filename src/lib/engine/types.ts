@@ -18,7 +18,16 @@ export type Input =
 	| { kind: 'code'; diagnoses: string[]; lines: CodedLine[] }
 	| { kind: 'claim'; fields: Record<string, string> }
 	| { kind: 'remittance'; lines: PostedLine[]; balance: string }
-	| { kind: 'verify'; actions: Record<string, string>; collect: string };
+	| { kind: 'verify'; actions: Record<string, string>; collect: string }
+	| { kind: 'index'; filed: Record<string, FiledDocument> };
+
+/** How the learner filed one page: to a patient, type and date of service (as typed), or set aside as misdirected. */
+export interface FiledDocument {
+	misdirected: boolean;
+	patient: string;
+	type: string;
+	date: string;
+}
 
 /** A superbill line as the learner coded it. Pointers are the claim's diagnosis letters, e.g. "AB". */
 export interface CodedLine {
@@ -42,7 +51,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'index'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

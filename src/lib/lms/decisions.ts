@@ -51,6 +51,8 @@ export function responseText(input: Input): string {
 			return `balance ${input.balance}`;
 		case 'verify':
 			return Object.entries(input.actions).sort(([a], [b]) => a.localeCompare(b)).map(([row, act]) => `${row}:${act}`).join(',');
+		case 'index':
+			return Object.entries(input.filed).sort(([a], [b]) => a.localeCompare(b)).map(([doc, f]) => `${doc}:${f.misdirected ? 'misdirected' : `${f.patient}/${f.type}/${f.date}`}`).join(',');
 	}
 }
 

@@ -18,7 +18,8 @@ const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProp
 	code: () => import('./Code.svelte'),
 	claim: () => import('./Claim.svelte'),
 	remittance: () => import('./Remittance.svelte'),
-	verify: () => import('./Verify.svelte')
+	verify: () => import('./Verify.svelte'),
+	index: () => import('./Index.svelte')
 };
 
 /** The components for these kinds, loaded together. */

@@ -3,6 +3,7 @@ import { ClockTime, CriticalText, Id, IsoDate, StepWeight } from './common';
 import { MAX_LIST_ITEMS } from '../../limits';
 import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
+import { IndexBlock, type ResolvedIndexBlock } from './indexing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -13,7 +14,8 @@ export const SCENARIO_KINDS = [
 	'registration',
 	'coding',
 	'claims',
-	'payments'
+	'payments',
+	'records'
 ] as const;
 export const ScenarioKind = z.enum(SCENARIO_KINDS);
 
@@ -300,7 +302,8 @@ export const INTERACTION_SCHEMAS = {
 	code: CodeBlock,
 	claim: ClaimBlock,
 	remittance: RemittanceBlock,
-	verify: VerifyBlock
+	verify: VerifyBlock,
+	index: IndexBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -341,6 +344,7 @@ export type Interaction = (
 	| { kind: 'claim'; block: ResolvedClaimBlock }
 	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
 	| { kind: 'verify'; block: VerifyBlock }
+	| { kind: 'index'; block: ResolvedIndexBlock }
 ) & {
 	/** File line where the block's YAML starts. */
 	line: number;

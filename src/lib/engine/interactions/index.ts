@@ -9,6 +9,7 @@ import { code } from './code';
 import { claim } from './claim';
 import { remittance } from './remittance';
 import { verify } from './verify';
+import { index } from './index-documents';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
@@ -20,7 +21,8 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	code,
 	claim,
 	remittance,
-	verify
+	verify,
+	index
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
