@@ -336,6 +336,45 @@ next: wait
 \`\`\`
 ${choiceStep('wait', 'The waiting room', 'cmaa.encounter.check-in', 'leave')}${choiceStep('leave', 'Checking out', 'cmaa.encounter.check-in', 'done')}${debrief}`;
 
+const INDEX = `${front('index', `
+kind: records
+difficulty: 2
+minutes: 8
+summary: File the morning's faxes to the right chart, type and date of service. Replace this with your story.
+setting: back-office
+competencies: [cehrs.clinical.scanning-indexing, cehrs.compliance.audit-breach, cmaa.logistics.records-management]
+start: stack
+`)}
+## stack: The fax queue
+Two pages wait in the records queue.
+
+\`\`\`index
+prompt: File each page to the patient (name and date of birth), its type and its date of service, or set it aside.
+documents:
+  - id: lab
+    received: "Fax, 11/21/2025 16:42"
+    from: Cascade Regional Laboratory
+    title: Lipid panel
+    name: Nguyen, Walter
+    dob: 07/04/1958
+    body: Specimen collected 11/18/2025; reported 11/20/2025.
+    patient: pt-walter-nguyen
+    type: lab-report
+    date: 2025-11-18
+    teach: A lab is dated by the day the specimen was collected.
+  - id: not-ours
+    received: "Fax, 11/23/2025 07:02"
+    from: Riverside Imaging Center
+    title: MRI lumbar spine
+    name: Delacroix, Marie
+    dob: 03-22-1961
+    body: "Fax cover: to another practice."
+    misdirected: true
+    teach: Meant for another practice; give it to the privacy officer and tell the sender.
+next: officer
+\`\`\`
+${choiceStep('officer', 'The privacy officer', 'cmaa.logistics.records-management', 'sender')}${choiceStep('sender', 'The sender calls', 'cehrs.compliance.audit-breach', 'done')}${debrief}`;
+
 export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'choice', label: 'Pick one (choice)', text: CHOICE },
 	{ kind: 'multi-choice', label: 'Pick all that apply (multi-choice)', text: MULTI },
@@ -345,5 +384,6 @@ export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'code', label: 'Code a superbill (code)', text: CODE },
 	{ kind: 'claim', label: 'Complete a CMS-1500 (claim)', text: CLAIM },
 	{ kind: 'remittance', label: 'Post a remittance (remittance)', text: REMITTANCE },
-	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY }
+	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY },
+	{ kind: 'index', label: 'File scanned and faxed pages (index)', text: INDEX }
 ];

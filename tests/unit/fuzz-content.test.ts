@@ -112,7 +112,7 @@ afterAll(() => fuzzSummary('fuzz-content'));
 
 describe('authored scenarios: hostile input', () => {
 	it(`the samples (one for each of ${samples.length} interaction kinds) pass as they are`, () => {
-		expect(samples.map((s) => s.kind).sort()).toEqual(['choice', 'claim', 'code', 'dialogue', 'multi-choice', 'remittance', 'schedule', 'triage', 'verify']);
+		expect(samples.map((s) => s.kind).sort()).toEqual(['choice', 'claim', 'code', 'dialogue', 'index', 'multi-choice', 'remittance', 'schedule', 'triage', 'verify']);
 		for (const s of samples) expect(check(s.source).errors, s.kind).toEqual([]);
 	});
 
