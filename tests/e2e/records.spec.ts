@@ -56,11 +56,11 @@ for (const s of recordsScenarios())
 			const half = Math.ceil(order.length / 2);
 			await page.locator('article.step h2').focus();
 			for (const id of order.slice(0, half)) await fileDocument(page, it, id, input.filed[id]!);
-			await expect(page.locator('p.count')).toHaveText(`${half} of ${order.length} pages handled.`);
+			await expect(page.locator('p.stack-count')).toHaveText(`${half} of ${order.length} pages handled.`);
 			await page.waitForTimeout(300);
 			await page.reload();
 			// The draft brings back every page filed so far, with its patient.
-			await expect(page.locator('p.count')).toHaveText(`${half} of ${order.length} pages handled.`);
+			await expect(page.locator('p.stack-count')).toHaveText(`${half} of ${order.length} pages handled.`);
 			const firstFiled = order.slice(0, half).find((id) => !input.filed[id]!.misdirected);
 			if (firstFiled) {
 				const p = it.block.context.patients.find((x) => x.id === input.filed[firstFiled]!.patient)!;
@@ -98,6 +98,6 @@ test('a page filed to a look-alike patient fails the scenario with a reason nami
 	const order = await page.locator('[data-document]').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')!));
 	for (const id of order) await fileDocument(page, it, id, id === 'consult-whitaker' ? { ...input.filed[id]!, patient: 'pt-sandra-whitfield' } : input.filed[id]!);
 	await submitStep(page);
-	await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'wrong');
+	await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'critical');
 	await expect(page.locator('section.feedback')).toContainText('belongs to George Whitaker (DOB 10/10/1937), not Sandra Whitfield');
 });
