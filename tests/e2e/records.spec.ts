@@ -2,39 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { content } from './content';
 import { answerByKeyboard, bestIntent } from './play';
-import { chooseOption, submitStep, tabTo, typeOver } from './billing';
+import { submitStep } from './billing';
+import { fileDocument, fileStack } from './records';
 import { indexKeyInput } from '../support/index-key';
 import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
-import type { FiledDocument } from '../../src/lib/engine/types';
-
-const recordsScenarios = () => content().scenarios.filter((s) => Object.values(s.steps).some((st) => st.interaction?.kind === 'index'));
 type IndexStep = Extract<Interaction, { kind: 'index' }>;
 
-const focusedId = (suffix: string) => `document.activeElement?.id?.endsWith(${JSON.stringify(suffix)}) ?? false`;
-const focusedRadio = (nameSuffix: string) => `document.activeElement?.type === 'radio' && document.activeElement.name.endsWith(${JSON.stringify(nameSuffix)})`;
-const us = (iso: string) => `${iso.slice(5, 7)}/${iso.slice(8, 10)}/${iso.slice(0, 4)}`;
-
-/** Files one page with the keyboard: search by name and date of birth, pick the patient, the type and the date; or set it aside. */
-async function fileDocument(page: Page, it: IndexStep, id: string, f: FiledDocument) {
-	await tabTo(page, focusedRadio(`-${id}-how`), 120);
-	if (f.misdirected) {
-		await page.keyboard.press('ArrowDown');
-		return;
-	}
-	await page.keyboard.press('Space');
-	const p = it.block.context.patients.find((x) => x.id === f.patient)!;
-	await tabTo(page, focusedId(`-${id}-name`));
-	await typeOver(page, p.lastName);
-	await tabTo(page, focusedId(`-${id}-dob`));
-	await typeOver(page, us(p.dob));
-	await tabTo(page, focusedRadio(`-${id}-patient`));
-	await page.keyboard.press('Space');
-	await expect(page.locator(`[data-document="${id}"] .chosen`)).toContainText(`${p.lastName}, ${p.firstName}`);
-	await tabTo(page, focusedId(`-${id}-type`));
-	await chooseOption(page, f.type);
-	await tabTo(page, focusedId(`-${id}-date`));
-	await typeOver(page, f.date);
-}
+const recordsScenarios = () => content().scenarios.filter((s) => Object.values(s.steps).some((st) => st.interaction?.kind === 'index'));
 
 for (const s of recordsScenarios())
 	test(`${s.meta.id}: worked by keyboard alone with full marks, the half-filed stack surviving a reload`, async ({ page }) => {
@@ -54,8 +28,7 @@ for (const s of recordsScenarios())
 			if (input.kind !== 'index') throw new Error('not an index input');
 			const order = await page.locator('[data-document]').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')!));
 			const half = Math.ceil(order.length / 2);
-			await page.locator('article.step h2').focus();
-			for (const id of order.slice(0, half)) await fileDocument(page, it, id, input.filed[id]!);
+			await fileStack(page, it, input, order.slice(0, half));
 			await expect(page.locator('p.stack-count')).toHaveText(`${half} of ${order.length} pages handled.`);
 			await page.waitForTimeout(300);
 			await page.reload();
@@ -66,8 +39,7 @@ for (const s of recordsScenarios())
 				const p = it.block.context.patients.find((x) => x.id === input.filed[firstFiled]!.patient)!;
 				await expect(page.locator(`[data-document="${firstFiled}"] .chosen`)).toContainText(`${p.lastName}, ${p.firstName}`);
 			}
-			await page.locator('article.step h2').focus();
-			for (const id of order.slice(half)) await fileDocument(page, it, id, input.filed[id]!);
+			await fileStack(page, it, input, order.slice(half));
 			await submitStep(page);
 			await expect(page.locator('section.feedback'), `${step.id} earns full marks`).toHaveAttribute('data-verdict', 'best');
 			await page.keyboard.press('Enter');
