@@ -46,5 +46,5 @@ export const KIND_LABELS: Record<ScenarioKind, string> = {
 	coding: 'Coding',
 	claims: 'Claims',
 	payments: 'Payments & denials',
-	records: 'Records desk'
+	records: 'Records'
 };
