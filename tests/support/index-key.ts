@@ -1,6 +1,6 @@
 import type { Interaction } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
-import { acceptedDates, acceptedTypes } from '../../src/lib/content/schema/indexing';
+import { acceptedDates, acceptedTypes } from '../../src/lib/ehr/documents';
 
 /** An index step's key as a learner's input: each page filed to its patient, first accepted type and date (typed MM/DD/YYYY), or set aside. */
 export function indexKeyInput(it: Extract<Interaction, { kind: 'index' }>, pick: 'first' | 'last' = 'first'): Input {

@@ -3,6 +3,7 @@ import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';
 import { checkAuthored } from '../../src/lib/authoring';
 import { IndexBlock, type ResolvedIndexBlock } from '../../src/lib/content/schema/indexing';
+import { DOCUMENT_TYPES } from '../../src/lib/content/schema/chart';
 import { indexContext } from '../../src/lib/content/index-context';
 import { index } from '../../src/lib/engine/interactions/index-documents';
 import { replay, summarize } from '../../src/lib/engine';
@@ -62,7 +63,7 @@ describe('index grader', () => {
 
 	it('type rule: a wrong type costs its point and says which type was right', () => {
 		const wrong = { ...right, consult: file('pt-george-whitaker', 'correspondence', '11/19/2025') };
-		expect(rule(wrong, 'consult-type')).toMatchObject({ ok: false, message: expect.stringMatching(/type Consult letter, not Correspondence/) });
+		expect(rule(wrong, 'consult-type')).toMatchObject({ ok: false, message: expect.stringMatching(/type consult letter, not correspondence/) });
 		expect(total(wrong)).toEqual({ earned: 8, possible: 9 });
 		expect(grade(wrong).critical).toBeUndefined();
 		expect(rule(right, 'consult-type').ok).toBe(true);
@@ -96,6 +97,11 @@ describe('index grader', () => {
 		expect(index.check(block, { kind: 'index', filed: { ...right, consult: file('pt-george-whitaker', 'letter', '11/19/2025') } })).toMatch(/document type/);
 		expect(index.check(block, { kind: 'index', filed: { ...right, consult: file('pt-george-whitaker', 'consult-letter', '19 Nov') } })).toMatch(/MM\/DD\/YYYY/);
 		expect(index.check(block, { kind: 'index', filed: right })).toBeUndefined();
+	});
+
+	it('check takes every document type of the chart, and nothing else', () => {
+		for (const t of DOCUMENT_TYPES) expect(index.check(block, { kind: 'index', filed: { ...right, consult: file('pt-george-whitaker', t, '11/19/2025') } }), t).toBeUndefined();
+		expect(index.check(block, { kind: 'index', filed: { ...right, consult: file('pt-george-whitaker', 'toString', '11/19/2025') } })).toMatch(/document type/);
 	});
 });
 

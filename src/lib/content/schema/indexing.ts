@@ -9,22 +9,6 @@ import { DOCUMENT_TYPES } from './chart';
 const Markdown = z.string().min(1);
 export const DocumentType = z.enum(DOCUMENT_TYPES);
 
-/** How the records desk names each document type (the chart's Documents tab and the index form). */
-export const DOCUMENT_TYPE_LABELS: Record<(typeof DOCUMENT_TYPES)[number], string> = {
-	'lab-report': 'Lab report',
-	'imaging-report': 'Imaging report',
-	'consult-letter': 'Consult letter',
-	'discharge-summary': 'Hospital discharge summary',
-	consent: 'Consent form',
-	'insurance-card': 'Insurance card',
-	'photo-id': 'Photo ID',
-	referral: 'Referral',
-	'advance-directive': 'Advance directive',
-	'records-request': 'Records request',
-	correspondence: 'Correspondence',
-	other: 'Other'
-};
-
 /** One page in the stack: what it shows as printed, and how it should be filed. */
 export const IndexDocument = z.strictObject({
 	id: Id,
@@ -68,7 +52,3 @@ export interface IndexContext {
 export type IndexDocument = z.infer<typeof IndexDocument>;
 export type IndexBlock = z.infer<typeof IndexBlock>;
 export type ResolvedIndexBlock = IndexBlock & { context: IndexContext };
-
-/** The accepted answers, as lists (an author may give one or several). */
-export const acceptedTypes = (d: IndexDocument) => (d.type === undefined ? [] : Array.isArray(d.type) ? d.type : [d.type]);
-export const acceptedDates = (d: IndexDocument) => (d.date === undefined ? [] : Array.isArray(d.date) ? d.date : [d.date]);
