@@ -370,6 +370,44 @@ replies:                    # the practice's approved non-clinical portal replie
 next: call
 \`\`\`
 ${choiceStep('call', 'A call about a result', 'cehrs.clinical.orders-results', 'wrap')}${choiceStep('wrap', 'Before you log off', 'cmaa.communication.team-handoffs', 'done')}${debrief}`;
+const INDEX = `${front('index', `
+kind: records
+difficulty: 2
+minutes: 8
+summary: File the morning's faxes to the right chart, type and date of service. Replace this with your story.
+setting: back-office
+competencies: [cehrs.clinical.scanning-indexing, cehrs.compliance.audit-breach, cmaa.logistics.records-management]
+start: stack
+`)}
+## stack: The fax queue
+Two pages wait in the records queue.
+
+\`\`\`index
+prompt: File each page to the patient (name and date of birth), its type and its date of service, or set it aside.
+documents:
+  - id: lab
+    received: "Fax, 11/21/2025 16:42"
+    from: Cascade Regional Laboratory
+    title: Lipid panel
+    name: Nguyen, Walter
+    dob: 07/04/1958
+    body: Specimen collected 11/18/2025; reported 11/20/2025.
+    patient: pt-walter-nguyen
+    type: lab-report
+    date: 2025-11-18
+    teach: A lab is dated by the day the specimen was collected.
+  - id: not-ours
+    received: "Fax, 11/23/2025 07:02"
+    from: Riverside Imaging Center
+    title: MRI lumbar spine
+    name: Delacroix, Marie
+    dob: 03-22-1961
+    body: "Fax cover: to another practice."
+    misdirected: true
+    teach: Meant for another practice; give it to the privacy officer and tell the sender.
+next: officer
+\`\`\`
+${choiceStep('officer', 'The privacy officer', 'cmaa.logistics.records-management', 'sender')}${choiceStep('sender', 'The sender calls', 'cehrs.compliance.audit-breach', 'done')}${debrief}`;
 
 export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'choice', label: 'Pick one (choice)', text: CHOICE },
@@ -381,5 +419,6 @@ export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'claim', label: 'Complete a CMS-1500 (claim)', text: CLAIM },
 	{ kind: 'remittance', label: 'Post a remittance (remittance)', text: REMITTANCE },
 	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY },
-	{ kind: 'inbox', label: 'Route an EHR inbox (inbox)', text: INBOX }
+	{ kind: 'inbox', label: 'Route an EHR inbox (inbox)', text: INBOX },
+	{ kind: 'index', label: 'File scanned and faxed pages (index)', text: INDEX }
 ];

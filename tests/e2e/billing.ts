@@ -18,7 +18,7 @@ const focusedCombobox = (label: string) =>
 	`document.activeElement?.getAttribute('role') === 'combobox' && document.activeElement.labels?.[0]?.textContent.trim() === ${JSON.stringify(label)}`;
 
 /** Replaces the focused field's text by typing, as a person would. */
-async function typeOver(page: Page, value: string) {
+export async function typeOver(page: Page, value: string) {
 	await page.keyboard.press('Control+A');
 	if (value === '') await page.keyboard.press('Delete');
 	else await page.keyboard.type(value);
@@ -42,7 +42,7 @@ async function pickCode(page: Page, code: string) {
 }
 
 /** Chooses an option of the focused closed select with arrow keys. */
-async function chooseOption(page: Page, value: string) {
+export async function chooseOption(page: Page, value: string) {
 	const index = await page.evaluate((v) => [...(document.activeElement as HTMLSelectElement).options].findIndex((o) => o.value === v), value);
 	expect(index, `option ${value} exists`).toBeGreaterThanOrEqual(0);
 	await page.keyboard.press('Home');

@@ -15,13 +15,15 @@ import { answerByKeyboard, bestIntent } from './play';
 import { codeSuperbill, fillClaim, postRemittance, submitStep, verifyCoverage } from './billing';
 import { submitBook, toBookSteps, workBook } from './schedule';
 import { billingKeyInput } from '../support/billing-key';
+import { indexKeyInput } from '../support/index-key';
+import { fileStack } from './records';
 import { solveSchedule } from '../../src/lib/engine/schedule-solver';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 
 // Reads like textContent wait for the element without a limit of their own: fail fast instead.
 test.use({ actionTimeout: 15_000 });
 
-/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify. */
+/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, index. */
 const SCENARIOS = [
 	'hipaa-minor-confidential-visit', // choice, dialogue, multi-choice
 	'triage-chest-pain-call', // choice, triage; two variants
@@ -29,7 +31,8 @@ const SCENARIOS = [
 	'coding-lab-only-visit', // choice, code
 	'claims-complete-from-superbill', // choice, claim
 	'payments-commercial-eob', // choice, remittance, dialogue
-	'registration-coverage-ended-check-in' // choice, verify
+	'registration-coverage-ended-check-in', // choice, verify
+	'records-monday-fax-queue' // index, choice
 ];
 
 /** A browser profile on disk: each `open` is a new browser on it, each `kill` closes that browser. */
@@ -181,6 +184,18 @@ for (const id of SCENARIOS)
 						await draftSettled(page, stepId);
 						page = await killAndResume(profile, page, s, decisions);
 					}
+					await submitStep(page);
+					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+					await page.keyboard.press('Enter');
+				} else if (it.kind === 'index') {
+					const input = indexKeyInput(it);
+					const order = await page.locator('[data-document]').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')!));
+					const half = Math.ceil(order.length / 2);
+					await fileStack(page, it, input, order.slice(0, half));
+					await draftSettled(page, stepId);
+					page = await killAndResume(profile, page, s, decisions);
+					await expect(page.locator('p.stack-count')).toHaveText(`${half} of ${order.length} pages handled.`);
+					await fileStack(page, it, input, order.slice(half));
 					await submitStep(page);
 					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
 					await page.keyboard.press('Enter');

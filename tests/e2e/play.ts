@@ -60,6 +60,8 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 		throw new Error(`${interaction.kind} steps are worked with the billing helpers`);
 	} else if (interaction.kind === 'inbox') {
 		throw new Error('inbox steps are worked with workInbox()');
+	} else if (interaction.kind === 'index') {
+		throw new Error('index steps are worked with workIndex()');
 	} else if (interaction.block.mode === 'classify') {
 		const placements = intent as Record<string, string>;
 		const categories = interaction.block.categories!.map((c) => c.id);

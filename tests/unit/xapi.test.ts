@@ -14,6 +14,7 @@ import { checkIdentity } from '../../src/lib/assign/identity';
 import { deliver, postStatements, type LrsConfig } from '../../src/lib/lms/xapi-transport';
 import { billingKeyInput } from '../support/billing-key';
 import { inboxKeyInput } from '../support/inbox-key';
+import { indexKeyInput } from '../support/index-key';
 import { startLrs } from '../support/lrs.mjs';
 import { isDuration, statementProblem, UUID } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
@@ -52,6 +53,8 @@ function inputFor(interaction: Interaction, worst = false): Input {
 			throw new Error('no schedule step in these scenarios');
 		case 'inbox':
 			return inboxKeyInput(interaction);
+		case 'index':
+			return indexKeyInput(interaction);
 		default:
 			return billingKeyInput(interaction);
 	}

@@ -20,7 +20,8 @@ export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number
 	claim: 6,
 	remittance: 6,
 	verify: 6,
-	inbox: 6
+	inbox: 6,
+	index: 6
 };
 
 export function stepWeight(interaction: Interaction): number | undefined {

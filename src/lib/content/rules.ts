@@ -80,6 +80,10 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.results, b.scoring.messages, b.scoring.priority, ...b.items.flatMap((i) => i.competency ?? [])], [b.prompt, ...b.items.flatMap((i) => [i.from, i.subject, i.body, i.teach]), ...b.replies.map((r) => r.text)]);
 		}
+		case 'index': {
+			const b = interaction.block;
+			return graded(b.next, [b.scoring.filing, ...(b.documents.some((d) => d.misdirected) ? [b.scoring.misdirected] : [])], [b.prompt, ...b.documents.flatMap((d) => [d.from, d.title, d.name, d.body, d.teach])]);
+		}
 	}
 }
 
@@ -229,6 +233,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 			if (!it.block.rows.some((r) => r.action !== 'ok')) err(it.line, `step "${id}": no row has a discrepancy to find`);
 		}
 		if (it.kind === 'inbox') errors.push(...checkInbox(it.block, id, it.line, it.optionLines, file));
+		if (it.kind === 'index') errors.push(...checkIndex(it.block, id, it.optionLines, it.line, known, file));
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);
@@ -296,6 +301,21 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 			}
 		}
 	}
+	return errors;
+}
+
+/** Each page is either ours (a patient, a type and a date of service to file it under) or misdirected, never both. */
+function checkIndex(b: import('./schema/indexing').IndexBlock, stepId: string, lines: number[] | undefined, line: number, known: KnownIds, file: string): ContentError[] {
+	const errors: ContentError[] = [];
+	for (const d of duplicates(b.documents.map((x) => x.id))) errors.push({ file, line, message: `duplicate document id "${d}" in step "${stepId}"` });
+	b.documents.forEach((d, i) => {
+		const err = (message: string) => errors.push({ file, line: lines?.[i] ?? line, message: `step "${stepId}": document "${d.id}" ${message}` });
+		const key = [d.patient && 'patient', d.type && 'type', d.date && 'date'].filter(Boolean);
+		if (d.misdirected) {
+			if (key.length) err(`is misdirected, so it is filed nowhere: remove its ${key.join(', ')}`);
+		} else if (key.length < 3) err(`needs a patient, a type and a date to be filed under (or misdirected: true)`);
+		if (d.patient && !known.patients.has(d.patient)) err(`names unknown patient "${d.patient}"${nearest(d.patient, [...known.patients])}`);
+	});
 	return errors;
 }
 

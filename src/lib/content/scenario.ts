@@ -15,6 +15,7 @@ import { scheduleContext } from './schedule-context';
 import { fillTemplate, placeholders } from './template';
 import { worldBindings } from '../office/bindings';
 import { claimContext, codeContext, remittanceContext } from './billing-context';
+import { indexContext } from './index-context';
 import type { ClinicWorld } from './world';
 import { checkStoryAgainstRecords } from './story-check';
 import { inboxContext } from './inbox-context';
@@ -133,7 +134,8 @@ export function attachContexts(steps: Record<string, Step>, stepOrder: readonly 
 			continue;
 		}
 		const w = world;
-		if (it.kind === 'schedule') {
+		if (it.kind === 'index') contexts.push((it.block.context = indexContext(w)));
+		else if (it.kind === 'schedule') {
 			contexts.push((it.block.context = scheduleContext(w, it.block)));
 			errors.push(...fillCollectFromWorld(it.block, w, refs, file, it.line, id));
 		}
@@ -205,7 +207,7 @@ export function parseStep(section: { id: string; title?: string; line: number; b
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
 					const nextLine = parsed.keyLine?.('next');
 					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}), ...(nextLine ? { nextLine } : {}) } as Interaction;

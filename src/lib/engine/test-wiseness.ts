@@ -48,6 +48,11 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			const at = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 			return { kind: 'inbox', items: Object.fromEntries(i.block.items.map((x) => { const route = at(INBOX_ROUTES); return [x.id, { route, priority: at(INBOX_PRIORITIES), ...(route === 'reply' && i.block.replies.length ? { reply: i.block.replies[0]!.id } : {}) }]; })) };
 		}
+		case 'index': {
+			// A know-nothing clerk files every page to a random patient of the roster, as "other", dated today.
+			const roster = i.block.context.patients;
+			return { kind: 'index', filed: Object.fromEntries(i.block.documents.map((d) => [d.id, { misdirected: false, patient: roster[Math.floor(r() * roster.length)]!.id, type: 'other', date: '2025-11-24' }])) };
+		}
 		default:
 			throw new Error(`no blank input for ${i.kind}`);
 	}

@@ -19,13 +19,22 @@ export type Input =
 	| { kind: 'claim'; fields: Record<string, string> }
 	| { kind: 'remittance'; lines: PostedLine[]; balance: string }
 	| { kind: 'verify'; actions: Record<string, string>; collect: string }
-	| { kind: 'inbox'; items: Record<string, InboxDecision> };
+	| { kind: 'inbox'; items: Record<string, InboxDecision> }
+	| { kind: 'index'; filed: Record<string, FiledDocument> };
 
 /** What the learner did with one inbox item: where it goes, how soon, and the scripted reply when answered by portal. */
 export interface InboxDecision {
 	route: string;
 	priority: string;
 	reply?: string;
+}
+
+/** How the learner filed one page: to a patient, type and date of service (as typed), or set aside as misdirected. */
+export interface FiledDocument {
+	misdirected: boolean;
+	patient: string;
+	type: string;
+	date: string;
 }
 
 /** A superbill line as the learner coded it. Pointers are the claim's diagnosis letters, e.g. "AB". */
@@ -50,7 +59,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

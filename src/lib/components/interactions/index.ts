@@ -19,7 +19,8 @@ const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProp
 	claim: () => import('./Claim.svelte'),
 	remittance: () => import('./Remittance.svelte'),
 	verify: () => import('./Verify.svelte'),
-	inbox: () => import('./Inbox.svelte')
+	inbox: () => import('./Inbox.svelte'),
+	index: () => import('./Index.svelte')
 };
 
 /** The components for these kinds, loaded together. */

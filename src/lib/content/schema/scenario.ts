@@ -4,6 +4,7 @@ import { MAX_LIST_ITEMS } from '../../limits';
 import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 import { InboxBlock, type ResolvedInboxBlock } from './inbox';
+import { IndexBlock, type ResolvedIndexBlock } from './indexing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -305,7 +306,8 @@ export const INTERACTION_SCHEMAS = {
 	claim: ClaimBlock,
 	remittance: RemittanceBlock,
 	verify: VerifyBlock,
-	inbox: InboxBlock
+	inbox: InboxBlock,
+	index: IndexBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -347,6 +349,7 @@ export type Interaction = (
 	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
 	| { kind: 'verify'; block: VerifyBlock }
 	| { kind: 'inbox'; block: ResolvedInboxBlock }
+	| { kind: 'index'; block: ResolvedIndexBlock }
 ) & {
 	/** File line where the block's YAML starts. */
 	line: number;

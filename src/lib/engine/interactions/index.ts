@@ -10,6 +10,7 @@ import { claim } from './claim';
 import { remittance } from './remittance';
 import { verify } from './verify';
 import { inbox } from './inbox';
+import { index } from './index-documents';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
@@ -22,7 +23,8 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	claim,
 	remittance,
 	verify,
-	inbox
+	inbox,
+	index
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
