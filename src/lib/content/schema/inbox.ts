@@ -8,28 +8,8 @@ import { z } from '../../zod';
 import { CriticalText, Id, IsoDate, StepWeight } from './common';
 import { LocalDateTime } from './chart';
 import { MAX_LIST_ITEMS } from '../../limits';
-
-export const INBOX_ROUTES = ['provider', 'provider-queue', 'nurse', 'billing', 'records', 'privacy', 'reply', 'chase'] as const;
-export const INBOX_PRIORITIES = ['now', 'today', 'routine'] as const;
-export type InboxRoute = (typeof INBOX_ROUTES)[number];
-export type InboxPriority = (typeof INBOX_PRIORITIES)[number];
-
-/** What the learner reads for each route and priority (the component and the feedback use the same words). */
-export const ROUTE_LABELS: Record<InboxRoute, string> = {
-	provider: 'To the ordering provider, flagged for action',
-	'provider-queue': "To the provider's routine review queue",
-	nurse: 'To the nurse',
-	billing: 'To billing',
-	records: 'To the release-of-information clerk',
-	privacy: 'To the privacy officer',
-	reply: 'Reply to the patient via the portal (scripted)',
-	chase: 'Chase it with the lab or the patient'
-};
-export const PRIORITY_LABELS: Record<InboxPriority, string> = {
-	now: 'Now (by phone or in person)',
-	today: 'Today',
-	routine: 'Routine'
-};
+import { INBOX_PRIORITIES, INBOX_ROUTES } from '../inbox-terms';
+export { INBOX_PRIORITIES, INBOX_ROUTES, PRIORITY_LABELS, ROUTE_LABELS, type InboxPriority, type InboxRoute } from '../inbox-terms';
 
 const Route = z.enum(INBOX_ROUTES);
 const Priority = z.enum(INBOX_PRIORITIES);

@@ -1,7 +1,8 @@
 import { own, verdictOf, type Grader } from './grader';
 import { evidenceFromRules } from './code';
 import type { RuleResult } from '../types';
-import { INBOX_PRIORITIES, INBOX_ROUTES, PRIORITY_LABELS, ROUTE_LABELS, type InboxItem, type InboxPriority, type InboxRoute, type ResolvedInboxBlock } from '../../content/schema/inbox';
+import { INBOX_PRIORITIES, INBOX_ROUTES, PRIORITY_LABELS, ROUTE_LABELS, type InboxPriority, type InboxRoute } from '../../content/inbox-terms';
+import type { InboxItem, ResolvedInboxBlock } from '../../content/schema/inbox';
 
 const list = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
