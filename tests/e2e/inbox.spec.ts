@@ -1,10 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { content } from './content';
-import { answerByKeyboard, bestIntent } from './play';
-import { submitStep, tabTo } from './billing';
+import { playWorking } from './play';
+import { reach, submitStep, tabTo } from './billing';
 import { inboxKeyInput } from '../support/inbox-key';
-import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
+import type { Interaction } from '../../src/lib/content/schema/scenario';
 import type { InboxDecision } from '../../src/lib/engine/types';
 
 type InboxStep = Extract<Interaction, { kind: 'inbox' }>;
@@ -39,32 +39,11 @@ async function routeItems(page: Page, it: InboxStep, items: Record<string, Inbox
 	return ids;
 }
 
-/** Answers with the best answers until the inbox is on screen. */
-async function reachInbox(page: Page, s: Scenario): Promise<InboxStep> {
-	for (let guard = 0; guard < 20; guard++) {
-		const stepEl = page.locator('article.step');
-		await expect(stepEl).toBeVisible();
-		const step = s.steps[(await stepEl.getAttribute('data-step'))!]!;
-		if (step.interaction?.kind === 'inbox') return step.interaction;
-		await answerByKeyboard(page, step.interaction!, bestIntent(step.interaction!));
-	}
-	throw new Error('no inbox step reached');
-}
-
 for (const s of inboxScenarios())
 	test(`${s.meta.id}: worked by keyboard alone with full marks, the routing surviving a reload mid-step`, async ({ page }) => {
 		test.setTimeout(180_000);
 		await page.goto(`/play/${s.meta.id}/`);
-		for (let guard = 0; guard < 20; guard++) {
-			const stepEl = page.locator('article.step');
-			await expect(stepEl).toBeVisible();
-			const step = s.steps[(await stepEl.getAttribute('data-step'))!];
-			if (!step?.interaction) break;
-			const it = step.interaction;
-			if (it.kind !== 'inbox') {
-				await answerByKeyboard(page, it, bestIntent(it));
-				continue;
-			}
+		await playWorking(page, s, 'inbox', async (it, stepId) => {
 			const { items } = inboxKeyInput(it);
 			const half = Math.ceil(it.block.items.length / 2);
 			const done = await routeItems(page, it, items, 0, half);
@@ -79,16 +58,16 @@ for (const s of inboxScenarios())
 			}
 			await routeItems(page, it, items, half);
 			await submitStep(page);
-			await expect(page.locator('section.feedback'), `${step.id} earns full marks`).toHaveAttribute('data-verdict', 'best');
+			await expect(page.locator('section.feedback'), `${stepId} earns full marks`).toHaveAttribute('data-verdict', 'best');
 			await page.keyboard.press('Enter');
-		}
+		});
 		await expect(page.locator('article.ending .result')).toContainText('Passed');
 	});
 
 test('the inbox has no axe violations, with a portal reply open, and a critical result sent the wrong way fails the scenario', async ({ page }) => {
 	const s = inboxScenarios()[0]!;
 	await page.goto(`/play/${s.meta.id}/`);
-	const it = await reachInbox(page, s);
+	const it = (await reach(page, s, 'inbox')) as InboxStep;
 	const { items } = inboxKeyInput(it);
 	const critical = it.block.items.find((i) => i.kind === 'result' && i.flag === 'critical');
 	const wrong = critical ? { ...items, [critical.id]: { route: 'provider-queue', priority: 'routine' } } : items;
@@ -103,7 +82,7 @@ test('the inbox is usable at phone width: nothing runs off the side and axe find
 	await page.setViewportSize({ width: 390, height: 844 });
 	const s = inboxScenarios().at(-1)!;
 	await page.goto(`/play/${s.meta.id}/`);
-	const it = await reachInbox(page, s);
+	const it = (await reach(page, s, 'inbox')) as InboxStep;
 	await routeItems(page, it, inboxKeyInput(it).items, 0, 2);
 	const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 	expect(overflow, 'no sideways scrolling').toBeLessThanOrEqual(0);

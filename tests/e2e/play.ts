@@ -105,3 +105,19 @@ export async function playToEnd(page: Page, scenario: Scenario, choose: (stepId:
 	}
 	throw new Error('scenario did not end');
 }
+
+/**
+ * Plays a scenario from the step on screen to its ending: steps of `kind` are handed to `work` (which
+ * works, submits and moves on), every other step is answered best by keyboard.
+ */
+export async function playWorking<K extends Interaction['kind']>(page: Page, scenario: Scenario, kind: K, work: (interaction: Extract<Interaction, { kind: K }>, stepId: string) => Promise<void>) {
+	for (let guard = 0; guard < 20; guard++) {
+		const stepEl = page.locator('article.step');
+		await expect(stepEl).toBeVisible();
+		const step = scenario.steps[(await stepEl.getAttribute('data-step'))!];
+		if (!step?.interaction) return;
+		const it = step.interaction;
+		if (it.kind !== kind) await answerByKeyboard(page, it, bestIntent(it));
+		else await work(it as Extract<Interaction, { kind: K }>, step.id);
+	}
+}
