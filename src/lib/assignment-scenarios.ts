@@ -17,6 +17,12 @@ export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custo
 	return checkAuthored(source, world.default, catalog.default.frameworks, new Set(catalog.default.scenarios.map((s) => s.id))).scenario;
 }
 
+/** Every scenario of the assignment this copy of the app can load, by id (to replay result files' attempts). */
+export async function loadAssignmentScenarios(assignment: Pick<Assignment, 'custom' | 'scenarios'>): Promise<Map<string, Scenario>> {
+	const loaded = await Promise.all(assignment.scenarios.map(async (id) => [id, await loadAssignmentScenario(assignment, id)] as const));
+	return new Map(loaded.filter((e): e is readonly [string, Scenario] => e[1] !== undefined));
+}
+
 /** Where an assignment's own scenario is kept in this browser, and whether that is beside one of the same id. */
 export interface KeptScenario {
 	/** The authored record to play it from (`/author/play/?id=<key>`): its own id, or a derived one. */
