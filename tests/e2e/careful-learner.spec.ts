@@ -93,6 +93,18 @@ test('"Book from waitlist" never starts on the booked time last clicked; overlap
 	await expect(feedback).toContainText('A 15-minute hole cannot take a 30-minute wellness visit');
 });
 
+test('a schedule message reads "an Established patient follow-up", not "a Established"', async ({ page }) => {
+	const s = scenario('scheduling-new-patient-first-visit');
+	await page.goto(`/play/${s.meta.id}/`);
+	await reach(page, s, 'schedule');
+	// The new patient booked as an established follow-up: the book says why that visit type is wrong.
+	await workBook(page, [{ op: 'book', provider: 'prov-okafor', time: '09:00', date: '2025-11-25', patient: 'pt-dmitri-volkov', type: 'established-follow-up', reason: 'Establish care' }]);
+	const conflicts = page.locator('.conflicts');
+	await expect(conflicts).toContainText('Dmitri Volkov is a new patient');
+	await expect(conflicts).toContainText('not an Established patient follow-up');
+	await expect(conflicts).not.toContainText(/\ba Established\b/);
+});
+
 test('the phone bar says the line and the caller the story names', async ({ page }) => {
 	const bar = page.locator('[data-phone-line]');
 	await page.goto('/play/triage-clinical-question-to-nurse/');

@@ -167,3 +167,44 @@ test('the dashboard draws its charts with reduced motion and forced colours, and
 	expect(errors).toEqual([]);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 });
+
+/** Dark marks on a canvas, as bounding boxes of connected near-black pixels (the estimate markers are #111). */
+function darkMarks(page: Page, canvas: string) {
+	return page.locator(canvas).evaluate((c: HTMLCanvasElement) => {
+		const { width: w, height: h } = c;
+		const px = c.getContext('2d')!.getImageData(0, 0, w, h).data;
+		const dark = (i: number) => px[i * 4 + 3]! > 200 && px[i * 4]! < 60 && px[i * 4 + 1]! < 60 && px[i * 4 + 2]! < 60;
+		const seen = new Uint8Array(w * h);
+		const boxes: { w: number; h: number; onBar: boolean }[] = [];
+		// Bar fill (translucent blue over white): blue well above red.
+		const bluish = (x: number, y: number) => y >= 0 && y < h && px[(y * w + x) * 4 + 2]! - px[(y * w + x) * 4]! > 40;
+		for (let start = 0; start < w * h; start++) {
+			if (seen[start] || !dark(start)) continue;
+			let [x0, x1, y0, y1] = [w, 0, h, 0];
+			const stack = [start];
+			seen[start] = 1;
+			while (stack.length) {
+				const i = stack.pop()!;
+				const x = i % w, y = (i - x) / w;
+				x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+				for (const j of [x > 0 ? i - 1 : -1, x < w - 1 ? i + 1 : -1, i - w, i + w])
+					if (j >= 0 && j < w * h && !seen[j] && dark(j)) { seen[j] = 1; stack.push(j); }
+			}
+			const cx = Math.round((x0 + x1) / 2);
+			boxes.push({ w: x1 - x0 + 1, h: y1 - y0 + 1, onBar: bluish(cx, y0 - 3) || bluish(cx, y1 + 3) });
+		}
+		return boxes;
+	});
+}
+
+test('the mastery chart marks each estimate with a mark that stands out, and none where there is no evidence', async ({ page }) => {
+	await page.emulateMedia({ reducedMotion: 'reduce' });
+	await complete(page, HIPAA);
+	await page.goto('/progress/');
+	await expect(page.locator(`tr[data-domain="${LAW}"] td`).first()).toHaveText(/\d+% \(/);
+	const withEvidence = await page.locator('table[data-table="domains"] tbody tr').evaluateAll((rows) => rows.filter((r) => r.querySelector('td')?.textContent?.trim() !== '—').length);
+	expect(withEvidence).toBeGreaterThan(0);
+	// A marker is a bold horizontal line, at least 28 px wide and 4 px thick, drawn over its domain's range
+	// bar, one per domain with evidence (the legend's key is a taller box, so it is not counted).
+	await expect.poll(async () => (await darkMarks(page, '.chart canvas >> nth=0')).filter((b) => b.w >= 28 && b.h >= 4 && b.h <= 9 && b.onBar).length).toBe(withEvidence);
+});
