@@ -176,6 +176,10 @@ const FIXTURES: Record<number, (db: Dexie) => Promise<void>> = {
 	7: async (db) => {
 		await FIXTURES[6]!(db);
 		await db.table('gradebooks').add({ assignmentId: 'assign-1234', assignment: { id: 'assign-1234', title: 'Week 1' }, files: [{ name: 'ana.json', text: '{"checksum":"0"}', bytes: 16, addedAt: 6 }], updatedAt: 6 });
+	},
+	8: async (db) => {
+		await FIXTURES[7]!(db);
+		await db.table('shiftRuns').add({ id: 'r1', learnerId: 'l1', shiftId: 'morning-rush', contentHash: 'h', seed: 5, inputs: [{ kind: 'wait' }], startedAt: 7, updatedAt: 8, status: 'in-progress', score: 0, critical: [], evidence: [] });
 	}
 };
 
@@ -207,6 +211,7 @@ describe('schema migrations', () => {
 				expect((await store.listAssignments()).map((a) => a.id)).toEqual(['assign-1234']);
 				expect(await store.getXapiRecord('l1', 'assign-1234')).toMatchObject({ launches: [5], acknowledged: ['0b0e4c2a-0000-5000-8000-000000000000'] });
 			}
+			expect((await store.listShiftRuns('l1')).map((r) => r.inputs.length)).toEqual(v.version >= 8 ? [1] : []);
 			if (v.version >= 7) expect((await store.getGradebook('assign-1234'))?.files.map((f) => f.name)).toEqual(['ana.json']);
 			else expect(await store.listGradebooks()).toEqual([]);
 			// Whatever the version, the gradebook starts from nothing or from what was kept, and can take more files.

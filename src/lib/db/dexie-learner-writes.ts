@@ -34,8 +34,9 @@ export async function applyImport(db: ProgressDb, plan: ImportPlan): Promise<voi
 
 /** A learner and everything they did, in one transaction. */
 export async function deleteLearner(db: ProgressDb, learnerId: string): Promise<void> {
-	await db.transaction('rw', [db.learners, db.attempts, db.inputLogs, db.drafts, db.examSessions, db.reviewCards, db.xapi], async () => {
+	await db.transaction('rw', [db.learners, db.attempts, db.inputLogs, db.drafts, db.examSessions, db.reviewCards, db.xapi, db.shiftRuns], async () => {
 		await db.examSessions.where('learnerId').equals(learnerId).delete();
+		await db.shiftRuns.where('learnerId').equals(learnerId).delete();
 		await db.xapi.where('learnerId').equals(learnerId).delete();
 		await db.reviewCards.where('learnerId').equals(learnerId).delete();
 		const ids = (await db.attempts.where('learnerId').equals(learnerId).primaryKeys()) as string[];

@@ -2,8 +2,9 @@ import { liveQuery } from 'dexie';
 import type { ProgressDb } from './schema';
 import type { ImportPlan } from './transfer';
 import type { ExamChange } from '../exam/changes';
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, ShiftRun, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
 import type { Assignment } from '../assign/assignment';
+import { ShiftRunConflict } from './shift-conflict';
 
 export class DexieStore implements ProgressStore {
 	readonly kind = 'indexeddb' as const;
@@ -148,6 +149,23 @@ export class DexieStore implements ProgressStore {
 			await this.db.gradebooks.put(next);
 			return next;
 		});
+	}
+	async createShiftRun(run: ShiftRun): Promise<void> {
+		await this.db.shiftRuns.add(run);
+	}
+	async advanceShiftRun(run: ShiftRun, expectedInputs: number): Promise<void> {
+		await this.db.transaction('rw', this.db.shiftRuns, async () => {
+			// Read and write in one transaction: a tab behind another one is refused, never overwrites it.
+			const stored = await this.db.shiftRuns.get(run.id);
+			if (!stored || stored.inputs.length !== expectedInputs) throw new ShiftRunConflict(stored);
+			await this.db.shiftRuns.put(run);
+		});
+	}
+	getShiftRun(id: string): Promise<ShiftRun | undefined> {
+		return this.db.shiftRuns.get(id);
+	}
+	listShiftRuns(learnerId: string): Promise<ShiftRun[]> {
+		return this.db.shiftRuns.where('learnerId').equals(learnerId).toArray();
 	}
 	async clearGradebook(assignmentId: string): Promise<void> {
 		await this.db.gradebooks.delete(assignmentId);

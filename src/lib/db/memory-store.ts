@@ -1,6 +1,7 @@
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, GradebookFile, InputRecord, Learner, ProgressStore, ShiftRun, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
 import type { Assignment } from '../assign/assignment';
 import { withGradebookFiles } from './gradebooks';
+import { ShiftRunConflict } from './shift-conflict';
 import type { ImportPlan } from './transfer';
 import { applyExamChange, ExamSessionConflict, sameProgress, type ExamChange } from '../exam/changes';
 
@@ -92,6 +93,7 @@ export class MemoryStore implements ProgressStore {
 		for (const [k, v] of this.sessions) if (v.learnerId === learnerId) this.sessions.delete(k);
 		for (const [k, v] of this.cards) if (v.learnerId === learnerId) this.cards.delete(k);
 		for (const [k, v] of this.xapi) if (v.learnerId === learnerId) this.xapi.delete(k);
+		for (const [k, v] of this.shiftRuns) if (v.learnerId === learnerId) this.shiftRuns.delete(k);
 		this.changed();
 	}
 	watchAttempts(learnerId: string, onChange: (attempts: AttemptRecord[]) => void) {
@@ -177,6 +179,23 @@ export class MemoryStore implements ProgressStore {
 		const next = structuredClone(withGradebookFiles(this.gradebooks.get(assignment.id), assignment, files, at));
 		this.gradebooks.set(next.assignmentId, next);
 		return structuredClone(next);
+	}
+	private shiftRuns = new Map<string, ShiftRun>();
+	async createShiftRun(run: ShiftRun) {
+		if (this.shiftRuns.has(run.id)) throw new Error(`shift run ${run.id} already stored`);
+		this.shiftRuns.set(run.id, structuredClone(run));
+	}
+	async advanceShiftRun(run: ShiftRun, expectedInputs: number) {
+		const stored = this.shiftRuns.get(run.id);
+		if (!stored || stored.inputs.length !== expectedInputs) throw new ShiftRunConflict(stored && structuredClone(stored));
+		this.shiftRuns.set(run.id, structuredClone(run));
+	}
+	async getShiftRun(id: string) {
+		const r = this.shiftRuns.get(id);
+		return r && structuredClone(r);
+	}
+	async listShiftRuns(learnerId: string) {
+		return [...this.shiftRuns.values()].filter((r) => r.learnerId === learnerId).map((r) => structuredClone(r));
 	}
 	async clearGradebook(assignmentId: string) {
 		this.gradebooks.delete(assignmentId);

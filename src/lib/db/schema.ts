@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
+import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ShiftRun, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
 
 export interface Setting {
 	key: string;
@@ -126,6 +126,27 @@ export const SCHEMA_VERSIONS: { version: number; stores: Record<string, string>;
 		},
 		// A new table only: every earlier table and record stays as it was.
 		upgrade: async () => {}
+	},
+	{
+		// v8: shifts, the office running on a clock: each run's seed, inputs and summary.
+		version: 8,
+		stores: {
+			learners: 'id, name',
+			attempts: 'id, learnerId, [learnerId+scenarioId], updatedAt',
+			inputs: '[attemptId+seq], attemptId',
+			inputLogs: 'attemptId',
+			settings: 'key',
+			drafts: '[attemptId+stepId]',
+			examSessions: 'id, learnerId',
+			reviewCards: '[learnerId+id], learnerId',
+			authored: 'id, updatedAt',
+			assignments: 'id',
+			xapi: '[learnerId+assignmentId], learnerId',
+			gradebooks: 'assignmentId, updatedAt',
+			shiftRuns: 'id, learnerId, updatedAt'
+		},
+		// A new table only.
+		upgrade: async () => {}
 	}
 ];
 
@@ -145,6 +166,7 @@ export class ProgressDb extends Dexie {
 	assignments!: EntityTable<StoredAssignment, 'id'>;
 	xapi!: Dexie.Table<XapiRecord, [string, string]>;
 	gradebooks!: EntityTable<StoredGradebook, 'assignmentId'>;
+	shiftRuns!: EntityTable<ShiftRun, 'id'>;
 	settings!: EntityTable<Setting, 'key'>;
 	drafts!: Dexie.Table<DraftRecord, [string, string]>;
 

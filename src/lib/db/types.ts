@@ -126,6 +126,28 @@ export interface StoredGradebook {
 	updatedAt: number;
 }
 
+/**
+ * A shift worked by a learner (schema v8): like an attempt, its seed and inputs are the truth and the
+ * rest is a cached summary. Inputs are kept in the record itself: a shift has at most a few hundred.
+ */
+export interface ShiftRun {
+	id: string;
+	learnerId: string;
+	shiftId: string;
+	/** Hash of the shift source the run was made on. */
+	contentHash: string;
+	seed: number;
+	inputs: import('../engine/shift').ShiftInput[];
+	startedAt: number;
+	updatedAt: number;
+	finishedAt?: number;
+	status: AttemptStatus;
+	score: number;
+	critical: string[];
+	/** Evidence from every task worked, so mastery needs no replay. */
+	evidence: Evidence[];
+}
+
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
 export interface ProgressStore {
 	readonly kind: 'indexeddb' | 'memory';
@@ -184,6 +206,14 @@ export interface ProgressStore {
 	 * exact text is already kept is not added twice) and returns the gradebook as stored.
 	 */
 	addGradebookFiles(assignment: Assignment, files: readonly Omit<GradebookFile, 'addedAt'>[], at: number): Promise<StoredGradebook>;
+	createShiftRun(run: ShiftRun): Promise<void>;
+	/**
+	 * Stores the run with one more input, in one transaction, only when the stored run still has
+	 * `expectedInputs` inputs; otherwise refused with a ShiftRunConflict and nothing written.
+	 */
+	advanceShiftRun(run: ShiftRun, expectedInputs: number): Promise<void>;
+	getShiftRun(id: string): Promise<ShiftRun | undefined>;
+	listShiftRuns(learnerId: string): Promise<ShiftRun[]>;
 	/** Forgets the assignment's gradebook (its kept result files); the students' own files are not touched. */
 	clearGradebook(assignmentId: string): Promise<void>;
 }

@@ -1,0 +1,55 @@
+/**
+ * Shift runs between the engine and the store: start one, record an input (engine first, then one
+ * write that another tab cannot overwrite), reopen one by replaying its inputs. No Svelte, no DOM.
+ */
+import type { Shift } from './content/schema/shift';
+import type { ProgressStore, ShiftRun } from './db/types';
+import { act, replayShift, summarizeShift, type ShiftInput, type ShiftState } from './engine/shift';
+import type { Outcome } from './engine/types';
+import { newId } from './ids';
+
+/** The cached summary a run keeps beside its inputs. */
+function summaryOf(state: ShiftState): Pick<ShiftRun, 'status' | 'score' | 'critical' | 'evidence'> {
+	const s = summarizeShift(state);
+	return {
+		status: !s.finished ? 'in-progress' : s.passed ? 'passed' : 'failed',
+		score: s.score,
+		critical: s.critical,
+		evidence: state.tasks.flatMap((t) => (t.attempt ? t.attempt.outcomes.flatMap((o) => o.evidence) : []))
+	};
+}
+
+export async function beginShiftRun(store: ProgressStore, learnerId: string, shift: Shift, seed: number, now: number): Promise<{ run: ShiftRun; state: ShiftState }> {
+	const state = replayShift(shift, seed, []);
+	const run: ShiftRun = { id: newId(), learnerId, shiftId: shift.meta.id, contentHash: shift.hash, seed, inputs: [], startedAt: now, updatedAt: now, ...summaryOf(state) };
+	await store.createShiftRun(run);
+	return { run, state };
+}
+
+/**
+ * Applies the input and stores it. An input the shift refuses throws before anything is written; a
+ * tab that is behind another one gets a ShiftRunConflict and nothing is written.
+ */
+export async function recordShiftInput(store: ProgressStore, run: ShiftRun, state: ShiftState, input: ShiftInput, now: number): Promise<{ run: ShiftRun; state: ShiftState; outcome?: Outcome }> {
+	const r = act(state, input);
+	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...summaryOf(r.state), ...(r.state.finished ? { finishedAt: now } : {}) };
+	await store.advanceShiftRun(next, run.inputs.length);
+	return { run: next, state: r.state, ...(r.outcome ? { outcome: r.outcome } : {}) };
+}
+
+export type ReopenedShift = { ok: true; run: ShiftRun; state: ShiftState } | { ok: false; run: ShiftRun; reason: string };
+
+/** Rebuilds a stored run's state from its seed and inputs, on the version of the shift it was made on. */
+export function reopenShiftRun(run: ShiftRun, shift: Shift): ReopenedShift {
+	if (run.contentHash !== shift.hash) return { ok: false, run, reason: 'This shift was worked on an earlier version of its content, so it cannot be replayed. Its score is kept.' };
+	try {
+		return { ok: true, run, state: replayShift(shift, run.seed, run.inputs) };
+	} catch (e) {
+		return { ok: false, run, reason: `This shift could not be replayed: ${(e as Error).message}` };
+	}
+}
+
+/** The learner's unfinished run of this shift on its current version, newest first. */
+export function resumableRun(runs: readonly ShiftRun[], shift: Shift): ShiftRun | undefined {
+	return runs.filter((r) => r.shiftId === shift.meta.id && r.status === 'in-progress' && r.contentHash === shift.hash).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+}
