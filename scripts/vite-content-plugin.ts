@@ -26,8 +26,11 @@ const QUESTIONS = 'virtual:questions';
 // The code pickers' common codes and synonyms: small, imported with the code sets, never in the first page.
 const CODE_TERMS = 'virtual:code-terms';
 const START_HERE = 'virtual:start-here';
+// Shifts: a small list for the shifts page, and one lazily imported module per shift.
+const SHIFTS = 'virtual:shifts';
+const SHIFT = 'virtual:shift/';
 const ours = (id: string) =>
-	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
+	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -85,6 +88,18 @@ export function contentPlugin(): Plugin {
 				// A patient is named by id in the front matter or a variant: every id the parsed scenario holds.
 				const text = JSON.stringify(scenario);
 				return `export default ${JSON.stringify(content.world.patients.filter((p) => text.includes(JSON.stringify(p.id))))};`;
+			}
+			if (name === SHIFTS) {
+				const list = content.shifts.map((s) => ({ id: s.meta.id, title: s.meta.title, summary: s.meta.summary, start: s.meta.start, end: s.meta.end, tasks: s.meta.events.filter((e) => e.at !== undefined).length, competencies: s.meta.competencies, hash: s.hash }));
+				return `export const shiftList = ${JSON.stringify(list)};\nexport const shiftLoaders = new Map([${content.shifts
+					.map((s) => `[${JSON.stringify(s.meta.id)}, () => import(${JSON.stringify(SHIFT + s.meta.id)})]`)
+					.join(',\n')}]);`;
+			}
+			if (name.startsWith(SHIFT)) {
+				const shift = content.shifts.find((s) => s.meta.id === name.slice(SHIFT.length));
+				if (!shift) this.error(`no shift "${name.slice(SHIFT.length)}"`);
+				// Each task is a small scenario: its texts come rendered and sanitised like a scenario's.
+				return `import { registerRendered } from '$lib/render/prerendered.svelte';\nregisterRendered(${JSON.stringify(prerenderTexts(shift))});\nexport default ${JSON.stringify(shift)};`;
 			}
 			if (name === QUESTIONS) return `export default ${JSON.stringify(content.questions.map(({ file: _file, ...item }) => item))};`;
 			if (name === SCENARIOS)

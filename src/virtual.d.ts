@@ -43,6 +43,11 @@ declare module 'virtual:scenarios' {
 	/** The patients each scenario names, for its chart (the player takes no other patient). */
 	export const patientLoaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/office').Patient[] }>>;
 }
+declare module 'virtual:shifts' {
+	/** What the shifts page lists, without the tasks. */
+	export const shiftList: { id: string; title: string; summary: string; start: string; end: string; tasks: number; competencies: string[]; hash: string }[];
+	export const shiftLoaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/shift').Shift }>>;
+}
 declare module 'virtual:questions' {
 	const items: import('$lib/content/schema/questions').Item[];
 	export default items;

@@ -25,3 +25,9 @@ export function firstOfKind(kind: string): Scenario {
 	if (!s) throw new Error(`no scenario of kind ${kind}`);
 	return s;
 }
+
+export function shift(id: string): import('../../src/lib/content/schema/shift').Shift {
+	const s = content().shifts.find((x) => x.meta.id === id);
+	if (!s) throw new Error(`no shift ${id}`);
+	return s;
+}

@@ -242,6 +242,30 @@ describe('the shift clock and queue', () => {
 		expect(statusOf(s, 'chest-pain')).toBe('ringing');
 	});
 
+	it('the shift closes at its end time: a call that keeps ringing out does not keep the day going', () => {
+		// Nobody does anything: calls ring out and call back, but nothing arrives after 09:00 and the shift closes then.
+		let s = startShift(fixture(), 1);
+		for (let i = 0; i < 100 && !s.finished; i++) s = act(s, WAIT).state;
+		expect(s.finished).toBe(true);
+		expect(clockOf(s.clock)).toBe('09:00');
+		expect(s.log.every((l) => l.at <= s.shift.end)).toBe(true);
+		expect(s.log.filter((l) => l.kind === 'ended' && l.text.startsWith('Not done')).length).toBeGreaterThan(0);
+		expect(() => act(s, WAIT)).toThrow('the shift is over');
+	});
+
+	it('a task in hand at the end time is finished, and then the shift closes before the next arrival', () => {
+		// Letting the clock run reaches 08:56, with nothing more due before 09:00 (a callback at 09:02).
+		let s = startShift(fixture(), 1);
+		while (clockOf(s.clock) !== '08:56') s = act(s, WAIT).state;
+		s = act(s, work('check-in')).state;
+		expect(s.finished).toBe(false);
+		s = act(s, choose('verify')).state;
+		expect(clockOf(s.clock)).toBe('09:00');
+		expect(s.log.every((l) => l.at <= s.shift.end)).toBe(true);
+		expect(s.finished).toBe(true);
+		expect(s.tasks.find((t) => t.key === 'check-in')!.status).toBe('done');
+	});
+
 	it('records a missed deadline, and a missed critical deadline fails the shift', () => {
 		// The chest-pain call rings out at 08:07 and calls back at 08:22, past its 08:15 deadline.
 		const s = run([work('check-in'), choose('verify'), WAIT, work('portal'), choose('route'), WAIT]);

@@ -249,7 +249,7 @@ function hold(state: ShiftState, key: string): ShiftState {
 	let s = update(state, key, { status: 'on-hold', since: state.clock, mood: moodNow(state, t) });
 	s = note(s, 'hold', `Answered ${e.who} and asked them to hold`, key);
 	if (e.call?.neverHold) s = critical(s, e.call.neverHold, key);
-	return advance(s, s.clock + HOLD_MINUTES);
+	return settle(advance(s, s.clock + HOLD_MINUTES));
 }
 
 function setAside(state: ShiftState, key: string): ShiftState {
@@ -262,11 +262,11 @@ function setAside(state: ShiftState, key: string): ShiftState {
 	return settle(s);
 }
 
-/** Lets the clock run to the next arrival; with none left, to the end of the shift, which then closes. */
+/** Lets the clock run to the next arrival; with none left before the end of the shift, to its end, and the shift closes. */
 function wait(state: ShiftState): ShiftState {
 	let s = pause(state);
 	const next = s.upcoming[0];
-	if (next) return settle(advance(s, Math.max(s.clock, next.at)));
+	if (next && next.at < s.shift.end) return settle(advance(s, Math.max(s.clock, next.at)));
 	s = advance(s, Math.max(s.clock, s.shift.end));
 	return close(s);
 }
@@ -311,9 +311,13 @@ function judgeContinue(state: ShiftState, key: string): ShiftState {
 	return s;
 }
 
-/** Closes the shift once nothing is waiting and nothing more will arrive. */
+/**
+ * Closes the shift once nothing is waiting and nothing more will arrive, or once its end time has come
+ * and no task is in hand (a task being worked at the end is finished first; nothing new is started).
+ */
 function settle(state: ShiftState): ShiftState {
 	if (state.upcoming.length === 0 && openTasks(state).length === 0 && state.clock >= state.shift.start) return close(state);
+	if (state.clock >= state.shift.end && !state.current) return close(state);
 	return state;
 }
 
@@ -510,4 +514,12 @@ export function summarizeShift(state: ShiftState, passMark: number = state.shift
 		byCompetency,
 		results
 	};
+}
+
+/** The competencies the shift shows most need work: below full marks, weakest share first, then the most points lost. */
+export function practiseNext(summary: Pick<ShiftSummary, 'byCompetency'>, count = 3): { competency: string; earned: number; possible: number }[] {
+	return summary.byCompetency
+		.filter((c) => c.possible > 0 && c.earned < c.possible)
+		.sort((a, b) => a.earned / a.possible - b.earned / b.possible || b.possible - b.earned - (a.possible - a.earned) || a.competency.localeCompare(b.competency))
+		.slice(0, count);
 }

@@ -1,0 +1,24 @@
+import type { Channel } from '$lib/content/schema/shift';
+import type { TaskInstance } from '$lib/engine/shift';
+
+/** How each channel reads in the queue. */
+export const CHANNEL_LABELS: Record<Channel, string> = {
+	call: 'Phone',
+	'walk-in': 'Walk-in',
+	window: 'At the window',
+	portal: 'Portal message',
+	fax: 'Fax',
+	'provider-late': 'Message from a provider',
+	'claim-rejection': 'Billing queue',
+	desk: 'At the desk'
+};
+
+const minutes = (n: number) => `${n} min`;
+
+/** What the queue says about a task's wait, as the desk would see it (no urgency or deadline: judging those is the skill). */
+export function taskStatusText(t: Pick<TaskInstance, 'status' | 'since' | 'startedAt'>, waited: number, clock: number): string {
+	if (t.status === 'ringing') return `Ringing for ${minutes(clock - t.since)}`;
+	if (t.status === 'on-hold') return `On hold for ${minutes(clock - t.since)}`;
+	if (t.startedAt !== null) return `Started, set back ${minutes(clock - t.since)} ago`;
+	return `Waiting ${minutes(waited)}`;
+}

@@ -1,0 +1,5 @@
+import { shiftList } from 'virtual:shifts';
+
+export function load() {
+	return { shifts: shiftList };
+}

@@ -1,0 +1,140 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { shift as shiftOf } from './content';
+import { answerByKeyboard, bestIntent } from './play';
+
+const SHIFT = shiftOf('morning-rush');
+const RANK = { urgent: 0, soon: 1, routine: 2 } as const;
+const urgency = (key: string) => RANK[SHIFT.meta.events.find((e) => e.id === key.split('#')[0])!.urgency];
+
+/** Presses Tab until the target has focus, as a keyboard user would. */
+async function tabTo(page: Page, target: Locator, max = 80) {
+	for (let i = 0; i < max; i++) {
+		if (await target.evaluate((el) => el === document.activeElement)) return;
+		await page.keyboard.press('Tab');
+	}
+	throw new Error('keyboard focus never reached the button');
+}
+
+async function axe(page: Page) {
+	const r = await new AxeBuilder({ page }).analyze();
+	expect(r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+}
+
+/**
+ * One move at the desk, by keyboard: answer the step on screen with its best answer, continue past
+ * feedback, or take the most urgent waiting task (the earliest of equals), or let the clock run.
+ * Returns false once the end-of-shift report is showing.
+ */
+async function move(page: Page): Promise<boolean> {
+	const report = page.locator('[data-shift-report]');
+	const feedback = page.locator('section.feedback');
+	const step = page.locator('article.step');
+	// Settled: the report, or the desk with no action in flight.
+	await expect(report.or(page.locator('.desk[aria-busy="false"]'))).toBeVisible();
+	if (await report.isVisible()) return false;
+	if (await feedback.isVisible()) {
+		await expect(feedback.getByRole('button')).toBeFocused();
+		await page.keyboard.press('Enter');
+		return true;
+	}
+	if (await step.isVisible()) {
+		const task = SHIFT.tasks[(await step.getAttribute('data-task'))!.split('#')[0]!]!;
+		const it = task.steps[(await step.getAttribute('data-step'))!]!.interaction!;
+		await answerByKeyboard(page, it, bestIntent(it));
+		return true;
+	}
+	const keys = await page.locator('.queue li[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task')!));
+	const pick = [...keys].sort((a, b) => urgency(a) - urgency(b))[0];
+	const button = pick ? page.locator(`.queue li[data-task="${pick}"] .actions button`).first() : page.getByRole('button', { name: /Carry on until something arrives|Close the shift/ });
+	await page.locator('#queue-title').focus();
+	await tabTo(page, button);
+	await page.keyboard.press('Enter');
+	return true;
+}
+
+test('a shift worked by keyboard alone, with a reload in the middle and a second tab open, ends in its report', async ({ page, context }) => {
+	test.setTimeout(240_000);
+	await page.goto(`/shift/${SHIFT.meta.id}/`);
+	await expect(page.getByRole('heading', { level: 1, name: SHIFT.meta.title })).toBeVisible();
+	await expect(page).toHaveURL(/\?run=/);
+	await axe(page);
+	// A second tab on the same shift resumes the same run.
+	const other = await context.newPage();
+	await other.goto(`/shift/${SHIFT.meta.id}/`);
+	await expect(other).toHaveURL(page.url());
+
+	let moves = 0;
+	for (; moves < 12; moves++) await move(page);
+	// The office as it was, after a reload: the same clock, the same queue, the same task on screen.
+	await expect(page.locator('section.feedback')).toBeHidden();
+	const clock = await page.locator('[data-clock]').innerText();
+	const queue = await page.locator('.queue li[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task')));
+	const onScreen = await page.locator('article.step').getAttribute('data-step').catch(() => null);
+	await page.reload();
+	await expect(page.locator('[data-clock]')).toHaveText(clock);
+	expect(await page.locator('.queue li[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task')))).toEqual(queue);
+	if (onScreen) await expect(page.locator('article.step')).toHaveAttribute('data-step', onScreen);
+
+	// The second tab is behind: what it tries is refused, it says so and catches up; nothing is lost.
+	const stale = other.locator('.queue li[data-task] .actions button, .queue > p > button').first();
+	await stale.click();
+	await expect(other.getByRole('alert')).toContainText('moved on in another tab');
+	await expect(other.locator('[data-clock]')).toHaveText(clock);
+
+	while (await move(page)) if (++moves > 200) throw new Error('the shift never ended');
+	const report = page.locator('[data-shift-report]');
+	await expect(report.locator('[data-result]')).toContainText('Passed');
+	await expect(report.locator('[data-result]')).not.toContainText('critical');
+	await expect(report.locator('[data-list="consequences"]')).toHaveCount(0);
+	await expect(report).toContainText('Nothing you did or left undone came back later in the day.');
+	await expect(report.locator('[data-list="timeline"] li').first()).toContainText(SHIFT.meta.start);
+	await expect(report.locator('table[data-table="shift-tasks"] tbody tr')).toHaveCount(Object.values(SHIFT.meta.events).filter((e) => e.at).length);
+	await axe(page);
+	// The other tab, reloaded, shows the same report.
+	await other.reload();
+	await expect(other.locator('[data-shift-report] [data-result]')).toHaveText(await report.locator('[data-result]').innerText());
+});
+
+test('a shift where the clock is simply let run: calls are lost, the chest-pain call is a critical error, and what it caused is reported', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto(`/shift/${SHIFT.meta.id}/`);
+	const carryOn = page.getByRole('button', { name: /Carry on until something arrives|Close the shift/ });
+	for (let i = 0; i < 80 && !(await page.locator('[data-shift-report]').isVisible()); i++) {
+		await carryOn.focus();
+		await page.keyboard.press('Enter');
+		await expect(page.locator('[data-shift-report]').or(carryOn)).toBeVisible();
+	}
+	const report = page.locator('[data-shift-report]');
+	await expect(report.locator('[data-result]')).toContainText('Not passed');
+	await expect(report.getByRole('heading', { name: /Critical errors/ })).toBeVisible();
+	await expect(report).toContainText('chest pressure');
+	await expect(report.locator('[data-list="consequences"] li')).not.toHaveCount(0);
+	await expect(report.locator('[data-list="late"]')).toContainText('call');
+	await expect(report.locator('[data-list="practise-next"] li').or(report.getByText('Every competency in this shift earned full marks.'))).not.toHaveCount(0);
+});
+
+for (const size of [{ width: 390, height: 844 }, { width: 1366, height: 768 }])
+	test(`the shift screen is axe-clean and fits at ${size.width} px`, async ({ page }) => {
+		await page.setViewportSize(size);
+		await page.goto(`/shift/${SHIFT.meta.id}/`);
+		await expect(page.locator('.queue li[data-task]').first()).toBeVisible();
+		await axe(page);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+		// Working the first task shows its step beside (or below) the queue.
+		await page.locator('.queue li[data-task] .actions button').first().click();
+		await expect(page.locator('article.step')).toBeVisible();
+		await axe(page);
+		expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(size.width);
+	});
+
+test('the shifts page lists each shift and the learner\'s run of it', async ({ page }) => {
+	await page.goto('/shifts/');
+	const card = page.locator(`[data-shift="${SHIFT.meta.id}"]`);
+	await expect(card.locator('[data-mine]')).toHaveText('Not worked yet');
+	await card.getByRole('link', { name: SHIFT.meta.title }).click();
+	await expect(page.locator('.queue li[data-task]').first()).toBeVisible();
+	await page.goto('/shifts/');
+	await expect(card.locator('[data-mine]')).toContainText('In progress');
+	await axe(page);
+});
