@@ -266,6 +266,19 @@ describe('the shift clock and queue', () => {
 		expect(s.tasks.find((t) => t.key === 'check-in')!.status).toBe('done');
 	});
 
+	it('in timed mode the clock runs on by itself: a ringing call rings out while the learner thinks, and the task in hand stays', () => {
+		// Waiting twice brings the chest-pain call (08:05); then the check-in is worked while the clock ticks.
+		let s = run([WAIT, WAIT]);
+		expect(clockOf(s.clock)).toBe('08:05');
+		s = act(s, work('check-in')).state;
+		expect(statusOf(s, 'chest-pain')).toBe('ringing');
+		for (let i = 0; i < 3; i++) s = act(s, { kind: 'tick', minutes: 1 }).state;
+		expect(clockOf(s.clock)).toBe('08:08');
+		expect(s.current).toBe('check-in');
+		expect(statusOf(s, 'chest-pain')).toBe('hung-up');
+		expect(() => act(s, { kind: 'tick', minutes: 0 })).toThrow('1 to 60 whole minutes');
+	});
+
 	it('records a missed deadline, and a missed critical deadline fails the shift', () => {
 		// The chest-pain call rings out at 08:07 and calls back at 08:22, past its 08:15 deadline.
 		const s = run([work('check-in'), choose('verify'), WAIT, work('portal'), choose('route'), WAIT]);
@@ -343,7 +356,11 @@ describe('consequences', () => {
 
 	it('a task not done by a time brings its consequence; done in time it does not', () => {
 		// The portal message left unread past 08:40 becomes a callback at 08:45.
-		const left = run([work('check-in'), choose('verify'), WAIT, work('chest-pain'), choose('call-911'), WAIT, work('refill'), choose('nurse'), WAIT]);
+		const waiting = run([work('check-in'), choose('verify'), WAIT, work('chest-pain'), choose('call-911'), WAIT, work('refill'), choose('nurse'), WAIT]);
+		// Nothing else is waiting, but the shift stays open: the 08:40 check is still to come, and the clock stops there.
+		expect(waiting.finished).toBe(false);
+		expect(clockOf(waiting.clock)).toBe('08:40');
+		const left = act(waiting, WAIT).state;
 		expect(left.tasks.some((t) => t.eventId === 'callback')).toBe(true);
 		expect(clockOf(left.tasks.find((t) => t.eventId === 'callback')!.arrivedAt)).toBe('08:45');
 		const done = run(GOOD);

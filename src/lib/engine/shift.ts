@@ -16,7 +16,9 @@ export type ShiftInput =
 	| { kind: 'answer'; input: Input }
 	| { kind: 'hold'; task: string }
 	| { kind: 'set-aside'; task: string }
-	| { kind: 'wait' };
+	| { kind: 'wait' }
+	/** Timed mode: the clock ran on by itself while the learner thought (the task in hand stays in hand). */
+	| { kind: 'tick'; minutes: number };
 
 export type TaskStatus = 'ringing' | 'waiting' | 'on-hold' | 'working' | 'done' | 'hung-up' | 'set-aside';
 
@@ -160,6 +162,9 @@ export function act(state: ShiftState, input: ShiftInput): { state: ShiftState; 
 			return { state: setAside(state, input.task) };
 		case 'wait':
 			return { state: wait(state) };
+		case 'tick':
+			if (!Number.isInteger(input.minutes) || input.minutes < 1 || input.minutes > 60) throw new InvalidInput('a tick moves the clock 1 to 60 whole minutes');
+			return { state: settle(advance(state, state.clock + input.minutes)) };
 		case 'answer':
 			return answerStep(state, input.input);
 		default:
@@ -265,8 +270,8 @@ function setAside(state: ShiftState, key: string): ShiftState {
 /** Lets the clock run to the next arrival; with none left before the end of the shift, to its end, and the shift closes. */
 function wait(state: ShiftState): ShiftState {
 	let s = pause(state);
-	const next = s.upcoming[0];
-	if (next && next.at < s.shift.end) return settle(advance(s, Math.max(s.clock, next.at)));
+	const next = Math.min(s.upcoming[0]?.at ?? Infinity, ...pendingTriggers(s));
+	if (next < s.shift.end) return settle(advance(s, Math.max(s.clock, next)));
 	s = advance(s, Math.max(s.clock, s.shift.end));
 	return close(s);
 }
@@ -316,9 +321,16 @@ function judgeContinue(state: ShiftState, key: string): ShiftState {
  * and no task is in hand (a task being worked at the end is finished first; nothing new is started).
  */
 function settle(state: ShiftState): ShiftState {
-	if (state.upcoming.length === 0 && openTasks(state).length === 0 && state.clock >= state.shift.start) return close(state);
+	if (state.upcoming.length === 0 && openTasks(state).length === 0 && pendingTriggers(state).length === 0 && state.clock >= state.shift.start) return close(state);
 	if (state.clock >= state.shift.end && !state.current) return close(state);
 	return state;
+}
+
+/** Times of "not done by" checks still to come whose task is not done: what is skipped can still come back. */
+function pendingTriggers(state: ShiftState): number[] {
+	return state.shift.meta.consequences.flatMap((c) =>
+		c.if.notDoneBy === undefined || state.fired.includes(c.id) || state.checked.includes(`by:${c.id}`) || state.tasks.some((t) => t.eventId === c.if.task && t.status === 'done') ? [] : [minutesOf(c.if.notDoneBy)]
+	);
 }
 
 function close(state: ShiftState): ShiftState {
