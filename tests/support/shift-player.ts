@@ -1,4 +1,4 @@
-import type { Shift } from '../../src/lib/content/schema/shift';
+import { minutesOf, type Shift } from '../../src/lib/content/schema/shift';
 import { act, startShift, type ShiftInput, type ShiftState } from '../../src/lib/engine/shift';
 import type { Input } from '../../src/lib/engine/types';
 
@@ -8,13 +8,15 @@ export interface PlayChanges {
 	answers?: Readonly<Record<string, string>>;
 	/** Event ids to set aside as soon as they arrive. */
 	setAside?: readonly string[];
+	/** Event id → clock time ("09:25"): leave that task waiting until the clock reaches the time. */
+	postpone?: Readonly<Record<string, string>>;
 }
 
 /**
  * A player for shipped shifts: 'best' works the most urgent task first (leaving routine work the
  * moment an urgent task arrives) and gives each step's full-marks option; 'worst' works tasks in
- * arrival order and gives the lowest-scoring option. `changes` overrides single answers or sets tasks
- * aside, so a test can bring about one consequence and nothing else.
+ * arrival order and gives the lowest-scoring option. `changes` overrides single answers, sets tasks
+ * aside or leaves them waiting, so a test can bring about one consequence and nothing else.
  */
 export function play(shift: Shift, seed: number, how: 'best' | 'worst', changes: PlayChanges = {}): ShiftState & { inputs: ShiftInput[] } {
 	let s = startShift(shift, seed);
@@ -24,7 +26,8 @@ export function play(shift: Shift, seed: number, how: 'best' | 'worst', changes:
 	const eventOf = (key: string) => shift.meta.events.find((e) => e.id === s.tasks.find((t) => t.key === key)!.eventId)!;
 	const urgency = (key: string) => rank[eventOf(key).urgency];
 	for (let guard = 0; !s.finished && guard < 500; guard++) {
-		const open = s.tasks.filter((t) => ['ringing', 'waiting', 'on-hold'].includes(t.status));
+		const held = (t: { eventId: string }) => changes.postpone?.[t.eventId] !== undefined && s.clock < minutesOf(changes.postpone[t.eventId]!);
+		const open = s.tasks.filter((t) => ['ringing', 'waiting', 'on-hold'].includes(t.status) && !held(t));
 		const aside = open.find((t) => changes.setAside?.includes(t.eventId));
 		if (aside) {
 			step({ kind: 'set-aside', task: aside.key });
