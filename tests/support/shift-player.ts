@@ -1,32 +1,58 @@
-import type { Shift } from '../../src/lib/content/schema/shift';
+import { minutesOf, type Shift } from '../../src/lib/content/schema/shift';
 import { act, startShift, type ShiftInput, type ShiftState } from '../../src/lib/engine/shift';
 import type { Input } from '../../src/lib/engine/types';
 
+/** What a test asks the player to do differently from its strategy, to bring about one consequence. */
+export interface PlayChanges {
+	/** "<event id>/<step id>" → the option or reply to give there instead. */
+	answers?: Readonly<Record<string, string>>;
+	/** Event ids to set aside as soon as they arrive. */
+	setAside?: readonly string[];
+	/** Event id → clock time ("09:25"): leave that task waiting until the clock reaches the time. */
+	postpone?: Readonly<Record<string, string>>;
+}
+
 /**
- * A player for shipped shifts: 'best' works the most urgent task first and gives each step's
- * full-marks option; 'worst' works tasks in arrival order and gives the lowest-scoring option.
+ * A player for shipped shifts: 'best' works the most urgent task first (leaving routine work the
+ * moment an urgent task arrives) and gives each step's full-marks option; 'worst' works tasks in
+ * arrival order and gives the lowest-scoring option. `changes` overrides single answers, sets tasks
+ * aside or leaves them waiting, so a test can bring about one consequence and nothing else.
  */
-export function play(shift: Shift, seed: number, how: 'best' | 'worst'): ShiftState & { inputs: ShiftInput[] } {
+export function play(shift: Shift, seed: number, how: 'best' | 'worst', changes: PlayChanges = {}): ShiftState & { inputs: ShiftInput[] } {
 	let s = startShift(shift, seed);
 	const inputs: ShiftInput[] = [];
 	const step = (i: ShiftInput) => (inputs.push(i), (s = act(s, i).state));
 	const rank = { urgent: 0, soon: 1, routine: 2 } as const;
+	const eventOf = (key: string) => shift.meta.events.find((e) => e.id === s.tasks.find((t) => t.key === key)!.eventId)!;
+	const urgency = (key: string) => rank[eventOf(key).urgency];
 	for (let guard = 0; !s.finished && guard < 500; guard++) {
-		const attempt = s.current ? s.tasks.find((t) => t.key === s.current)!.attempt! : null;
+		const held = (t: { eventId: string }) => changes.postpone?.[t.eventId] !== undefined && s.clock < minutesOf(changes.postpone[t.eventId]!);
+		const open = s.tasks.filter((t) => ['ringing', 'waiting', 'on-hold'].includes(t.status) && !held(t));
+		const aside = open.find((t) => changes.setAside?.includes(t.eventId));
+		if (aside) {
+			step({ kind: 'set-aside', task: aside.key });
+			continue;
+		}
+		const current = s.current ? s.tasks.find((t) => t.key === s.current)! : null;
+		const urgentWaiting = open.find((t) => urgency(t.key) === 0);
+		if (how === 'best' && current && urgentWaiting && urgency(current.key) > 0) {
+			step({ kind: 'work', task: urgentWaiting.key });
+			continue;
+		}
+		const attempt = current?.attempt ?? null;
 		if (attempt) {
 			const it = attempt.scenario.steps[attempt.stepId!]!.interaction!;
 			const options = it.kind === 'choice' ? it.block.options : it.kind === 'dialogue' ? it.block.replies : [];
 			const worth = (o: { evidence: Record<string, string> }) => Object.values(o.evidence).reduce((n, p) => n + Number(p.split('/')[0]), 0);
 			const sorted = [...options].sort((a, b) => worth(b) - worth(a));
-			const pick = (how === 'best' ? sorted[0] : sorted.at(-1))!;
+			const forced = changes.answers?.[`${current!.eventId}/${attempt.stepId}`];
+			const pick = forced ? options.find((o) => o.id === forced) : how === 'best' ? sorted[0] : sorted.at(-1);
+			if (!pick) throw new Error(`no option "${forced}" at ${current!.eventId}/${attempt.stepId}`);
 			step({ kind: 'answer', input: (it.kind === 'choice' ? { kind: 'choice', optionId: pick.id } : { kind: 'dialogue', replyId: pick.id }) as Input });
 			continue;
 		}
-		const open = s.tasks.filter((t) => ['ringing', 'waiting', 'on-hold'].includes(t.status));
-		const urgency = (key: string) => rank[shift.meta.events.find((e) => e.id === s.tasks.find((t) => t.key === key)!.eventId)!.urgency];
 		const next = how === 'best' ? [...open].sort((a, b) => urgency(a.key) - urgency(b.key) || a.arrivedAt - b.arrivedAt)[0] : open[0];
 		step(next ? { kind: 'work', task: next.key } : { kind: 'wait' });
 	}
 	return { ...s, inputs };
 }
-
