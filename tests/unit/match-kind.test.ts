@@ -65,7 +65,7 @@ describe('the match grader', () => {
 	it('action rule: a duplicate left apart loses the decision and the survivor, with the reason, and is not critical', () => {
 		const pairs = { ...right, dup: { ...right.dup!, action: 'separate', survivor: '' } };
 		expect(rule(pairs, 'dup-action')).toMatchObject({ ok: false, earned: 0, possible: 2 });
-		expect(rule(pairs, 'dup-action').message).toMatch(/keeping them apart leaves a duplicate/);
+		expect(rule(pairs, 'dup-action').message).toMatch(/one person \(merge\), not different people \(keep apart as look-alikes\)\. One woman\./);
 		expect(rule(pairs, 'dup-survivor')).toMatchObject({ ok: false, earned: 0 });
 		expect(grade(pairs).critical).toBeUndefined();
 		expect(grade(pairs).verdict).toBe('partial');
@@ -74,7 +74,7 @@ describe('the match grader', () => {
 	it('action rule: merging look-alikes is critical and names both people', () => {
 		const pairs = { ...right, alike: { action: 'merge', survivor: '1000003', fixes: {} } };
 		expect(rule(pairs, 'alike-action')).toMatchObject({ ok: false, earned: 0 });
-		expect(rule(pairs, 'alike-action').message).toMatch(/these are different people/);
+		expect(rule(pairs, 'alike-action').message).toMatch(/different people \(keep apart as look-alikes\), not one person \(merge\)/);
 		expect(grade(pairs).critical).toBe("Merged the charts of different people (Tran, Linh and Tran, Lin): one chart now mixes two people's records.");
 		expect(grade(pairs).verdict).toBe('wrong');
 	});
@@ -84,14 +84,14 @@ describe('the match grader', () => {
 		expect(grade(merged).critical).toBe('Merged Patricia and Pat Moore.');
 		const apart = { ...right, over: { action: 'separate', survivor: '', fixes: {} } };
 		expect(rule(apart, 'over-action')).toMatchObject({ ok: false });
-		expect(rule(apart, 'over-action').message).toMatch(/stays there/);
+		expect(rule(apart, 'over-action').message).toMatch(/an overlay \(to the HIM and privacy lead\), not different people/);
 		expect(grade(apart).critical).toBeUndefined();
 	});
 
 	it('action rule: calling look-alikes an overlay is wrong and says why', () => {
 		const pairs = { ...right, alike: { action: 'overlay', survivor: '', fixes: {} } };
 		expect(rule(pairs, 'alike-action')).toMatchObject({ ok: false, earned: 0 });
-		expect(rule(pairs, 'alike-action').message).toMatch(/nothing to move/);
+		expect(rule(pairs, 'alike-action').message).toMatch(/different people \(keep apart as look-alikes\), not an overlay/);
 	});
 
 	it('survivor rule: the newer MRN surviving loses the point and names both', () => {

@@ -7,12 +7,6 @@
 export const MATCH_ACTIONS = ['merge', 'separate', 'overlay'] as const;
 export type MatchAction = (typeof MATCH_ACTIONS)[number];
 
-export const MATCH_ACTION_LABELS: Record<MatchAction, string> = {
-	merge: 'Same person: merge the charts into the one that survives',
-	separate: 'Different people: keep the charts apart and flag both as look-alikes',
-	overlay: "Overlay: one person's entries sit in another's chart; send it to the HIM and privacy lead"
-};
-
 /** The identifiers a chart's index entry shows, in the order the MPI screen lists them. */
 export const MPI_FIELDS = ['name', 'dob', 'sex', 'address', 'phone', 'memberId', 'ssn4', 'opened', 'lastVisit'] as const;
 export type MpiField = (typeof MPI_FIELDS)[number];

@@ -1,7 +1,7 @@
 import { own, type Grader } from './grader';
 import type { MatchDecision, RuleResult } from '../types';
 import type { MatchBlock, MatchPair } from '../../content/schema/match';
-import { MATCH_ACTIONS, MATCH_ACTION_LABELS, MPI_FIELD_LABELS, type MatchAction } from '../../content/match-terms';
+import { MATCH_ACTIONS, MPI_FIELD_LABELS, type MatchAction } from '../../content/match-terms';
 import { gradedFromRules } from './code';
 
 /** The decision about a set of charts counts double a field: it is what keeps two people's records apart. */
@@ -12,12 +12,8 @@ const isAction = (a: string): a is MatchAction => (MATCH_ACTIONS as readonly str
 const names = (p: MatchPair) => [...new Set(p.records.map((r) => r.name))].join(' and ');
 const mrns = (list: string[]) => list.map((m) => `MRN ${m}`).join(' or ');
 
-/** What the wrong decision does to the index, in the desk's words. */
-const MISTAKE: Record<MatchAction, Record<MatchAction, string>> = {
-	merge: { merge: '', separate: 'these charts are one person, so keeping them apart leaves a duplicate: half the history in each chart', overlay: 'nothing was filed in the wrong chart; these are two charts for one person, a duplicate to merge' },
-	separate: { merge: 'these are different people; merging them puts one person\'s history in another\'s chart', separate: '', overlay: 'each chart holds its own person\'s visits; there is nothing to move, only two look-alikes to flag' },
-	overlay: { merge: 'one chart holds another person\'s visit; merging makes one chart of two people', separate: 'the visit filed in the wrong chart stays there; flagging look-alikes does not move it', overlay: '' }
-};
+/** What each decision says the charts are; short, as every scenario page loads the graders (the form has the long labels). */
+const IS: Record<MatchAction, string> = { merge: 'one person (merge)', separate: 'different people (keep apart as look-alikes)', overlay: 'an overlay (to the HIM and privacy lead)' };
 
 export const match: Grader<'match'> = {
 	choices: (block) => block.pairs.map((p) => p.id),
@@ -48,7 +44,7 @@ export const match: Grader<'match'> = {
 					earned: ok ? ACTION_POINTS : 0,
 					possible: ACTION_POINTS,
 					competency: block.scoring.identity,
-					message: `${p.title}: ${ok || !action ? MATCH_ACTION_LABELS[p.action].toLowerCase() : MISTAKE[p.action][action]}. ${p.teach}`,
+					message: `${p.title}: ${IS[p.action]}${ok || !action ? '' : `, not ${IS[action]}`}. ${p.teach}`,
 					...(action === 'merge' && p.action !== 'merge' ? { critical: p.critical ?? `Merged the charts of different people (${names(p)}): one chart now mixes two people's records.` } : {})
 				}
 			];
