@@ -409,6 +409,50 @@ next: officer
 \`\`\`
 ${choiceStep('officer', 'The privacy officer', 'cmaa.logistics.records-management', 'sender')}${choiceStep('sender', 'The sender calls', 'cehrs.compliance.audit-breach', 'done')}${debrief}`;
 
+const MATCH = `${front('match', `
+kind: records
+difficulty: 2
+minutes: 8
+summary: Decide whether two charts are one person, merge or keep them apart, and fix a wrong field. Replace this with your story.
+setting: back-office
+competencies: [cehrs.reporting.data-integrity, cehrs.nonclinical.registration, cmaa.law.identity-verification]
+start: report
+`)}
+## report: The possible-duplicates report
+Two sets of charts look like one person.
+
+\`\`\`match
+prompt: For each set decide merge (and which MRN survives), keep apart as look-alikes, or overlay; then fix the field from the evidence.
+pairs:
+  - id: chen                # a duplicate: merged into the older chart
+    title: Chen, Mei and Chen, May
+    records:                # dates of birth in ISO form (YYYY-MM-DD)
+      - { mrn: "2048113", name: "Chen, Mei", dob: 1954-02-09, sex: F, address: 54 Larkspur Street, phone: (555) 555-0123, memberId: 3TW7HK2PD45, opened: 2012-06-01, lastVisit: 2025-09-04 }
+      - { mrn: "8100452", name: "Chen, May", dob: 1954-02-09, sex: F, address: 45 Larkspur Street, phone: (555) 555-0123, memberId: 3TW7HK2PD45, opened: 2025-11-20 }
+    evidence:
+      - { label: Medicare card, text: "CHEN, MEI · 3TW7HK2PD45" }
+      - { label: Registration form signed 11/20/2025, text: "Mei Chen, 45 Larkspur Street" }
+    action: merge           # merge, separate (look-alikes) or overlay (to the HIM and privacy lead)
+    survivor: "2048113"     # the practice's rule: the older chart keeps its MRN
+    fixes:
+      - id: address
+        record: "2048113"
+        field: address      # name, dob, sex, address, phone, memberId, ssn4
+        options: [54 Larkspur Street, 45 Larkspur Street]
+        answer: 45 Larkspur Street
+        teach: The signed form gives 45; the old chart swapped two digits.
+    teach: Name (one letter typed wrong), birth date, sex, phone and Medicare number agree.
+  - id: twins               # look-alikes: kept apart, never merged (merging is a critical error)
+    title: Chen, Mei and Chen, Mai
+    records:
+      - { mrn: "2048113", name: "Chen, Mei", dob: 1954-02-09, sex: F, address: 45 Larkspur Street, phone: (555) 555-0123, opened: 2012-06-01 }
+      - { mrn: "7730021", name: "Chen, Mai", dob: 1954-09-02, sex: F, address: 9 Ridge Road, phone: (555) 555-0190, opened: 2024-02-11 }
+    action: separate
+    teach: Only the surname agrees; the birth date, address and phone differ.
+next: search
+\`\`\`
+${choiceStep('search', 'Before opening a chart', 'cehrs.nonclinical.registration', 'caller')}${choiceStep('caller', 'Which Mei Chen is calling?', 'cmaa.law.identity-verification', 'done')}${debrief}`;
+
 export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'choice', label: 'Pick one (choice)', text: CHOICE },
 	{ kind: 'multi-choice', label: 'Pick all that apply (multi-choice)', text: MULTI },
@@ -420,5 +464,6 @@ export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'remittance', label: 'Post a remittance (remittance)', text: REMITTANCE },
 	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY },
 	{ kind: 'inbox', label: 'Route an EHR inbox (inbox)', text: INBOX },
-	{ kind: 'index', label: 'File scanned and faxed pages (index)', text: INDEX }
+	{ kind: 'index', label: 'File scanned and faxed pages (index)', text: INDEX },
+	{ kind: 'match', label: 'Duplicate charts and overlays (match)', text: MATCH }
 ];

@@ -17,6 +17,8 @@ import { submitBook, toBookSteps, workBook } from './schedule';
 import { billingKeyInput } from '../support/billing-key';
 import { indexKeyInput } from '../support/index-key';
 import { fileStack } from './records';
+import { decideSets } from './match';
+import { matchKeyInput } from '../support/match-key';
 import { solveSchedule } from '../../src/lib/engine/schedule-solver';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 
@@ -32,7 +34,8 @@ const SCENARIOS = [
 	'claims-complete-from-superbill', // choice, claim
 	'payments-commercial-eob', // choice, remittance, dialogue
 	'registration-coverage-ended-check-in', // choice, verify
-	'records-monday-fax-queue' // index, choice
+	'records-monday-fax-queue', // index, choice
+	'records-duplicate-charts' // choice, match
 ];
 
 /** A browser profile on disk: each `open` is a new browser on it, each `kill` closes that browser. */
@@ -196,6 +199,18 @@ for (const id of SCENARIOS)
 					page = await killAndResume(profile, page, s, decisions);
 					await expect(page.locator('p.stack-count')).toHaveText(`${half} of ${order.length} pages handled.`);
 					await fileStack(page, it, input, order.slice(half));
+					await submitStep(page);
+					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+					await page.keyboard.press('Enter');
+				} else if (it.kind === 'match') {
+					const input = matchKeyInput(it);
+					const order = await page.locator('[data-pair]').evaluateAll((els) => els.map((e) => e.getAttribute('data-pair')!));
+					const half = Math.ceil(order.length / 2);
+					await decideSets(page, it, input, order.slice(0, half));
+					await draftSettled(page, stepId);
+					page = await killAndResume(profile, page, s, decisions);
+					await expect(page.locator('p.match-count')).toHaveText(`${half} of ${order.length} sets decided.`);
+					await decideSets(page, it, input, order.slice(half));
 					await submitStep(page);
 					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
 					await page.keyboard.press('Enter');

@@ -80,6 +80,10 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.results, b.scoring.messages, b.scoring.priority, ...b.items.flatMap((i) => i.competency ?? [])], [b.prompt, ...b.items.flatMap((i) => [i.from, i.subject, i.body, i.teach]), ...b.replies.map((r) => r.text)]);
 		}
+		case 'match': {
+			const b = interaction.block;
+			return graded(b.next, [b.scoring.identity, ...(b.pairs.some((p) => p.fixes.length) ? [b.scoring.fields] : [])], [b.prompt, ...b.pairs.flatMap((p) => [p.title, p.teach, ...p.evidence.map((e) => e.text), ...p.fixes.map((f) => f.teach)])]);
+		}
 		case 'index': {
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.filing, ...(b.documents.some((d) => d.misdirected) ? [b.scoring.misdirected] : [])], [b.prompt, ...b.documents.flatMap((d) => [d.from, d.title, d.name, d.body, d.teach])]);
@@ -234,6 +238,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		}
 		if (it.kind === 'inbox') errors.push(...checkInbox(it.block, id, it.line, it.optionLines, file));
 		if (it.kind === 'index') errors.push(...checkIndex(it.block, id, it.optionLines, it.line, known, file));
+		if (it.kind === 'match') errors.push(...checkMatch(it.block, id, it.optionLines, it.line, file));
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);
@@ -315,6 +320,30 @@ function checkIndex(b: import('./schema/indexing').IndexBlock, stepId: string, l
 			if (key.length) err(`is misdirected, so it is filed nowhere: remove its ${key.join(', ')}`);
 		} else if (key.length < 3) err(`needs a patient, a type and a date to be filed under (or misdirected: true)`);
 		if (d.patient && !known.patients.has(d.patient)) err(`names unknown patient "${d.patient}"${nearest(d.patient, [...known.patients])}`);
+	});
+	return errors;
+}
+
+/** A set of charts: distinct MRNs; a merge names the survivor (only a merge does); each fix names one of the charts and its answer is among its options. */
+function checkMatch(b: import('./schema/match').MatchBlock, stepId: string, lines: number[] | undefined, line: number, file: string): ContentError[] {
+	const errors: ContentError[] = [];
+	for (const d of duplicates(b.pairs.map((x) => x.id))) errors.push({ file, line, message: `duplicate set id "${d}" in step "${stepId}"` });
+	b.pairs.forEach((p, i) => {
+		const err = (message: string) => errors.push({ file, line: lines?.[i] ?? line, message: `step "${stepId}": set "${p.id}" ${message}` });
+		const mrns = p.records.map((r) => r.mrn);
+		for (const d of duplicates(mrns)) err(`lists MRN ${d} twice`);
+		const survivors = p.survivor === undefined ? [] : Array.isArray(p.survivor) ? p.survivor : [p.survivor];
+		if (p.action === 'merge' && !survivors.length) err('is a merge: name the MRN that survives with "survivor"');
+		if (p.action !== 'merge' && survivors.length) err(`is not a merge (${p.action}), so nothing survives: remove "survivor"`);
+		for (const s of survivors) if (!mrns.includes(s)) err(`names survivor MRN ${s}, which is none of its charts (${mrns.join(', ')})`);
+		if (p.action === 'overlay' && p.fixes.length) err('is an overlay, which the HIM lead corrects, not the desk: remove its fixes');
+		for (const d of duplicates(p.fixes.map((f) => f.id))) err(`has two fixes with id "${d}"`);
+		for (const f of p.fixes) {
+			if (!mrns.includes(f.record)) err(`fix "${f.id}" names MRN ${f.record}, which is none of its charts (${mrns.join(', ')})`);
+			for (const d of duplicates(f.options)) err(`fix "${f.id}" offers "${d}" twice`);
+			const answers = Array.isArray(f.answer) ? f.answer : [f.answer];
+			for (const a of answers) if (!f.options.includes(a)) err(`fix "${f.id}": the answer "${a}" is not one of its options`);
+		}
 	});
 	return errors;
 }

@@ -128,7 +128,7 @@ export function attachContexts(steps: Record<string, Step>, stepOrder: readonly 
 	const contexts: unknown[] = [];
 	for (const id of stepOrder) {
 		const it = steps[id]!.interaction;
-		if (!it || it.kind === 'choice' || it.kind === 'multi-choice' || it.kind === 'dialogue' || it.kind === 'triage' || it.kind === 'verify') continue;
+		if (!it || it.kind === 'choice' || it.kind === 'multi-choice' || it.kind === 'dialogue' || it.kind === 'triage' || it.kind === 'verify' || it.kind === 'match') continue;
 		if (!world) {
 			errors.push({ file, line: it.line, message: `${it.kind} steps need the clinic world to validate against` });
 			continue;
@@ -207,7 +207,7 @@ export function parseStep(section: { id: string; title?: string; line: number; b
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : kind === 'match' ? 'pairs' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
 					const nextLine = parsed.keyLine?.('next');
 					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}), ...(nextLine ? { nextLine } : {}) } as Interaction;

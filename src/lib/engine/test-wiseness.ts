@@ -10,6 +10,7 @@ import { answer, start, summarize } from './engine';
 import { rng, shuffled } from './rng';
 import type { AttemptState, Input } from './types';
 import { INBOX_PRIORITIES, INBOX_ROUTES } from '../content/inbox-terms';
+import { MATCH_ACTIONS } from '../content/match-terms';
 
 const CHOICE_KINDS = new Set(['choice', 'dialogue', 'multi-choice']);
 
@@ -52,6 +53,11 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			// A know-nothing clerk files every page to a random patient of the roster, as "other", dated today.
 			const roster = i.block.context.patients;
 			return { kind: 'index', filed: Object.fromEntries(i.block.documents.map((d) => [d.id, { misdirected: false, patient: roster[Math.floor(r() * roster.length)]!.id, type: 'other', date: '2025-11-24' }])) };
+		}
+		case 'match': {
+			// A guess per set of charts: any decision, any MRN kept, any value for each field.
+			const at = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+			return { kind: 'match', pairs: Object.fromEntries(i.block.pairs.map((p) => [p.id, { action: at(MATCH_ACTIONS), survivor: at(p.records).mrn, fixes: Object.fromEntries(p.fixes.map((f) => [f.id, at(f.options)])) }])) };
 		}
 		default:
 			throw new Error(`no blank input for ${i.kind}`);

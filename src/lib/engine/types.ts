@@ -20,7 +20,15 @@ export type Input =
 	| { kind: 'remittance'; lines: PostedLine[]; balance: string }
 	| { kind: 'verify'; actions: Record<string, string>; collect: string }
 	| { kind: 'inbox'; items: Record<string, InboxDecision> }
-	| { kind: 'index'; filed: Record<string, FiledDocument> };
+	| { kind: 'index'; filed: Record<string, FiledDocument> }
+	| { kind: 'match'; pairs: Record<string, MatchDecision> };
+
+/** What the learner decided for one set of charts: merge (and the MRN kept), keep apart or overlay, and each field's corrected value. */
+export interface MatchDecision {
+	action: string;
+	survivor: string;
+	fixes: Record<string, string>;
+}
 
 /** What the learner did with one inbox item: where it goes, how soon, and the scripted reply when answered by portal. */
 export interface InboxDecision {
@@ -59,7 +67,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index' | 'match'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

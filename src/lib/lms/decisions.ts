@@ -53,6 +53,8 @@ export function responseText(input: Input): string {
 			return Object.entries(input.items).sort(([a], [b]) => a.localeCompare(b)).map(([item, d]) => `${item}:${d.route}/${d.priority}`).join(',');
 		case 'verify':
 			return Object.entries(input.actions).sort(([a], [b]) => a.localeCompare(b)).map(([row, act]) => `${row}:${act}`).join(',');
+		case 'match':
+			return Object.entries(input.pairs).sort(([a], [b]) => a.localeCompare(b)).map(([pair, d]) => `${pair}:${d.action}${d.action === 'merge' ? `/${d.survivor}` : ''}`).join(',');
 		case 'index':
 			return Object.entries(input.filed).sort(([a], [b]) => a.localeCompare(b)).map(([doc, f]) => `${doc}:${f.misdirected ? 'misdirected' : `${f.patient}/${f.type}/${f.date}`}`).join(',');
 	}
