@@ -21,7 +21,8 @@ export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number
 	remittance: 6,
 	verify: 6,
 	inbox: 6,
-	index: 6
+	index: 6,
+	audit: 6
 };
 
 export function stepWeight(interaction: Interaction): number | undefined {

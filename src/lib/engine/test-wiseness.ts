@@ -10,6 +10,7 @@ import { answer, start, summarize } from './engine';
 import { rng, shuffled } from './rng';
 import type { AttemptState, Input } from './types';
 import { INBOX_PRIORITIES, INBOX_ROUTES } from '../content/inbox-terms';
+import { AUDIT_REASONS, CONCLUSIONS, FINDINGS, RISK_FACTORS, noticeDeadline } from '../content/audit-terms';
 
 const CHOICE_KINDS = new Set(['choice', 'dialogue', 'multi-choice']);
 
@@ -52,6 +53,12 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			// A know-nothing clerk files every page to a random patient of the roster, as "other", dated today.
 			const roster = i.block.context.patients;
 			return { kind: 'index', filed: Object.fromEntries(i.block.documents.map((d) => [d.id, { misdirected: false, patient: roster[Math.floor(r() * roster.length)]!.id, type: 'other', date: '2025-11-24' }])) };
+		}
+		case 'audit': {
+			// A guess per row: appropriate or not; a row called not appropriate gets a guessed reason, no exception, guessed factors and conclusion, every party told by discovery + 60 days.
+			const at = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+			const deadline = noticeDeadline(i.block.discovered);
+			return { kind: 'audit', rows: Object.fromEntries(i.block.rows.map((row) => [row.id, r() < 0.5 ? { verdict: 'appropriate', reason: '', exception: '', factors: {}, conclusion: '', notify: [], deadline: '' } : { verdict: 'inappropriate', reason: at(AUDIT_REASONS), exception: 'none', factors: Object.fromEntries(RISK_FACTORS.map((f) => [f, at(FINDINGS)])), conclusion: at(CONCLUSIONS), notify: ['individual', 'hhs-log'], deadline }])) };
 		}
 		default:
 			throw new Error(`no blank input for ${i.kind}`);

@@ -20,7 +20,8 @@ const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProp
 	remittance: () => import('./Remittance.svelte'),
 	verify: () => import('./Verify.svelte'),
 	inbox: () => import('./Inbox.svelte'),
-	index: () => import('./Index.svelte')
+	index: () => import('./Index.svelte'),
+	audit: () => import('./Audit.svelte')
 };
 
 /** The components for these kinds, loaded together. */

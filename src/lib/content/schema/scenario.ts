@@ -5,6 +5,7 @@ import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 import { InboxBlock, type ResolvedInboxBlock } from './inbox';
 import { IndexBlock, type ResolvedIndexBlock } from './indexing';
+import { AuditBlock, type ResolvedAuditBlock } from './audit';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -307,7 +308,8 @@ export const INTERACTION_SCHEMAS = {
 	remittance: RemittanceBlock,
 	verify: VerifyBlock,
 	inbox: InboxBlock,
-	index: IndexBlock
+	index: IndexBlock,
+	audit: AuditBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -350,6 +352,7 @@ export type Interaction = (
 	| { kind: 'verify'; block: VerifyBlock }
 	| { kind: 'inbox'; block: ResolvedInboxBlock }
 	| { kind: 'index'; block: ResolvedIndexBlock }
+	| { kind: 'audit'; block: ResolvedAuditBlock }
 ) & {
 	/** File line where the block's YAML starts. */
 	line: number;

@@ -11,6 +11,7 @@ import { remittance } from './remittance';
 import { verify } from './verify';
 import { inbox } from './inbox';
 import { index } from './index-documents';
+import { audit } from './audit';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
@@ -24,7 +25,8 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	remittance,
 	verify,
 	inbox,
-	index
+	index,
+	audit
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
