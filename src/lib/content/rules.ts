@@ -374,7 +374,7 @@ function checkAudit(b: AuditBlock, id: string, line: number, rowLines: number[] 
 		if (r.log === 'disclosure' && (!r.what || !r.to)) err(at, `disclosure row "${r.id}" needs "what" was disclosed and "to" whom`);
 		if (r.appropriate) {
 			const extra = [r.reason !== undefined && 'reason', r.exception !== 'none' && 'exception', r.factors && 'factors', r.breach !== undefined && 'breach'].filter(Boolean);
-			if (extra.length) err(at, `row "${r.id}" is appropriate, so it has no ${extra.join(', ')}: remove them`);
+			if (extra.length) err(at, `row "${r.id}" is appropriate, so it has no ${extra.join(', ')}: remove ${extra.length > 1 ? 'them' : 'it'}`);
 			continue;
 		}
 		if (r.reason === undefined) err(at, `row "${r.id}" is not appropriate: give the "reason" (or reasons) it is not`);
