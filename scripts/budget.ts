@@ -21,11 +21,11 @@ export const INITIAL_JS_BUDGET_BYTES = 80 * KB;
  */
 export const SCENARIO_JS_BUDGET_BYTES = 150 * KB;
 /**
- * A scenario whose steps are all choices: the ceiling asserted (122.5 KB now with the match grader, 117.5 KB
- * before the records desk's graders joined the engine every page loads), so it cannot grow further; the goal below is
+ * A scenario whose steps are all choices: the ceiling asserted (124.3 KB now, 117.5 KB before the records
+ * desk's three graders joined the engine every page loads), so it cannot grow further; the goal below is
  * not met yet: graders loaded per kind is the next step (docs/PERFORMANCE.md says what is left).
  */
-export const CHOICE_ONLY_JS_BUDGET_BYTES = 123 * KB;
+export const CHOICE_ONLY_JS_BUDGET_BYTES = 125 * KB;
 export const CHOICE_ONLY_JS_GOAL_BYTES = 90 * KB;
 /** The lazily fetched ICD-10-CM and HCPCS files together, gzip. */
 export const CODE_INDEX_BUDGET_BYTES = 1.5 * MB;

@@ -452,6 +452,39 @@ pairs:
 next: search
 \`\`\`
 ${choiceStep('search', 'Before opening a chart', 'cehrs.nonclinical.registration', 'caller')}${choiceStep('caller', 'Which Mei Chen is calling?', 'cmaa.law.identity-verification', 'done')}${debrief}`;
+const AUDIT = `${front('audit', `
+kind: records
+difficulty: 3
+minutes: 10
+summary: Review the access log with the privacy officer and assess any breach. Replace this with your story.
+setting: back-office
+competencies: [cehrs.compliance.audit-breach, cmaa.law.privacy-safeguards]
+start: audit
+`)}
+## audit: The access report
+The privacy officer runs the monthly access report and asks you to go through it with her.
+
+\`\`\`audit
+prompt: Mark each row appropriate or not and why; assess each that is not (45 CFR 164.402) and say who is told by when.
+discovered: 2025-11-24          # the day the practice learned of it: the 60 days of 164.404 run from here
+rows:
+  - id: snoop
+    log: access                 # access (who opened a chart) or disclosure (what left the practice; add what: and to:)
+    at: "2025-11-14T21:40"
+    user: staff-lucia-mendes    # a staff or provider id: the log shows the name and role
+    patient: pt-min-jun-park
+    action: "Viewed: problem list and notes"
+    purpose: None entered
+    note: What the privacy officer learned when she asked.
+    appropriate: false
+    reason: [neighbour-family, no-need]   # no-need, coworker, neighbour-family, famous, own-chart, no-authorization, minimum-necessary, wrong-recipient, mistake
+    factors: { nature: higher, person: higher, viewed: higher, mitigated: higher }   # or exception: good-faith | internal | could-not-retain, with no factors
+    breach: true                # who is told follows from affected (default 1), inOneState and businessAssociate
+    teach: Why, with the rule it rests on.
+  - { id: work, log: access, at: "2025-11-20T16:10", user: staff-hannah-lowry, patient: pt-min-jun-park, action: "Viewed: results", purpose: Result call, appropriate: true, teach: Treatment (164.506(c)). }
+next: sanction
+\`\`\`
+${choiceStep('sanction', 'The sanction', 'cmaa.law.privacy-safeguards', 'notice')}${choiceStep('notice', 'The notice', 'cehrs.compliance.audit-breach', 'done')}${debrief}`;
 
 export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'choice', label: 'Pick one (choice)', text: CHOICE },
@@ -465,5 +498,6 @@ export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'verify', label: 'Compare card, registration and eligibility (verify)', text: VERIFY },
 	{ kind: 'inbox', label: 'Route an EHR inbox (inbox)', text: INBOX },
 	{ kind: 'index', label: 'File scanned and faxed pages (index)', text: INDEX },
-	{ kind: 'match', label: 'Duplicate charts and overlays (match)', text: MATCH }
+	{ kind: 'match', label: 'Duplicate charts and overlays (match)', text: MATCH },
+	{ kind: 'audit', label: 'Review access and disclosure logs (audit)', text: AUDIT }
 ];

@@ -19,13 +19,15 @@ import { indexKeyInput } from '../support/index-key';
 import { fileStack } from './records';
 import { decideSets } from './match';
 import { matchKeyInput } from '../support/match-key';
+import { auditKeyInput } from '../support/audit-key';
+import { judgeRows } from './audit';
 import { solveSchedule } from '../../src/lib/engine/schedule-solver';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 
 // Reads like textContent wait for the element without a limit of their own: fail fast instead.
 test.use({ actionTimeout: 15_000 });
 
-/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, index. */
+/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, index, audit. */
 const SCENARIOS = [
 	'hipaa-minor-confidential-visit', // choice, dialogue, multi-choice
 	'triage-chest-pain-call', // choice, triage; two variants
@@ -35,7 +37,8 @@ const SCENARIOS = [
 	'payments-commercial-eob', // choice, remittance, dialogue
 	'registration-coverage-ended-check-in', // choice, verify
 	'records-monday-fax-queue', // index, choice
-	'records-duplicate-charts' // choice, match
+	'records-duplicate-charts', // choice, match
+	'records-access-audit' // audit, choice
 ];
 
 /** A browser profile on disk: each `open` is a new browser on it, each `kill` closes that browser. */
@@ -211,6 +214,15 @@ for (const id of SCENARIOS)
 					page = await killAndResume(profile, page, s, decisions);
 					await expect(page.locator('p.match-count')).toHaveText(`${half} of ${order.length} sets decided.`);
 					await decideSets(page, it, input, order.slice(half));
+				} else if (it.kind === 'audit') {
+					const input = auditKeyInput(it);
+					const order = await page.locator('[data-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')!));
+					const half = Math.ceil(order.length / 2);
+					await judgeRows(page, it, input, order.slice(0, half));
+					await draftSettled(page, stepId);
+					page = await killAndResume(profile, page, s, decisions);
+					await expect(page.locator('p.audit-count')).toHaveText(`${half} of ${order.length} rows judged`);
+					await judgeRows(page, it, input, order.slice(half));
 					await submitStep(page);
 					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
 					await page.keyboard.press('Enter');

@@ -64,6 +64,8 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 		throw new Error('index steps are worked with workIndex()');
 	} else if (interaction.kind === 'match') {
 		throw new Error('match steps are worked with workMatch()');
+	} else if (interaction.kind === 'audit') {
+		throw new Error('audit steps are worked with judgeRows() (tests/e2e/records-audit.spec.ts)');
 	} else if (interaction.block.mode === 'classify') {
 		const placements = intent as Record<string, string>;
 		const categories = interaction.block.categories!.map((c) => c.id);

@@ -67,6 +67,7 @@ describe('shipped Markdown rendered at build', () => {
 				if (it?.kind === 'dialogue') for (const r of it.block.replies) expect(table[`i:${r.text}`], `${s.meta.id} ${step.id} reply`).toBeTypeOf('string');
 				// The inbox's items: what a learner reads before routing each one.
 				if (it?.kind === 'inbox') for (const item of it.block.items) if ('body' in item && item.body) expect(table[`b:${item.body}`], `${s.meta.id} ${step.id} item ${item.id}`).toBeTypeOf('string');
+				if (it?.kind === 'audit') for (const r of it.block.rows) if (r.note) expect(table[`b:${r.note}`], `${s.meta.id} ${step.id} row ${r.id}`).toBeTypeOf('string');
 				if (it?.kind === 'index') for (const d of it.block.documents) expect(table[`b:${d.body}`], `${s.meta.id} ${step.id} page ${d.id}`).toBeTypeOf('string');
 			}
 		}

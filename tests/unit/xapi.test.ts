@@ -16,6 +16,7 @@ import { billingKeyInput } from '../support/billing-key';
 import { inboxKeyInput } from '../support/inbox-key';
 import { indexKeyInput } from '../support/index-key';
 import { matchKeyInput } from '../support/match-key';
+import { auditKeyInput } from '../support/audit-key';
 import { startLrs } from '../support/lrs.mjs';
 import { isDuration, statementProblem, UUID } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
@@ -58,6 +59,8 @@ function inputFor(interaction: Interaction, worst = false): Input {
 			return indexKeyInput(interaction);
 		case 'match':
 			return matchKeyInput(interaction);
+		case 'audit':
+			return auditKeyInput(interaction);
 		default:
 			return billingKeyInput(interaction);
 	}

@@ -22,7 +22,8 @@ export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number
 	verify: 6,
 	inbox: 6,
 	index: 6,
-	match: 6
+	match: 6,
+	audit: 6
 };
 
 export function stepWeight(interaction: Interaction): number | undefined {

@@ -6,6 +6,7 @@ import { MAX_POINTS } from '../limits';
 import { placeholders, WORLD_FIELDS } from './template';
 import { checkBilling } from './billing-rules';
 import type { InboxBlock } from './schema/inbox';
+import type { AuditBlock } from './schema/audit';
 
 export interface KnownIds {
 	competencies: ReadonlySet<string>;
@@ -83,6 +84,10 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 		case 'match': {
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.identity, ...(b.pairs.some((p) => p.fixes.length) ? [b.scoring.fields] : [])], [b.prompt, ...b.pairs.flatMap((p) => [p.title, p.teach, ...p.evidence.map((e) => e.text), ...p.fixes.map((f) => f.teach)])]);
+		}
+		case 'audit': {
+			const b = interaction.block;
+			return graded(b.next, [b.scoring.review, b.scoring.breach], [b.prompt, ...b.rows.flatMap((r) => [r.action, r.what ?? '', r.to ?? '', r.purpose, r.note ?? '', r.teach])]);
 		}
 		case 'index': {
 			const b = interaction.block;
@@ -239,6 +244,7 @@ export function checkScenario(s: Scenario, known: KnownIds, fmLine: (key: string
 		if (it.kind === 'inbox') errors.push(...checkInbox(it.block, id, it.line, it.optionLines, file));
 		if (it.kind === 'index') errors.push(...checkIndex(it.block, id, it.optionLines, it.line, known, file));
 		if (it.kind === 'match') errors.push(...checkMatch(it.block, id, it.optionLines, it.line, file));
+		if (it.kind === 'audit') errors.push(...checkAudit(it.block, id, it.line, it.optionLines, file));
 		if (it.kind === 'triage') {
 			const b = it.block;
 			for (const d of duplicates(b.items.map((o) => o.id))) err(it.line, `duplicate item id "${d}" in step "${id}"`);
@@ -383,6 +389,29 @@ function checkSchedule(b: import('./schema/scenario').ScheduleBlock, stepId: str
 		if (t.urgency === 'soon' && !t.withinDays) err(`task "${t.id}": urgency "soon" needs withinDays`);
 	}
 	for (const d of duplicates(b.collect.map((c) => c.id))) err(`duplicate collect field "${d}"`);
+	return errors;
+}
+
+/** An audit step: each row keyed appropriate or not; one that is not has a reason, and either an exception or the four factors and a conclusion. */
+function checkAudit(b: AuditBlock, id: string, line: number, rowLines: number[] | undefined, file: string): ContentError[] {
+	const errors: ContentError[] = [];
+	const err = (at: number | undefined, message: string) => errors.push({ file, line: at ?? line, message: `step "${id}": ${message}` });
+	for (const d of duplicates(b.rows.map((r) => r.id))) err(line, `duplicate audit row id "${d}"`);
+	if (!b.rows.some((r) => !r.appropriate)) err(line, 'no row is inappropriate: an audit needs something to find');
+	for (const [n, r] of b.rows.entries()) {
+		const at = rowLines?.[n];
+		if (r.log === 'disclosure' && (!r.what || !r.to)) err(at, `disclosure row "${r.id}" needs "what" was disclosed and "to" whom`);
+		if (r.appropriate) {
+			const extra = [r.reason !== undefined && 'reason', r.exception !== 'none' && 'exception', r.factors && 'factors', r.breach !== undefined && 'breach'].filter(Boolean);
+			if (extra.length) err(at, `row "${r.id}" is appropriate, so it has no ${extra.join(', ')}: remove ${extra.length > 1 ? 'them' : 'it'}`);
+			continue;
+		}
+		if (r.reason === undefined) err(at, `row "${r.id}" is not appropriate: give the "reason" (or reasons) it is not`);
+		if (r.exception !== 'none') {
+			if (r.factors || r.breach !== undefined) err(at, `row "${r.id}" falls under an exception of 164.402(1), so it is no breach: remove "factors" and "breach"`);
+		} else if (!r.factors || r.breach === undefined) err(at, `row "${r.id}" needs the four "factors" (nature, person, viewed, mitigated: higher or lower) and "breach" (true or false), or an "exception"`);
+		if (r.inOneState !== undefined && r.inOneState > r.affected) err(at, `row "${r.id}": "inOneState" (${r.inOneState}) cannot exceed "affected" (${r.affected})`);
+	}
 	return errors;
 }
 

@@ -19,6 +19,7 @@ import { indexContext } from './index-context';
 import type { ClinicWorld } from './world';
 import { checkStoryAgainstRecords } from './story-check';
 import { inboxContext } from './inbox-context';
+import { auditContext } from './audit-context';
 
 const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
 const FENCE = /^```\s*([A-Za-z][\w-]*)?\s*$/;
@@ -141,7 +142,11 @@ export function attachContexts(steps: Record<string, Step>, stepOrder: readonly 
 		}
 		else if (it.kind === 'code') contexts.push((it.block.context = codeContext(w, it.block, refs.provider)));
 		else if (it.kind === 'remittance') contexts.push((it.block.context = remittanceContext(w, it.block, refs)));
-		else if (it.kind === 'inbox') {
+		else if (it.kind === 'audit') {
+			const ctx = auditContext(w, it.block);
+			if (typeof ctx === 'string') errors.push({ file, line: it.line, message: `step "${id}": ${ctx}` });
+			else contexts.push((it.block.context = ctx));
+		} else if (it.kind === 'inbox') {
 			const ctx = inboxContext(w, it.block);
 			if (typeof ctx === 'string') errors.push({ file, line: it.line, message: `step "${id}": ${ctx}` });
 			else contexts.push((it.block.context = ctx));
@@ -207,7 +212,7 @@ export function parseStep(section: { id: string; title?: string; line: number; b
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : kind === 'match' ? 'pairs' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : kind === 'match' ? 'pairs' : kind === 'audit' ? 'rows' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
 					const nextLine = parsed.keyLine?.('next');
 					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}), ...(nextLine ? { nextLine } : {}) } as Interaction;

@@ -11,6 +11,7 @@ import { rng, shuffled } from './rng';
 import type { AttemptState, Input } from './types';
 import { INBOX_PRIORITIES, INBOX_ROUTES } from '../content/inbox-terms';
 import { MATCH_ACTIONS } from '../content/match-terms';
+import { AUDIT_REASONS, CONCLUSIONS, FINDINGS, RISK_FACTORS, noticeDeadline } from '../content/audit-terms';
 
 const CHOICE_KINDS = new Set(['choice', 'dialogue', 'multi-choice']);
 
@@ -58,6 +59,12 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			// A guess per set of charts: any decision, any MRN kept, any value for each field.
 			const at = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
 			return { kind: 'match', pairs: Object.fromEntries(i.block.pairs.map((p) => [p.id, { action: at(MATCH_ACTIONS), survivor: at(p.records).mrn, fixes: Object.fromEntries(p.fixes.map((f) => [f.id, at(f.options)])) }])) };
+		}
+		case 'audit': {
+			// A guess per row: appropriate or not; a row called not appropriate gets a guessed reason, no exception, guessed factors and conclusion, every party told by discovery + 60 days.
+			const at = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+			const deadline = noticeDeadline(i.block.discovered);
+			return { kind: 'audit', rows: Object.fromEntries(i.block.rows.map((row) => [row.id, r() < 0.5 ? { verdict: 'appropriate', reason: '', exception: '', factors: {}, conclusion: '', notify: [], deadline: '' } : { verdict: 'inappropriate', reason: at(AUDIT_REASONS), exception: 'none', factors: Object.fromEntries(RISK_FACTORS.map((f) => [f, at(FINDINGS)])), conclusion: at(CONCLUSIONS), notify: ['individual', 'hhs-log'], deadline }])) };
 		}
 		default:
 			throw new Error(`no blank input for ${i.kind}`);

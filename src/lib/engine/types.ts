@@ -21,13 +21,26 @@ export type Input =
 	| { kind: 'verify'; actions: Record<string, string>; collect: string }
 	| { kind: 'inbox'; items: Record<string, InboxDecision> }
 	| { kind: 'index'; filed: Record<string, FiledDocument> }
-	| { kind: 'match'; pairs: Record<string, MatchDecision> };
+	| { kind: 'match'; pairs: Record<string, MatchDecision> }
+	| { kind: 'audit'; rows: Record<string, AuditFinding> };
 
 /** What the learner decided for one set of charts: merge (and the MRN kept), keep apart or overlay, and each field's corrected value. */
 export interface MatchDecision {
 	action: string;
 	survivor: string;
 	fixes: Record<string, string>;
+}
+
+/** What the learner found about one log row: appropriate or not and why; for one that is not, the breach assessment and the notices. */
+export interface AuditFinding {
+	verdict: 'appropriate' | 'inappropriate';
+	reason: string;
+	exception: string;
+	factors: Record<string, string>;
+	conclusion: string;
+	notify: string[];
+	/** The last day for the patients' notices, as typed. */
+	deadline: string;
 }
 
 /** What the learner did with one inbox item: where it goes, how soon, and the scripted reply when answered by portal. */
@@ -67,7 +80,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index' | 'match'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index' | 'match' | 'audit'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

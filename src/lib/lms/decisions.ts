@@ -55,6 +55,8 @@ export function responseText(input: Input): string {
 			return Object.entries(input.actions).sort(([a], [b]) => a.localeCompare(b)).map(([row, act]) => `${row}:${act}`).join(',');
 		case 'match':
 			return Object.entries(input.pairs).sort(([a], [b]) => a.localeCompare(b)).map(([pair, d]) => `${pair}:${d.action}${d.action === 'merge' ? `/${d.survivor}` : ''}`).join(',');
+		case 'audit':
+			return Object.entries(input.rows).sort(([a], [b]) => a.localeCompare(b)).map(([row, f]) => `${row}:${f.verdict === 'appropriate' ? 'ok' : `${f.reason}/${f.conclusion}`}`).join(',');
 		case 'index':
 			return Object.entries(input.filed).sort(([a], [b]) => a.localeCompare(b)).map(([doc, f]) => `${doc}:${f.misdirected ? 'misdirected' : `${f.patient}/${f.type}/${f.date}`}`).join(',');
 	}

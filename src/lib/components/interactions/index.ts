@@ -21,7 +21,8 @@ const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProp
 	verify: () => import('./Verify.svelte'),
 	inbox: () => import('./Inbox.svelte'),
 	index: () => import('./Index.svelte'),
-	match: () => import('./Match.svelte')
+	match: () => import('./Match.svelte'),
+	audit: () => import('./Audit.svelte')
 };
 
 /** The components for these kinds, loaded together. */

@@ -6,6 +6,7 @@ import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaim
 import { InboxBlock, type ResolvedInboxBlock } from './inbox';
 import { IndexBlock, type ResolvedIndexBlock } from './indexing';
 import { MatchBlock } from './match';
+import { AuditBlock, type ResolvedAuditBlock } from './audit';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
 export const SCENARIO_KINDS = [
@@ -309,7 +310,8 @@ export const INTERACTION_SCHEMAS = {
 	verify: VerifyBlock,
 	inbox: InboxBlock,
 	index: IndexBlock,
-	match: MatchBlock
+	match: MatchBlock,
+	audit: AuditBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -353,6 +355,7 @@ export type Interaction = (
 	| { kind: 'inbox'; block: ResolvedInboxBlock }
 	| { kind: 'index'; block: ResolvedIndexBlock }
 	| { kind: 'match'; block: MatchBlock }
+	| { kind: 'audit'; block: ResolvedAuditBlock }
 ) & {
 	/** File line where the block's YAML starts. */
 	line: number;

@@ -12,6 +12,7 @@ import { verify } from './verify';
 import { inbox } from './inbox';
 import { index } from './index-documents';
 import { match } from './match';
+import { audit } from './audit';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
 export const graders: { [K in Interaction['kind']]: Grader<K> } = {
@@ -26,7 +27,8 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	verify,
 	inbox,
 	index,
-	match
+	match,
+	audit
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
