@@ -53,3 +53,11 @@ export function reopenShiftRun(run: ShiftRun, shift: Shift): ReopenedShift {
 export function resumableRun(runs: readonly ShiftRun[], shift: Shift): ShiftRun | undefined {
 	return runs.filter((r) => r.shiftId === shift.meta.id && r.status === 'in-progress' && r.contentHash === shift.hash).sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
+
+/**
+ * A run as the progress views read an attempt: its evidence counts toward mastery like a scenario's,
+ * under the id "shift:<shift id>" so it is never mistaken for a scenario.
+ */
+export function runAsAttempt(run: ShiftRun): { id: string; scenarioId: string; status: ShiftRun['status']; score: number; startedAt: number; updatedAt: number; evidence: ShiftRun['evidence'] } {
+	return { id: run.id, scenarioId: `shift:${run.shiftId}`, status: run.status, score: run.score, startedAt: run.startedAt, updatedAt: run.updatedAt, evidence: run.evidence };
+}

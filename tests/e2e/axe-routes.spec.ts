@@ -20,7 +20,9 @@ const SCANNED_ELSEWHERE: Record<string, { spec: string; reaches: string }> = {
 	'/codes/': { spec: 'billing.spec.ts', reaches: "page.goto('/codes/')" }, // with a search and its results
 	'/ehr/': { spec: 'ehr.spec.ts', reaches: "page.goto('/ehr/')" }, // a search, then a chart open on each tab
 	'/exam/session/': { spec: 'exam.spec.ts', reaches: "getByRole('timer')" }, // a timed exam under way, then its results
-	'/progress/transcript/': { spec: 'progress.spec.ts', reaches: "page.goto('/progress/transcript/')" } // with a passed scenario
+	'/progress/transcript/': { spec: 'progress.spec.ts', reaches: "page.goto('/progress/transcript/')" }, // with a passed scenario
+	'/shifts/': { spec: 'shift.spec.ts', reaches: "page.goto('/shifts/')" }, // with a run in progress
+	'/shift/[id]/': { spec: 'shift.spec.ts', reaches: "name: SHIFT.meta.title" } // the desk with a task open, at both widths, and the report
 };
 
 async function expectNoViolations(page: Page, what: string) {

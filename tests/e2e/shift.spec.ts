@@ -53,6 +53,20 @@ async function move(page: Page): Promise<boolean> {
 	return true;
 }
 
+/** Lets the clock run (by keyboard) until the shift ends and its report shows. */
+async function letItRun(page: Page) {
+	const report = page.locator('[data-shift-report]');
+	const carryOn = page.getByRole('button', { name: /Carry on until something arrives|Close the shift/ });
+	for (let i = 0; i < 80; i++) {
+		// Settled first: the report, or the desk with no action in flight.
+		await expect(report.or(page.locator('.desk[aria-busy="false"]'))).toBeVisible();
+		if (await report.isVisible()) return;
+		await carryOn.focus();
+		await page.keyboard.press('Enter');
+	}
+	throw new Error('the shift never ended');
+}
+
 test('a shift worked by keyboard alone, with a reload in the middle and a second tab open, ends in its report', async ({ page, context }) => {
 	test.setTimeout(240_000);
 	await page.goto(`/shift/${SHIFT.meta.id}/`);
@@ -89,7 +103,9 @@ test('a shift worked by keyboard alone, with a reload in the middle and a second
 	await expect(report.locator('[data-list="consequences"]')).toHaveCount(0);
 	await expect(report).toContainText('Nothing you did or left undone came back later in the day.');
 	await expect(report.locator('[data-list="timeline"] li').first()).toContainText(SHIFT.meta.start);
-	await expect(report.locator('table[data-table="shift-tasks"] tbody tr')).toHaveCount(Object.values(SHIFT.meta.events).filter((e) => e.at).length);
+	// Every task of the morning has its row (a call that rang out while another task was in hand has a second one).
+	const rows = report.locator('table[data-table="shift-tasks"] tbody');
+	for (const e of SHIFT.meta.events.filter((x) => x.at)) await expect(rows).toContainText(e.about);
 	await axe(page);
 	// The other tab, reloaded, shows the same report.
 	await other.reload();
@@ -99,12 +115,7 @@ test('a shift worked by keyboard alone, with a reload in the middle and a second
 test('a shift where the clock is simply let run: calls are lost, the chest-pain call is a critical error, and what it caused is reported', async ({ page }) => {
 	test.setTimeout(120_000);
 	await page.goto(`/shift/${SHIFT.meta.id}/`);
-	const carryOn = page.getByRole('button', { name: /Carry on until something arrives|Close the shift/ });
-	for (let i = 0; i < 80 && !(await page.locator('[data-shift-report]').isVisible()); i++) {
-		await carryOn.focus();
-		await page.keyboard.press('Enter');
-		await expect(page.locator('[data-shift-report]').or(carryOn)).toBeVisible();
-	}
+	await letItRun(page);
 	const report = page.locator('[data-shift-report]');
 	await expect(report.locator('[data-result]')).toContainText('Not passed');
 	await expect(report.getByRole('heading', { name: /Critical errors/ })).toBeVisible();
@@ -137,4 +148,32 @@ test('the shifts page lists each shift and the learner\'s run of it', async ({ p
 	await page.goto('/shifts/');
 	await expect(card.locator('[data-mine]')).toContainText('In progress');
 	await axe(page);
+});
+
+test('a shift feeds the dashboard and the transcript: its tasks count as evidence, and the shift is listed', async ({ page }) => {
+	test.setTimeout(120_000);
+	await page.goto(`/shift/${SHIFT.meta.id}/`);
+	// Work the opening task (it is waiting at 07:45) with its best answers, then let the clock run to the end.
+	const open = SHIFT.tasks['open-office']!;
+	await page.locator('.queue li[data-task="open-office"] .actions button').first().click();
+	for (let i = 0; i < 10 && (await page.locator('article.step[data-task="open-office"]').isVisible()); i++) {
+		const it = open.steps[(await page.locator('article.step').getAttribute('data-step'))!]!.interaction!;
+		await answerByKeyboard(page, it, bestIntent(it));
+		await expect(page.locator('.desk[aria-busy="false"]')).toBeVisible();
+	}
+	await letItRun(page);
+	await expect(page.locator('[data-shift-report] [data-result]')).toContainText('Not passed');
+
+	const domain = Object.keys(open.steps[open.stepOrder[0]!]!.interaction!.kind === 'choice' ? (open.steps[open.stepOrder[0]!]!.interaction as { block: { options: { evidence: Record<string, string> }[] } }).block.options[0]!.evidence : {})[0]!.split('.').slice(0, 2).join('.');
+	await page.goto('/progress/');
+	await expect(page.locator(`tr[data-domain="${domain}"] td`).first()).toHaveText(/\d+% \(/);
+	const row = page.locator('table[data-table="shifts"] tbody tr');
+	await expect(row).toHaveCount(1);
+	await expect(row).toContainText(SHIFT.meta.title);
+	await expect(row).toContainText('Not passed');
+	await row.getByRole('link', { name: 'Report' }).click();
+	await expect(page.locator('[data-shift-report]')).toBeVisible();
+	await page.goto('/progress/transcript/');
+	await expect(page.locator('table[data-table="shifts"]')).toContainText(SHIFT.meta.title);
+	await expect(page.getByText('1 shift worked to the end')).toBeVisible();
 });

@@ -167,6 +167,10 @@ export class DexieStore implements ProgressStore {
 	listShiftRuns(learnerId: string): Promise<ShiftRun[]> {
 		return this.db.shiftRuns.where('learnerId').equals(learnerId).toArray();
 	}
+	watchShiftRuns(learnerId: string, onChange: (runs: ShiftRun[]) => void): () => void {
+		const sub = liveQuery(() => this.listShiftRuns(learnerId)).subscribe({ next: onChange, error: () => {} });
+		return () => sub.unsubscribe();
+	}
 	async clearGradebook(assignmentId: string): Promise<void> {
 		await this.db.gradebooks.delete(assignmentId);
 	}

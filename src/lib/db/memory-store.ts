@@ -184,11 +184,13 @@ export class MemoryStore implements ProgressStore {
 	async createShiftRun(run: ShiftRun) {
 		if (this.shiftRuns.has(run.id)) throw new Error(`shift run ${run.id} already stored`);
 		this.shiftRuns.set(run.id, structuredClone(run));
+		this.changed();
 	}
 	async advanceShiftRun(run: ShiftRun, expectedInputs: number) {
 		const stored = this.shiftRuns.get(run.id);
 		if (!stored || stored.inputs.length !== expectedInputs) throw new ShiftRunConflict(stored && structuredClone(stored));
 		this.shiftRuns.set(run.id, structuredClone(run));
+		this.changed();
 	}
 	async getShiftRun(id: string) {
 		const r = this.shiftRuns.get(id);
@@ -196,6 +198,12 @@ export class MemoryStore implements ProgressStore {
 	}
 	async listShiftRuns(learnerId: string) {
 		return [...this.shiftRuns.values()].filter((r) => r.learnerId === learnerId).map((r) => structuredClone(r));
+	}
+	watchShiftRuns(learnerId: string, onChange: (runs: ShiftRun[]) => void) {
+		const run = () => void this.listShiftRuns(learnerId).then(onChange);
+		this.watchers.add(run);
+		run();
+		return () => void this.watchers.delete(run);
 	}
 	async clearGradebook(assignmentId: string) {
 		this.gradebooks.delete(assignmentId);

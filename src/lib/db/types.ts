@@ -214,6 +214,8 @@ export interface ProgressStore {
 	advanceShiftRun(run: ShiftRun, expectedInputs: number): Promise<void>;
 	getShiftRun(id: string): Promise<ShiftRun | undefined>;
 	listShiftRuns(learnerId: string): Promise<ShiftRun[]>;
+	/** Calls back with the learner's shift runs now and whenever they change, in this tab or another. */
+	watchShiftRuns(learnerId: string, onChange: (runs: ShiftRun[]) => void): () => void;
 	/** Forgets the assignment's gradebook (its kept result files); the students' own files are not touched. */
 	clearGradebook(assignmentId: string): Promise<void>;
 }
