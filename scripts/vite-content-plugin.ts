@@ -73,7 +73,7 @@ export function contentPlugin(): Plugin {
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
 			if (name === START_HERE) return `export default ${JSON.stringify(content.startHere)};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
-			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
+			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};\nexport const measures = ${JSON.stringify(content.measures)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === CHART_WORLD) {
 				const { clinic, providers, payers } = content.world;

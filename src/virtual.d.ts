@@ -37,6 +37,8 @@ declare module 'virtual:world' {
 declare module 'virtual:charts' {
 	const charts: import('$lib/content/schema/chart').PatientChart[];
 	export default charts;
+	/** The report measures (content/office/measures.yaml). */
+	export const measures: import('$lib/content/schema/report').Measure[];
 }
 declare module 'virtual:scenarios' {
 	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;

@@ -62,6 +62,8 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 		throw new Error('inbox steps are worked with workInbox()');
 	} else if (interaction.kind === 'index') {
 		throw new Error('index steps are worked with workIndex()');
+	} else if (interaction.kind === 'report') {
+		throw new Error('report steps are worked with workReport()');
 	} else if (interaction.block.mode === 'classify') {
 		const placements = intent as Record<string, string>;
 		const categories = interaction.block.categories!.map((c) => c.id);

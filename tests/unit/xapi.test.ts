@@ -15,6 +15,7 @@ import { deliver, postStatements, type LrsConfig } from '../../src/lib/lms/xapi-
 import { billingKeyInput } from '../support/billing-key';
 import { inboxKeyInput } from '../support/inbox-key';
 import { indexKeyInput } from '../support/index-key';
+import { reportKeyInput } from '../support/report-key';
 import { startLrs } from '../support/lrs.mjs';
 import { isDuration, statementProblem, UUID } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
@@ -55,6 +56,8 @@ function inputFor(interaction: Interaction, worst = false): Input {
 			return inboxKeyInput(interaction);
 		case 'index':
 			return indexKeyInput(interaction);
+		case 'report':
+			return reportKeyInput(interaction);
 		default:
 			return billingKeyInput(interaction);
 	}

@@ -21,6 +21,7 @@ export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number
 	remittance: 6,
 	verify: 6,
 	inbox: 6,
+	report: 6,
 	index: 6
 };
 

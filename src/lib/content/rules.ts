@@ -80,6 +80,10 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.results, b.scoring.messages, b.scoring.priority, ...b.items.flatMap((i) => i.competency ?? [])], [b.prompt, ...b.items.flatMap((i) => [i.from, i.subject, i.body, i.teach]), ...b.replies.map((r) => r.text)]);
 		}
+		case 'report': {
+			const b = interaction.block;
+			return graded(b.next, [b.scoring.report, ...b.questions.flatMap((q) => q.competency ?? [])], [b.prompt, b.teach, ...b.questions.flatMap((q) => [q.ask, ...(q.type === 'choice' ? q.options.flatMap((o) => [o.text, o.feedback]) : [])])]);
+		}
 		case 'index': {
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.filing, ...(b.documents.some((d) => d.misdirected) ? [b.scoring.misdirected] : [])], [b.prompt, ...b.documents.flatMap((d) => [d.from, d.title, d.name, d.body, d.teach])]);

@@ -66,6 +66,7 @@ const Answer = z.union([
 	}),
 	z.strictObject({ kind: z.literal('verify'), actions: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)), collect: Text(20) }),
 	z.strictObject({ kind: z.literal('inbox'), items: z.record(Text(MAX_ID_CHARS), z.strictObject({ route: Text(MAX_ID_CHARS), priority: Text(MAX_ID_CHARS), reply: Text(MAX_ID_CHARS).optional() })) }),
+	z.strictObject({ kind: z.literal('report'), report: Text(MAX_ID_CHARS), filters: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)), answers: z.record(Text(MAX_ID_CHARS), z.union([Text(MAX_ID_CHARS), z.array(Text(MAX_ID_CHARS)).max(MAX_LIST_ITEMS)])) }),
 	z.strictObject({ kind: z.literal('index'), filed: z.record(Text(MAX_ID_CHARS), z.strictObject({ misdirected: z.boolean(), patient: Text(MAX_ID_CHARS), type: Text(MAX_ID_CHARS), date: Text(20) })) })
 ], { error: 'must be a decision: an object with its "kind" and the answer' });
 

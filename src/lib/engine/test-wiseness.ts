@@ -53,6 +53,9 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			const roster = i.block.context.patients;
 			return { kind: 'index', filed: Object.fromEntries(i.block.documents.map((d) => [d.id, { misdirected: false, patient: roster[Math.floor(r() * roster.length)]!.id, type: 'other', date: '2025-11-24' }])) };
 		}
+		case 'report':
+			// A know-nothing clerk runs the first report with no filters and answers 0, nobody and the first option.
+			return { kind: 'report', report: 'no-show', filters: {}, answers: Object.fromEntries(i.block.questions.map((q) => [q.id, q.type === 'number' ? '0' : q.type === 'patients' ? [] : q.options[Math.floor(r() * q.options.length)]!.id])) };
 		default:
 			throw new Error(`no blank input for ${i.kind}`);
 	}

@@ -20,6 +20,7 @@ export type Input =
 	| { kind: 'remittance'; lines: PostedLine[]; balance: string }
 	| { kind: 'verify'; actions: Record<string, string>; collect: string }
 	| { kind: 'inbox'; items: Record<string, InboxDecision> }
+	| { kind: 'report'; report: string; filters: Record<string, string>; answers: Record<string, string | string[]> }
 	| { kind: 'index'; filed: Record<string, FiledDocument> };
 
 /** What the learner did with one inbox item: where it goes, how soon, and the scripted reply when answered by portal. */
@@ -59,7 +60,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index' | 'report'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

@@ -20,6 +20,7 @@ const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProp
 	remittance: () => import('./Remittance.svelte'),
 	verify: () => import('./Verify.svelte'),
 	inbox: () => import('./Inbox.svelte'),
+	report: () => import('./Report.svelte'),
 	index: () => import('./Index.svelte')
 };
 

@@ -4,6 +4,7 @@ import { MAX_LIST_ITEMS } from '../../limits';
 import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 import { InboxBlock, type ResolvedInboxBlock } from './inbox';
+import { ReportBlock, type ResolvedReportBlock } from './report';
 import { IndexBlock, type ResolvedIndexBlock } from './indexing';
 
 /** The catalog's fixed list of scenario kinds; later capabilities extend it. */
@@ -307,6 +308,7 @@ export const INTERACTION_SCHEMAS = {
 	remittance: RemittanceBlock,
 	verify: VerifyBlock,
 	inbox: InboxBlock,
+	report: ReportBlock,
 	index: IndexBlock
 } as const;
 
@@ -349,6 +351,7 @@ export type Interaction = (
 	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
 	| { kind: 'verify'; block: VerifyBlock }
 	| { kind: 'inbox'; block: ResolvedInboxBlock }
+	| { kind: 'report'; block: ResolvedReportBlock }
 	| { kind: 'index'; block: ResolvedIndexBlock }
 ) & {
 	/** File line where the block's YAML starts. */

@@ -10,6 +10,7 @@ import { claim } from './claim';
 import { remittance } from './remittance';
 import { verify } from './verify';
 import { inbox } from './inbox';
+import { report } from './report';
 import { index } from './index-documents';
 
 /** The registry: one grader per interaction kind. A new kind adds one line here. */
@@ -24,6 +25,7 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	remittance,
 	verify,
 	inbox,
+	report,
 	index
 };
 
