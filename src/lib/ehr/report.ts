@@ -95,7 +95,13 @@ export function monthsBefore(iso: string, months: number): string {
 	return `${ny}-${String(nm + 1).padStart(2, '0')}-${String(Math.min(d!, last)).padStart(2, '0')}`;
 }
 
-const has = (text: string, words: readonly string[] | undefined) => !!words?.some((w) => text.toLowerCase().includes(w.toLowerCase()));
+/** Words are lower-cased once per run by the caller: a report reads every chart. */
+const has = (text: string, words: readonly string[] | undefined) => {
+	if (!words?.length) return false;
+	const t = text.toLowerCase();
+	return words.some((w) => t.includes(w));
+};
+const lower = (words: readonly string[] | undefined) => words?.map((w) => w.toLowerCase());
 const coded = (problems: ReportRecord['problems'], prefixes: readonly string[] | undefined) => !!prefixes?.some((p) => problems.some((x) => x.status !== 'resolved' && x.code.startsWith(p)));
 const nameOf = (r: ReportRecord) => `${r.lastName}, ${r.firstName}`;
 const percent = (n: number, d: number) => (d ? Math.round((1000 * n) / d) / 10 : null);
@@ -157,13 +163,14 @@ function measureReport(records: readonly ReportRecord[], m: MeasureDef, f: Repor
 	const findings: Finding[] = [];
 	const lists = { denominator: [] as string[], excluded: [] as string[], numerator: [] as string[], due: [] as string[] };
 	const d = m.denominator;
+	const [resultWords, vaccineWords, medWords] = [lower(m.numerator.results), lower(m.numerator.immunizations), lower(m.hints?.medications)];
 	for (const r of records) {
 		const age = ageOn(r.dob, asOf);
 		if (!keep(r, f, c, age) || (f.provider && r.pcp !== f.provider)) continue;
 		const eligibleByAgeSex = (!d.sex || r.sex === d.sex) && (d.ageMin === undefined || age >= d.ageMin) && (d.ageMax === undefined || age <= d.ageMax);
 		if (!eligibleByAgeSex) continue;
 		if (d.problems && !coded(r.problems, d.problems)) {
-			const med = r.medications.find((x) => x.status === 'active' && has(x.name, m.hints?.medications));
+			const med = r.medications.find((x) => x.status === 'active' && has(x.name, medWords));
 			if (med) findings.push({ patient: r.id, kind: 'possible-missing-diagnosis', text: `${nameOf(r)}: on ${med.name} with no matching problem on the list, so not counted; ask the provider whether the problem list is missing a diagnosis` });
 			continue;
 		}
@@ -177,8 +184,8 @@ function measureReport(records: readonly ReportRecord[], m: MeasureDef, f: Repor
 			continue;
 		}
 		const done = [
-			...r.results.filter((x) => has(x.test, m.numerator.results)).map((x) => ({ name: x.test, date: x.date })),
-			...r.immunizations.filter((x) => has(x.vaccine, m.numerator.immunizations)).map((x) => ({ name: x.vaccine, date: x.date }))
+			...r.results.filter((x) => has(x.test, resultWords)).map((x) => ({ name: x.test, date: x.date })),
+			...r.immunizations.filter((x) => has(x.vaccine, vaccineWords)).map((x) => ({ name: x.vaccine, date: x.date }))
 		].filter((x) => x.date <= asOf);
 		const seen = new Set<string>();
 		for (const x of done) {
