@@ -16,6 +16,8 @@ const COMPETENCIES = 'virtual:competencies';
 const DOMAINS = 'virtual:domains';
 const WORLD = 'virtual:world';
 const CHARTS = 'virtual:charts';
+// The EHR's report measures: small, on the report form; the charts load when a report first runs.
+const MEASURES = 'virtual:measures';
 // The part of the clinic a scenario page reads (chart, bindings, policies): no fee schedule, modifiers or
 // staff, and only the patients one scenario names (its own module), so a page carries its own chart.
 const CHART_WORLD = 'virtual:chart-world';
@@ -27,7 +29,7 @@ const QUESTIONS = 'virtual:questions';
 const CODE_TERMS = 'virtual:code-terms';
 const START_HERE = 'virtual:start-here';
 const ours = (id: string) =>
-	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
+	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === MEASURES || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -73,7 +75,8 @@ export function contentPlugin(): Plugin {
 				return `export default ${JSON.stringify(content.competencies.frameworks.map((f) => ({ id: f.id, name: f.name, domains: f.domains.map((d) => ({ id: d.id, name: d.name })) })))};`;
 			if (name === START_HERE) return `export default ${JSON.stringify(content.startHere)};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
-			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};\nexport const measures = ${JSON.stringify(content.measures)};`;
+			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
+			if (name === MEASURES) return `export default ${JSON.stringify(content.measures)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === CHART_WORLD) {
 				const { clinic, providers, payers } = content.world;

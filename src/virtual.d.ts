@@ -37,8 +37,11 @@ declare module 'virtual:world' {
 declare module 'virtual:charts' {
 	const charts: import('$lib/content/schema/chart').PatientChart[];
 	export default charts;
-	/** The report measures (content/office/measures.yaml). */
-	export const measures: import('$lib/content/schema/report').Measure[];
+}
+/** The report measures (content/office/measures.yaml): our own simplified definitions. */
+declare module 'virtual:measures' {
+	const measures: import('$lib/content/schema/report').Measure[];
+	export default measures;
 }
 declare module 'virtual:scenarios' {
 	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;

@@ -58,5 +58,5 @@ test('a filter the task did not ask for costs its point and says which', async (
 	await answerReport(page, it, input, it.block.questions.filter((q) => q.type !== 'patients').map((q) => q.id));
 	await submitStep(page);
 	await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'partial');
-	await expect(page.locator('section.feedback')).toContainText('A filter the task did not ask for narrows the result: Sex (F)');
+	await expect(page.locator('section.feedback')).toContainText('Filters beyond the task: sex (F).');
 });

@@ -8,7 +8,7 @@ const last = (v: string | string[]) => (Array.isArray(v) ? v[v.length - 1]! : v)
 
 /**
  * A report step's key as a learner's input: the first (or last) accepted report and filter values,
- * dates typed MM/DD/YYYY, figures as numbers (a rate as a fraction on 'last' when `fraction` is given).
+ * dates typed MM/DD/YYYY, figures as numbers (a rate with a percent sign on 'last').
  */
 export function reportKeyInput(it: ReportStep, pick: 'first' | 'last' = 'first'): Extract<Input, { kind: 'report' }> {
 	const choose = pick === 'first' ? first : last;
