@@ -16,6 +16,7 @@ import { Assignment } from '../src/lib/assign/assignment';
 import { buildResult, sealResult } from '../src/lib/assign/results';
 import { aggregate, loadOpened, loadResults, openFile } from '../src/lib/assign/gradebook';
 import { buildPatientIndex, findPatients } from '../src/lib/ehr/search';
+import { NO_FILTERS, runReport, type ReportRecord } from '../src/lib/ehr/report';
 import { readContentFiles } from './read-content';
 import { parseScenario } from '../src/lib/content/scenario';
 import { gradeSchedule } from '../src/lib/engine/interactions/schedule';
@@ -285,6 +286,44 @@ function benchPatientSearch() {
 	console.log(`EHR patient search per keystroke over 10,000 patients: ${times.length} keystrokes, p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms (goal p95 ≤ 16 ms); index built once in ${buildMs.toFixed(0)} ms`);
 }
 
+/** One EHR report over 10,000 generated charts: the shipped measures and the no-show rate, filters as a clerk sets them. */
+function benchReport() {
+	const measures = loadContent(readContentFiles()).content!.measures;
+	const day = (n: number) => `2025-${String(1 + (n % 11)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
+	const providers = ['prov-okafor', 'prov-lindqvist', 'prov-vargas', 'prov-raman', 'prov-kealoha'];
+	const records: ReportRecord[] = Array.from({ length: 10_000 }, (_, n) => ({
+		id: `pt-${n}`,
+		firstName: `First${n}`,
+		lastName: `Last${n % 997}`,
+		dob: `19${String(30 + (n % 70)).padStart(2, '0')}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`,
+		sex: n % 2 ? 'F' : 'M',
+		pcp: providers[n % providers.length]!,
+		payer: n % 9 ? ['cascade-health-plan', 'summit-mutual', 'medicare-part-b'][n % 3]! : '',
+		problems: [{ code: n % 4 ? 'I10' : 'E11.9', status: 'chronic' }, ...(n % 50 ? [] : [{ code: 'Z51.5', status: 'active' }])],
+		medications: n % 7 ? [] : [{ name: 'Metformin 500 mg tablet', status: 'active' }],
+		immunizations: [{ vaccine: 'Influenza, inactivated (IIV)', date: day(n) }, { vaccine: 'Tdap', date: '2019-05-06' }],
+		results: [{ test: 'Hemoglobin A1c', date: day(n * 3) }, { test: 'Lipid panel', date: day(n * 5) }, { test: 'Screening mammogram', date: day(n * 7) }],
+		encounters: Array.from({ length: 4 }, (_, k) => ({ date: day(n + k * 37), provider: providers[(n + k) % providers.length]! })),
+		missed: n % 3 ? [] : [{ date: day(n + 11), provider: providers[n % providers.length]!, status: n % 2 ? 'no-show' : 'cancelled' }]
+	}));
+	const runs = [
+		{ report: 'measure:diabetes-a1c', filters: { ...NO_FILTERS, to: '11/24/2025' } },
+		{ report: 'due:breast-screening', filters: { ...NO_FILTERS, to: '11/24/2025', provider: 'prov-vargas' } },
+		{ report: 'no-show', filters: { ...NO_FILTERS, from: '10/01/2025', to: '10/31/2025', provider: 'prov-okafor' } }
+	];
+	for (const r of runs) {
+		runReport(records, measures, r.report, r.filters); // warm up, as a second run would be
+		const times: number[] = [];
+		for (let i = 0; i < 20; i++) {
+			const t = performance.now();
+			runReport(records, measures, r.report, r.filters);
+			times.push(performance.now() - t);
+		}
+		times.sort((a, b) => a - b);
+		console.log(`EHR report ${r.report} over 10,000 charts: median ${times[10]!.toFixed(1)} ms, max ${times[19]!.toFixed(1)} ms of 20 runs (goal ≤ 100 ms)`);
+	}
+}
+
 /** The code lists the build emits as lazily fetched files, and their size over the wire. */
 function benchCodeIndexSize() {
 	const { files, gzipBytes } = codeIndex(BUILD);
@@ -452,6 +491,7 @@ if (want('validation')) benchValidation(1000);
 if (want('schedule')) benchScheduleGrading(200);
 if (want('codes')) benchCodeSearch();
 if (want('ehr')) benchPatientSearch();
+if (want('report')) benchReport();
 if (want('exam')) benchMockExam();
 if (want('gradebook')) benchGradebook();
 if (want('shift')) benchShiftReplay();

@@ -16,6 +16,8 @@ const COMPETENCIES = 'virtual:competencies';
 const DOMAINS = 'virtual:domains';
 const WORLD = 'virtual:world';
 const CHARTS = 'virtual:charts';
+// The EHR's report measures: small, on the report form; the charts load when a report first runs.
+const MEASURES = 'virtual:measures';
 // The part of the clinic a scenario page reads (chart, bindings, policies): no fee schedule, modifiers or
 // staff, and only the patients one scenario names (its own module), so a page carries its own chart.
 const CHART_WORLD = 'virtual:chart-world';
@@ -30,7 +32,7 @@ const START_HERE = 'virtual:start-here';
 const SHIFTS = 'virtual:shifts';
 const SHIFT = 'virtual:shift/';
 const ours = (id: string) =>
-	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
+	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === MEASURES || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -77,6 +79,7 @@ export function contentPlugin(): Plugin {
 			if (name === START_HERE) return `export default ${JSON.stringify(content.startHere)};`;
 			if (name === WORLD) return `export default ${JSON.stringify(content.world)};`;
 			if (name === CHARTS) return `export default ${JSON.stringify(content.charts)};`;
+			if (name === MEASURES) return `export default ${JSON.stringify(content.measures)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === CHART_WORLD) {
 				const { clinic, providers, payers } = content.world;

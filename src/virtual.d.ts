@@ -38,6 +38,11 @@ declare module 'virtual:charts' {
 	const charts: import('$lib/content/schema/chart').PatientChart[];
 	export default charts;
 }
+/** The report measures (content/office/measures.yaml): our own simplified definitions. */
+declare module 'virtual:measures' {
+	const measures: import('$lib/content/schema/report').Measure[];
+	export default measures;
+}
 declare module 'virtual:scenarios' {
 	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
 	/** The patients each scenario names, for its chart (the player takes no other patient). */

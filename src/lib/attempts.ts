@@ -142,7 +142,7 @@ export function lastFinished(attempts: readonly AttemptRecord[], scenarioId: str
 
 /** Steps whose unsubmitted work is kept as a draft, so a reload loses nothing. */
 export function keepsDraft(kind: string): boolean {
-	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance' || kind === 'verify' || kind === 'inbox' || kind === 'index' || kind === 'match' || kind === 'audit';
+	return kind === 'schedule' || kind === 'code' || kind === 'claim' || kind === 'remittance' || kind === 'verify' || kind === 'inbox' || kind === 'index' || kind === 'match' || kind === 'audit' || kind === 'report';
 }
 
 /** Decisions missed in a finished scenario come back in spaced review; a review write never fails the answer. */

@@ -485,6 +485,43 @@ rows:
 next: sanction
 \`\`\`
 ${choiceStep('sanction', 'The sanction', 'cmaa.law.privacy-safeguards', 'notice')}${choiceStep('notice', 'The notice', 'cehrs.compliance.audit-breach', 'done')}${debrief}`;
+const REPORT = `${front('report', `
+kind: records
+difficulty: 2
+minutes: 8
+summary: Run a report in the EHR with the filters a manager asks for and answer from it. Replace this with your story.
+setting: back-office
+competencies: [cehrs.reporting.operational-reports, cehrs.reporting.data-integrity]
+start: run
+`)}
+## run: The manager's request
+The office manager asks for Dr. Okafor's no-show rate for October.
+
+\`\`\`report
+prompt: Run the no-show report with the filters the request states, then answer from the result.
+# measure:<id> or due:<id> (content/office/measures.yaml), or no-show. The build proves each answer against the report.
+report: no-show
+filters:
+  from: "2025-10-01"
+  to: "2025-10-31"
+  provider: prov-okafor
+questions:
+  - type: number
+    id: rate
+    ask: What is the no-show rate, in percent?
+    value: rate
+    answer: 42.9
+  - type: patients
+    id: who
+    ask: Which patients are counted as no-shows?
+    value: no-shows
+    answer: [pt-yuki-tanaka, pt-naomi-whitecloud, pt-harold-jensen]
+teach: The request names the date range and the provider, and nothing else.
+scoring:
+  report: cehrs.reporting.operational-reports
+next: fix
+\`\`\`
+${choiceStep('fix', 'A wrong status', 'cehrs.reporting.data-integrity', 'tell')}${choiceStep('tell', 'The figure', 'cehrs.reporting.operational-reports', 'done')}${debrief}`;
 
 export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'choice', label: 'Pick one (choice)', text: CHOICE },
@@ -499,5 +536,6 @@ export const AUTHOR_TEMPLATES: readonly AuthorTemplate[] = [
 	{ kind: 'inbox', label: 'Route an EHR inbox (inbox)', text: INBOX },
 	{ kind: 'index', label: 'File scanned and faxed pages (index)', text: INDEX },
 	{ kind: 'match', label: 'Duplicate charts and overlays (match)', text: MATCH },
-	{ kind: 'audit', label: 'Review access and disclosure logs (audit)', text: AUDIT }
+	{ kind: 'audit', label: 'Review access and disclosure logs (audit)', text: AUDIT },
+	{ kind: 'report', label: 'Run a report and answer from it (report)', text: REPORT }
 ];

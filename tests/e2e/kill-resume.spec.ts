@@ -16,6 +16,8 @@ import { codeSuperbill, fillClaim, postRemittance, submitStep, verifyCoverage } 
 import { submitBook, toBookSteps, workBook } from './schedule';
 import { billingKeyInput } from '../support/billing-key';
 import { indexKeyInput } from '../support/index-key';
+import { reportKeyInput } from '../support/report-key';
+import { answerReport, runReportByKeyboard } from './report';
 import { fileStack } from './records';
 import { decideSets } from './match';
 import { matchKeyInput } from '../support/match-key';
@@ -27,7 +29,7 @@ import type { Scenario } from '../../src/lib/content/schema/scenario';
 // Reads like textContent wait for the element without a limit of their own: fail fast instead.
 test.use({ actionTimeout: 15_000 });
 
-/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, index, audit. */
+/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, index, match, audit, report. */
 const SCENARIOS = [
 	'hipaa-minor-confidential-visit', // choice, dialogue, multi-choice
 	'triage-chest-pain-call', // choice, triage; two variants
@@ -38,7 +40,8 @@ const SCENARIOS = [
 	'registration-coverage-ended-check-in', // choice, verify
 	'records-monday-fax-queue', // index, choice
 	'records-duplicate-charts', // choice, match
-	'records-access-audit' // audit, choice
+	'records-access-audit', // audit, choice
+	'records-no-show-report' // report, choice
 ];
 
 /** A browser profile on disk: each `open` is a new browser on it, each `kill` closes that browser. */
@@ -223,6 +226,15 @@ for (const id of SCENARIOS)
 					page = await killAndResume(profile, page, s, decisions);
 					await expect(page.locator('p.audit-count')).toHaveText(`${half} of ${order.length} rows judged`);
 					await judgeRows(page, it, input, order.slice(half));
+				} else if (it.kind === 'report') {
+					const input = reportKeyInput(it);
+					const ids = it.block.questions.map((q) => q.id);
+					await runReportByKeyboard(page, input);
+					await answerReport(page, it, input, ids.slice(0, 1));
+					await draftSettled(page, stepId);
+					page = await killAndResume(profile, page, s, decisions);
+					await expect(page.locator('section.result table')).toBeVisible();
+					await answerReport(page, it, input, ids.slice(1));
 					await submitStep(page);
 					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
 					await page.keyboard.press('Enter');

@@ -66,6 +66,8 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 		throw new Error('match steps are worked with workMatch()');
 	} else if (interaction.kind === 'audit') {
 		throw new Error('audit steps are worked with judgeRows() (tests/e2e/records-audit.spec.ts)');
+	} else if (interaction.kind === 'report') {
+		throw new Error('report steps are worked with workReport()');
 	} else if (interaction.block.mode === 'classify') {
 		const placements = intent as Record<string, string>;
 		const categories = interaction.block.categories!.map((c) => c.id);

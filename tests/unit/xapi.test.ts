@@ -17,6 +17,7 @@ import { inboxKeyInput } from '../support/inbox-key';
 import { indexKeyInput } from '../support/index-key';
 import { matchKeyInput } from '../support/match-key';
 import { auditKeyInput } from '../support/audit-key';
+import { reportKeyInput } from '../support/report-key';
 import { startLrs } from '../support/lrs.mjs';
 import { isDuration, statementProblem, UUID } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
@@ -61,6 +62,8 @@ function inputFor(interaction: Interaction, worst = false): Input {
 			return matchKeyInput(interaction);
 		case 'audit':
 			return auditKeyInput(interaction);
+		case 'report':
+			return reportKeyInput(interaction);
 		default:
 			return billingKeyInput(interaction);
 	}

@@ -56,6 +56,11 @@ export function loadCharts(files: Readonly<Record<string, string>>, world: Clini
 			if (!types.has(e.type)) err(`id: ${e.id}`, `${c.patient}: encounter ${e.id} has unknown appointment type "${e.type}"`);
 			notAfterToday(e.date, `encounter ${e.id}`);
 		}
+		for (const v of c.missed) {
+			provider(v.provider, `missed visit on ${v.date}`);
+			if (!types.has(v.type)) err(at, `${c.patient}: missed visit on ${v.date} has unknown appointment type "${v.type}"`);
+			notAfterToday(v.date, `missed visit on ${v.date}`);
+		}
 		const orders = new Set(c.orders.map((o) => o.id));
 		for (const o of c.orders) {
 			own(o.id, 'order');

@@ -12,6 +12,8 @@ import { checkChartCodes, loadCharts } from './charts';
 import type { PatientChart } from './schema/chart';
 import { checkCodeTerms, loadCodeTerms, type CodeTermSets } from './code-terms';
 import { loadShifts } from './shift';
+import { checkReportSteps, loadMeasures } from './reports';
+import type { Measure } from './schema/report';
 import type { Shift } from './schema/shift';
 
 /** The shipped code-set files (derived from ../shared/reference by scripts/build-codesets.ts). */
@@ -34,6 +36,8 @@ export interface Content {
 	questions: (Item & { file: string })[];
 	/** The EHR: one chart per patient of the world, in the world's order. */
 	charts: PatientChart[];
+	/** The EHR's report measures (content/office/measures.yaml), our own simplified definitions. */
+	measures: Measure[];
 	/** The code pickers' common codes and synonyms (content/codes/). */
 	codeTerms: CodeTermSets;
 	/** The catalog's "Start here" path for a first-week student (content/start-here.yaml). */
@@ -79,6 +83,9 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	const hcpcsText = files[CODESET_FILES.hcpcs];
 	const charts = loadCharts(files, world.value);
 	errors.push(...charts.errors);
+	const measures = loadMeasures(files);
+	errors.push(...measures.errors);
+	if (charts.value && measures.value) errors.push(...checkReportSteps(scenarios, world.value, charts.value, measures.value));
 	if (icdText !== undefined && hcpcsText !== undefined) {
 		const [icd, hcpcs] = [parseIcdIndex(icdText), parseHcpcsIndex(hcpcsText)];
 		errors.push(...checkCodeSets(scenarios, world.value, icd, hcpcs), ...checkCodeTerms(codeTerms.value, files, icd, hcpcs));
@@ -91,5 +98,5 @@ export function loadContent(files: Readonly<Record<string, string>>): { content?
 	const shifts = loadShifts(files, known, world.value);
 	errors.push(...shifts.errors);
 	if (errors.length) return { errors };
-	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, codeTerms: codeTerms.value, startHere: startHere.value!, shifts: shifts.value }, errors };
+	return { content: { competencies: comp.value, world: world.value, scenarios, questions: questions.items, charts: charts.value!, measures: measures.value!, codeTerms: codeTerms.value, startHere: startHere.value!, shifts: shifts.value }, errors };
 }

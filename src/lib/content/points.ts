@@ -23,7 +23,8 @@ export const DEFAULT_WEIGHT: Readonly<Partial<Record<Interaction['kind'], number
 	inbox: 6,
 	index: 6,
 	match: 6,
-	audit: 6
+	audit: 6,
+	report: 6
 };
 
 export function stepWeight(interaction: Interaction): number | undefined {

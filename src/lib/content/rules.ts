@@ -89,6 +89,10 @@ function outcomesOf(interaction: Interaction): { outcomes: OutcomeFacts[]; fallb
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.review, b.scoring.breach], [b.prompt, ...b.rows.flatMap((r) => [r.action, r.what ?? '', r.to ?? '', r.purpose, r.note ?? '', r.teach])]);
 		}
+		case 'report': {
+			const b = interaction.block;
+			return graded(b.next, [b.scoring.report, ...b.questions.flatMap((q) => q.competency ?? [])], [b.prompt, b.teach, ...b.questions.flatMap((q) => [q.ask, ...(q.type === 'choice' ? q.options.flatMap((o) => [o.text, o.feedback]) : [])])]);
+		}
 		case 'index': {
 			const b = interaction.block;
 			return graded(b.next, [b.scoring.filing, ...(b.documents.some((d) => d.misdirected) ? [b.scoring.misdirected] : [])], [b.prompt, ...b.documents.flatMap((d) => [d.from, d.title, d.name, d.body, d.teach])]);

@@ -136,6 +136,7 @@ export function attachContexts(steps: Record<string, Step>, stepOrder: readonly 
 		}
 		const w = world;
 		if (it.kind === 'index') contexts.push((it.block.context = indexContext(w)));
+		else if (it.kind === 'report') contexts.push((it.block.context = { patients: w.patients.map((p) => ({ id: p.id, name: `${p.firstName} ${p.lastName}` })) }));
 		else if (it.kind === 'schedule') {
 			contexts.push((it.block.context = scheduleContext(w, it.block)));
 			errors.push(...fillCollectFromWorld(it.block, w, refs, file, it.line, id));
@@ -212,7 +213,7 @@ export function parseStep(section: { id: string; title?: string; line: number; b
 				const parsed = parseYaml(inner, INTERACTION_SCHEMAS[kind], file, line + 1);
 				errors.push(...parsed.errors);
 				if (parsed.value) {
-					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : kind === 'match' ? 'pairs' : kind === 'audit' ? 'rows' : 'options';
+					const listKey = kind === 'dialogue' ? 'replies' : kind === 'triage' || kind === 'inbox' ? 'items' : kind === 'schedule' ? 'tasks' : kind === 'index' ? 'documents' : kind === 'match' ? 'pairs' : kind === 'audit' ? 'rows' : kind === 'report' ? 'questions' : 'options';
 					const optionLines = parsed.entryLines?.(listKey);
 					const nextLine = parsed.keyLine?.('next');
 					interaction = { kind, block: parsed.value, line: line + 1, ...(optionLines ? { optionLines } : {}), ...(nextLine ? { nextLine } : {}) } as Interaction;

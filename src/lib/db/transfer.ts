@@ -68,7 +68,8 @@ const Answer = z.union([
 	z.strictObject({ kind: z.literal('inbox'), items: z.record(Text(MAX_ID_CHARS), z.strictObject({ route: Text(MAX_ID_CHARS), priority: Text(MAX_ID_CHARS), reply: Text(MAX_ID_CHARS).optional() })) }),
 	z.strictObject({ kind: z.literal('index'), filed: z.record(Text(MAX_ID_CHARS), z.strictObject({ misdirected: z.boolean(), patient: Text(MAX_ID_CHARS), type: Text(MAX_ID_CHARS), date: Text(20) })) }),
 	z.strictObject({ kind: z.literal('match'), pairs: z.record(Text(MAX_ID_CHARS), z.strictObject({ action: Text(MAX_ID_CHARS), survivor: Text(20), fixes: z.record(Text(MAX_ID_CHARS), Text(200)) })) }),
-	z.strictObject({ kind: z.literal('audit'), rows: z.record(Text(MAX_ID_CHARS), z.strictObject({ verdict: z.enum(['appropriate', 'inappropriate']), reason: Text(MAX_ID_CHARS), exception: Text(MAX_ID_CHARS), factors: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)), conclusion: Text(MAX_ID_CHARS), notify: z.array(Text(MAX_ID_CHARS)).max(10), deadline: Text(20) })) })
+	z.strictObject({ kind: z.literal('audit'), rows: z.record(Text(MAX_ID_CHARS), z.strictObject({ verdict: z.enum(['appropriate', 'inappropriate']), reason: Text(MAX_ID_CHARS), exception: Text(MAX_ID_CHARS), factors: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)), conclusion: Text(MAX_ID_CHARS), notify: z.array(Text(MAX_ID_CHARS)).max(10), deadline: Text(20) })) }),
+	z.strictObject({ kind: z.literal('report'), report: Text(MAX_ID_CHARS), filters: z.record(Text(MAX_ID_CHARS), Text(MAX_ID_CHARS)), answers: z.record(Text(MAX_ID_CHARS), z.union([Text(MAX_ID_CHARS), z.array(Text(MAX_ID_CHARS)).max(MAX_LIST_ITEMS)])) })
 ], { error: 'must be a decision: an object with its "kind" and the answer' });
 
 const LearnerSchema = z.strictObject({ id: Id, name: Text(60).refine((s) => s.trim() !== '', 'must not be empty'), createdAt: Time });

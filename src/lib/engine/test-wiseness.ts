@@ -66,6 +66,9 @@ function blankInput(state: AttemptState, r: () => number): Input {
 			const deadline = noticeDeadline(i.block.discovered);
 			return { kind: 'audit', rows: Object.fromEntries(i.block.rows.map((row) => [row.id, r() < 0.5 ? { verdict: 'appropriate', reason: '', exception: '', factors: {}, conclusion: '', notify: [], deadline: '' } : { verdict: 'inappropriate', reason: at(AUDIT_REASONS), exception: 'none', factors: Object.fromEntries(RISK_FACTORS.map((f) => [f, at(FINDINGS)])), conclusion: at(CONCLUSIONS), notify: ['individual', 'hhs-log'], deadline }])) };
 		}
+		case 'report':
+			// A know-nothing clerk runs the first report with no filters and answers 0, nobody and the first option.
+			return { kind: 'report', report: 'no-show', filters: {}, answers: Object.fromEntries(i.block.questions.map((q) => [q.id, q.type === 'number' ? '0' : q.type === 'patients' ? [] : q.options[Math.floor(r() * q.options.length)]!.id])) };
 		default:
 			throw new Error(`no blank input for ${i.kind}`);
 	}

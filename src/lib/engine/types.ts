@@ -22,7 +22,8 @@ export type Input =
 	| { kind: 'inbox'; items: Record<string, InboxDecision> }
 	| { kind: 'index'; filed: Record<string, FiledDocument> }
 	| { kind: 'match'; pairs: Record<string, MatchDecision> }
-	| { kind: 'audit'; rows: Record<string, AuditFinding> };
+	| { kind: 'audit'; rows: Record<string, AuditFinding> }
+	| { kind: 'report'; report: string; filters: Record<string, string>; answers: Record<string, string | string[]> };
 
 /** What the learner decided for one set of charts: merge (and the MRN kept), keep apart or overlay, and each field's corrected value. */
 export interface MatchDecision {
@@ -80,7 +81,7 @@ export type Marks =
 	| { kind: 'dialogue'; chosen: string; best: string[] }
 	| { kind: 'triage'; items: { id: string; given: string; right: string; ok: boolean }[] }
 	| { kind: 'schedule'; rules: RuleResult[]; log: string[] }
-	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index' | 'match' | 'audit'; rules: RuleResult[] };
+	| { kind: 'code' | 'claim' | 'remittance' | 'verify' | 'inbox' | 'index' | 'match' | 'audit' | 'report'; rules: RuleResult[] };
 
 /** One rule of a rule-graded step, as the learner sees it in feedback and replay. */
 export interface RuleResult {

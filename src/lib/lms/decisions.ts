@@ -51,6 +51,8 @@ export function responseText(input: Input): string {
 			return `balance ${input.balance}`;
 		case 'inbox':
 			return Object.entries(input.items).sort(([a], [b]) => a.localeCompare(b)).map(([item, d]) => `${item}:${d.route}/${d.priority}`).join(',');
+		case 'report':
+			return [input.report, ...Object.entries(input.answers).sort(([a], [b]) => a.localeCompare(b)).map(([q, a]) => `${q}:${Array.isArray(a) ? a.join('+') : a}`)].join(',');
 		case 'verify':
 			return Object.entries(input.actions).sort(([a], [b]) => a.localeCompare(b)).map(([row, act]) => `${row}:${act}`).join(',');
 		case 'match':

@@ -22,7 +22,8 @@ const loaders: { [K in Kind]: () => Promise<{ default: Component<InteractionProp
 	inbox: () => import('./Inbox.svelte'),
 	index: () => import('./Index.svelte'),
 	match: () => import('./Match.svelte'),
-	audit: () => import('./Audit.svelte')
+	audit: () => import('./Audit.svelte'),
+	report: () => import('./Report.svelte')
 };
 
 /** The components for these kinds, loaded together. */

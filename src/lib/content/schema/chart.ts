@@ -62,6 +62,8 @@ export const Encounter = z.strictObject({
 	/** The signed note, summarised: what a records clerk may read, not interpret. */
 	summary: Text
 });
+/** A booked visit that did not happen (kept visits are encounters): what a no-show report counts. */
+export const MissedVisit = z.strictObject({ date: IsoDate, provider: Id, type: Id, status: z.enum(['no-show', 'cancelled']) });
 export const Order = z.strictObject({
 	id: Id,
 	date: IsoDate,
@@ -127,6 +129,7 @@ export const PatientChart = z.strictObject({
 	vitals: z.array(Vitals).default([]),
 	immunizations: z.array(Immunization).default([]),
 	encounters: z.array(Encounter).default([]),
+	missed: z.array(MissedVisit).default([]),
 	orders: z.array(Order).default([]),
 	results: z.array(Result).default([]),
 	documents: z.array(ChartDocument).default([]),

@@ -4,6 +4,7 @@ import { MAX_LIST_ITEMS } from '../../limits';
 import { Coverage } from './office';
 import { ClaimBlock, CodeBlock, RemittanceBlock, VerifyBlock, type ResolvedClaimBlock, type ResolvedCodeBlock, type ResolvedRemittanceBlock } from './billing';
 import { InboxBlock, type ResolvedInboxBlock } from './inbox';
+import { ReportBlock, type ResolvedReportBlock } from './report';
 import { IndexBlock, type ResolvedIndexBlock } from './indexing';
 import { MatchBlock } from './match';
 import { AuditBlock, type ResolvedAuditBlock } from './audit';
@@ -311,7 +312,8 @@ export const INTERACTION_SCHEMAS = {
 	inbox: InboxBlock,
 	index: IndexBlock,
 	match: MatchBlock,
-	audit: AuditBlock
+	audit: AuditBlock,
+	report: ReportBlock
 } as const;
 
 export type InteractionKind = keyof typeof INTERACTION_SCHEMAS;
@@ -353,6 +355,7 @@ export type Interaction = (
 	| { kind: 'remittance'; block: ResolvedRemittanceBlock }
 	| { kind: 'verify'; block: VerifyBlock }
 	| { kind: 'inbox'; block: ResolvedInboxBlock }
+	| { kind: 'report'; block: ResolvedReportBlock }
 	| { kind: 'index'; block: ResolvedIndexBlock }
 	| { kind: 'match'; block: MatchBlock }
 	| { kind: 'audit'; block: ResolvedAuditBlock }

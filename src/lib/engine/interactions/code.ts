@@ -236,7 +236,7 @@ export function evidenceFromRules(rules: RuleResult[]) {
 	return [...by].map(([competency, e]) => ({ competency, earned: Math.max(0, e.earned), possible: e.possible }));
 }
 
-export function gradedFromRules(rules: RuleResult[], next: string | undefined, kind: 'code' | 'claim' | 'remittance' | 'verify' | 'index' | 'match') {
+export function gradedFromRules(rules: RuleResult[], next: string | undefined, kind: 'code' | 'claim' | 'remittance' | 'verify' | 'index' | 'match' | 'audit' | 'report') {
 	const evidence = evidenceFromRules(rules);
 	const earned = evidence.reduce((n, e) => n + e.earned, 0);
 	const possible = evidence.reduce((n, e) => n + e.possible, 0);

@@ -10,6 +10,7 @@ import { claim } from './claim';
 import { remittance } from './remittance';
 import { verify } from './verify';
 import { inbox } from './inbox';
+import { report } from './report';
 import { index } from './index-documents';
 import { match } from './match';
 import { audit } from './audit';
@@ -28,7 +29,8 @@ export const graders: { [K in Interaction['kind']]: Grader<K> } = {
 	inbox,
 	index,
 	match,
-	audit
+	audit,
+	report
 };
 
 export function graderFor<K extends Interaction['kind']>(kind: K): Grader<K> {
