@@ -22,3 +22,10 @@ export function practisedCompetencies(scenarios: readonly Pick<Scenario, 'steps'
 	for (const s of scenarios) walk(s.steps, false);
 	return found;
 }
+
+/** The competencies of the frameworks no scenario decision practises, in framework order: the content check fails on any. */
+export function unpractisedCompetencies(scenarios: readonly Pick<Scenario, 'steps'>[], frameworks: readonly { domains: readonly { competencies: readonly { id: string }[] }[] }[]): string[] {
+	const all = frameworks.flatMap((f) => f.domains.flatMap((d) => d.competencies.map((c) => c.id)));
+	const practised = practisedCompetencies(scenarios, new Set(all));
+	return all.filter((c) => !practised.has(c));
+}
