@@ -9,12 +9,12 @@ import { storageProblem } from './storage-errors';
 export async function exportLearner(store: ProgressStore, learner: Learner, now: number): Promise<ProgressFile> {
 	const attempts = (await store.listAttempts(learner.id)).sort((a, b) => a.startedAt - b.startedAt);
 	const inputs = await store.getInputsOf(attempts.map((a) => a.id));
-	const [sessions, cards] = await Promise.all([store.listExamSessions(learner.id), store.listReviewCards(learner.id)]);
-	return exportProgress(learner, attempts, inputs, now, { sessions: sessions.sort((a, b) => a.startedAt - b.startedAt), cards: cards.sort((a, b) => a.id.localeCompare(b.id)) });
+	const [sessions, cards, runs] = await Promise.all([store.listExamSessions(learner.id), store.listReviewCards(learner.id), store.listShiftRuns(learner.id)]);
+	return exportProgress(learner, attempts, inputs, now, { sessions: sessions.sort((a, b) => a.startedAt - b.startedAt), cards: cards.sort((a, b) => a.id.localeCompare(b.id)) }, runs.sort((a, b) => a.startedAt - b.startedAt));
 }
 
 export type ImportResult =
-	| { ok: true; learner: Learner; added: number; extended: number; unchanged: number; decisions: number; examSessions: number; reviewCards: number }
+	| { ok: true; learner: Learner; added: number; extended: number; unchanged: number; decisions: number; examSessions: number; reviewCards: number; shiftRuns: number }
 	| { ok: false; error: string };
 
 /** Validates the whole file first; writes nothing unless all of it is sound and fits. */
@@ -36,7 +36,8 @@ export async function importLearner(store: ProgressStore, text: string, bytes = 
 		Promise.all((file.examSessions ?? []).map((s) => store.getExamSession(s.id))).then((l) => l.filter((s) => s !== undefined)),
 		store.listReviewCards(file.learner.id)
 	]);
-	const plan = planImport(file, { learners, attempts, inputsOf: (id) => storedInputs.filter((i) => i.attemptId === id), sessions, cards });
+	const shiftRuns = (await Promise.all((file.shiftRuns ?? []).map((r) => store.getShiftRun(r.id)))).filter((r) => r !== undefined);
+	const plan = planImport(file, { learners, attempts, inputsOf: (id) => storedInputs.filter((i) => i.attemptId === id), sessions, cards, shiftRuns });
 	if (typeof plan === 'string') return { ok: false, error: `${plan}; nothing was imported.` };
 	try {
 		await store.applyImport(plan);
@@ -44,5 +45,5 @@ export async function importLearner(store: ProgressStore, text: string, bytes = 
 		// An attempt id stored under another learner, a full disk, another tab writing: the transaction rolls back.
 		return { ok: false, error: `Nothing was imported: ${storageProblem(e)}` };
 	}
-	return { ok: true, learner: file.learner, added: plan.addAttempts.length, extended: plan.extendAttempts.length, unchanged: plan.unchanged, decisions: plan.addInputs.length, examSessions: plan.putSessions.length, reviewCards: plan.putCards.length };
+	return { ok: true, learner: file.learner, added: plan.addAttempts.length, extended: plan.extendAttempts.length, unchanged: plan.unchanged, decisions: plan.addInputs.length, examSessions: plan.putSessions.length, reviewCards: plan.putCards.length, shiftRuns: plan.putShiftRuns.length };
 }

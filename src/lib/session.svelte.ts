@@ -84,12 +84,12 @@ class Session {
 		this.askName = false;
 	}
 
-	/** A profile made for nobody in particular and never used: still the default name, with no attempts, exam sessions or review cards. */
+	/** A profile made for nobody in particular and never used: still the default name, with no attempts, exam sessions, review cards or shifts. */
 	async isUntouchedDefault(id: string): Promise<boolean> {
 		const learner = this.learners.find((l) => l.id === id);
 		if (!learner || learner.name !== DEFAULT_NAME) return false;
-		const [attempts, sessions, cards] = await Promise.all([this.store!.listAttempts(id), this.store!.listExamSessions(id), this.store!.listReviewCards(id)]);
-		return attempts.length === 0 && sessions.length === 0 && cards.length === 0;
+		const [attempts, sessions, cards, runs] = await Promise.all([this.store!.listAttempts(id), this.store!.listExamSessions(id), this.store!.listReviewCards(id), this.store!.listShiftRuns(id)]);
+		return attempts.length === 0 && sessions.length === 0 && cards.length === 0 && runs.length === 0;
 	}
 
 	async switchTo(id: string): Promise<void> {

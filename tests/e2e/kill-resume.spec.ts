@@ -23,13 +23,15 @@ import { decideSets } from './match';
 import { matchKeyInput } from '../support/match-key';
 import { auditKeyInput } from '../support/audit-key';
 import { judgeRows } from './audit';
+import { routeItems } from './inbox';
+import { inboxKeyInput } from '../support/inbox-key';
 import { solveSchedule } from '../../src/lib/engine/schedule-solver';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 
 // Reads like textContent wait for the element without a limit of their own: fail fast instead.
 test.use({ actionTimeout: 15_000 });
 
-/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, index, match, audit, report. */
+/** Together these cover every interaction kind: choice, multi-choice, dialogue, triage, schedule, code, claim, remittance, verify, inbox, index, match, audit, report. */
 const SCENARIOS = [
 	'hipaa-minor-confidential-visit', // choice, dialogue, multi-choice
 	'triage-chest-pain-call', // choice, triage; two variants
@@ -39,6 +41,7 @@ const SCENARIOS = [
 	'payments-commercial-eob', // choice, remittance, dialogue
 	'registration-coverage-ended-check-in', // choice, verify
 	'records-monday-fax-queue', // index, choice
+	'records-monday-results-inbox', // inbox, choice
 	'records-duplicate-charts', // choice, match
 	'records-access-audit', // audit, choice
 	'records-no-show-report' // report, choice
@@ -196,6 +199,17 @@ for (const id of SCENARIOS)
 					await submitStep(page);
 					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
 					await page.keyboard.press('Enter');
+				} else if (it.kind === 'inbox') {
+					const { items } = inboxKeyInput(it);
+					const half = Math.ceil(it.block.items.length / 2);
+					await routeItems(page, it, items, 0, half);
+					await draftSettled(page, stepId);
+					page = await killAndResume(profile, page, s, decisions);
+					await expect(page.locator('.inbox .count')).toHaveText(`${half} of ${it.block.items.length} routed`);
+					await routeItems(page, it, items, half);
+					await submitStep(page);
+					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+					await page.keyboard.press('Enter');
 				} else if (it.kind === 'index') {
 					const input = indexKeyInput(it);
 					const order = await page.locator('[data-document]').evaluateAll((els) => els.map((e) => e.getAttribute('data-document')!));
@@ -217,6 +231,9 @@ for (const id of SCENARIOS)
 					page = await killAndResume(profile, page, s, decisions);
 					await expect(page.locator('p.match-count')).toHaveText(`${half} of ${order.length} sets decided.`);
 					await decideSets(page, it, input, order.slice(half));
+					await submitStep(page);
+					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+					await page.keyboard.press('Enter');
 				} else if (it.kind === 'audit') {
 					const input = auditKeyInput(it);
 					const order = await page.locator('[data-row]').evaluateAll((els) => els.map((e) => e.getAttribute('data-row')!));
@@ -226,6 +243,9 @@ for (const id of SCENARIOS)
 					page = await killAndResume(profile, page, s, decisions);
 					await expect(page.locator('p.audit-count')).toHaveText(`${half} of ${order.length} rows judged`);
 					await judgeRows(page, it, input, order.slice(half));
+					await submitStep(page);
+					await expect(page.locator('section.feedback')).toHaveAttribute('data-verdict', 'best');
+					await page.keyboard.press('Enter');
 				} else if (it.kind === 'report') {
 					const input = reportKeyInput(it);
 					const ids = it.block.questions.map((q) => q.id);

@@ -177,3 +177,24 @@ test('a shift feeds the dashboard and the transcript: its tasks count as evidenc
 	await expect(page.locator('table[data-table="shifts"]')).toContainText(SHIFT.meta.title);
 	await expect(page.getByText('1 shift worked to the end')).toBeVisible();
 });
+
+test('in timed mode the clock runs on its own while the learner reads, and a reload keeps the time it reached', async ({ page }) => {
+	await page.clock.install();
+	await page.goto(`/shift/${SHIFT.meta.id}/`);
+	await expect(page.locator('[data-clock]')).toHaveText('It is 07:45.');
+	await page.getByLabel(/Timed: the clock runs on its own/).check();
+	// Work the opening task and just read it: the clock still moves, a minute every ten seconds.
+	await page.locator('.queue li[data-task="open-office"] .actions button').first().click();
+	await expect(page.locator('article.step[data-task="open-office"]')).toBeVisible();
+	for (const minute of ['07:46', '07:47', '07:48']) {
+		await page.clock.runFor(10_000);
+		await expect(page.locator('[data-clock]')).toHaveText(`It is ${minute}.`);
+	}
+	await expect(page.locator('article.step[data-task="open-office"]')).toBeVisible();
+	// Unticked, the clock waits for the learner again.
+	await page.getByLabel(/Timed: the clock runs on its own/).uncheck();
+	await page.clock.runFor(30_000);
+	await expect(page.locator('[data-clock]')).toHaveText('It is 07:48.');
+	await page.reload();
+	await expect(page.locator('[data-clock]')).toHaveText('It is 07:48.');
+});

@@ -6,6 +6,7 @@ import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';
 import { beginShiftRun, recordShiftInput, reopenShiftRun, resumableRun } from '../../src/lib/shift-runs';
 import { play } from '../support/shift-player';
+import { exportLearner, importLearner } from '../../src/lib/progress-io';
 
 const shift = loadContent(readContentFiles()).content!.shifts.find((s) => s.meta.id === 'morning-rush')!;
 const dbs: ProgressDb[] = [];
@@ -62,6 +63,46 @@ for (const [name, make] of [
 			expect(r.ok).toBe(false);
 			expect(!r.ok && r.reason).toMatch(/earlier version/);
 			expect(resumableRun(await store.listShiftRuns('l1'), shift)).toBeUndefined();
+		});
+
+		it('a run travels in the progress file: imported whole, resumable at once, and a second import adds nothing', async () => {
+			const from = make();
+			const ana = { id: 'learner-ana', name: 'Ana', createdAt: 1 };
+			await from.putLearner(ana);
+			const { inputs } = play(shift, 5, 'best');
+			let { run, state } = await beginShiftRun(from, ana.id, shift, 5, 1);
+			for (const input of inputs.slice(0, 9)) ({ run, state } = await recordShiftInput(from, run, state, input, 2));
+			const text = JSON.stringify(await exportLearner(from, ana, 3));
+			const to = make();
+			const r = await importLearner(to, text);
+			expect(r.ok && r.shiftRuns).toBe(1);
+			const here = resumableRun(await to.listShiftRuns(ana.id), shift)!;
+			const reopened = reopenShiftRun(here, shift);
+			expect(reopened.ok && reopened.state).toEqual(state);
+			const again = await importLearner(to, text);
+			expect(again.ok && again.shiftRuns).toBe(0);
+			// Worked further in the first browser, the run is brought up to date by the next import.
+			for (const input of inputs.slice(9, 15)) ({ run, state } = await recordShiftInput(from, run, state, input, 4));
+			const later = await importLearner(to, JSON.stringify(await exportLearner(from, ana, 5)));
+			expect(later.ok && later.shiftRuns).toBe(1);
+			expect((await to.getShiftRun(run.id))!.inputs).toHaveLength(15);
+		});
+
+		it('a progress file with a damaged shift run is refused by name, and nothing is written', async () => {
+			const from = make();
+			const ana = { id: 'learner-ana', name: 'Ana', createdAt: 1 };
+			await from.putLearner(ana);
+			await beginShiftRun(from, ana.id, shift, 5, 1);
+			const file = await exportLearner(from, ana, 3);
+			const bad = { ...file, shiftRuns: [{ ...file.shiftRuns![0]!, inputs: [{ kind: 'teleport' }] }] };
+			const to = make();
+			const r = await importLearner(to, JSON.stringify(bad));
+			expect(r.ok).toBe(false);
+			expect(!r.ok && r.error).toMatch(/shiftRuns\[0\]\.inputs\[0\]/);
+			expect(await to.listLearners()).toEqual([]);
+			const other = { ...file, shiftRuns: [{ ...file.shiftRuns![0]!, learnerId: 'someone-else' }] };
+			const r2 = await importLearner(to, JSON.stringify(other));
+			expect(!r2.ok && r2.error).toMatch(/shift run .* belongs to another learner/);
 		});
 
 		it('deleting the learner deletes their runs', async () => {

@@ -127,7 +127,7 @@ for (const [name, make] of [
 			expect(await store.getExamSession('shared-session')).toEqual(bobs);
 			expect((await store.listLearners()).map((l) => l.id)).toEqual([bob.id]);
 			// The store itself refuses such a plan too (another tab may have written the session since the plan was made).
-			await expect(store.applyImport({ learnerId: ana.id, newLearner: ana, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0, putSessions: file.examSessions, putCards: [] })).rejects.toThrow(/belongs to another learner/);
+			await expect(store.applyImport({ learnerId: ana.id, newLearner: ana, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0, putSessions: file.examSessions, putCards: [], putShiftRuns: [] })).rejects.toThrow(/belongs to another learner/);
 			expect(await store.getExamSession('shared-session')).toEqual(bobs);
 			expect((await store.listLearners()).map((l) => l.id)).toEqual([bob.id]);
 		});

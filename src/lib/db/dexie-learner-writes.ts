@@ -9,8 +9,12 @@ import type { InputRecord } from './types';
 
 /** An import plan written in one transaction: all of it, or nothing. */
 export async function applyImport(db: ProgressDb, plan: ImportPlan): Promise<void> {
-	await db.transaction('rw', [db.learners, db.attempts, db.inputLogs, db.examSessions, db.reviewCards], async () => {
+	await db.transaction('rw', [db.learners, db.attempts, db.inputLogs, db.examSessions, db.reviewCards, db.shiftRuns], async () => {
 		if (plan.newLearner) await db.learners.add(plan.newLearner);
+		// Run ids are global like session ids: checked inside the transaction.
+		const runsHere = await db.shiftRuns.bulkGet(plan.putShiftRuns.map((r) => r.id));
+		for (const [n, here] of runsHere.entries()) if (here && here.learnerId !== plan.putShiftRuns[n]!.learnerId) throw new Error(`shift run ${here.id} belongs to another learner`);
+		await db.shiftRuns.bulkPut(plan.putShiftRuns);
 		// Session ids are global: checked inside the transaction, so no other write can slip in between.
 		const sessionsHere = await db.examSessions.bulkGet(plan.putSessions.map((x) => x.id));
 		for (const [n, here] of sessionsHere.entries()) if (here && here.learnerId !== plan.putSessions[n]!.learnerId) throw new Error(`exam session ${here.id} belongs to another learner`);

@@ -76,7 +76,12 @@ export class MemoryStore implements ProgressStore {
 			if (here && here.learnerId !== x.learnerId) throw new Error(`exam session ${x.id} belongs to another learner`);
 		}
 		for (const i of plan.addInputs) if ((this.inputs.get(i.attemptId) ?? []).some((x) => x.seq === i.seq)) throw new Error(`input ${i.seq} of attempt ${i.attemptId} already stored`);
+		for (const r of plan.putShiftRuns) {
+			const here = this.shiftRuns.get(r.id);
+			if (here && here.learnerId !== r.learnerId) throw new Error(`shift run ${r.id} belongs to another learner`);
+		}
 		if (plan.newLearner) this.learners.set(plan.newLearner.id, structuredClone(plan.newLearner));
+		for (const r of plan.putShiftRuns) this.shiftRuns.set(r.id, structuredClone(r));
 		for (const x of plan.putSessions) this.sessions.set(x.id, structuredClone(x));
 		for (const c of plan.putCards) this.cards.set(`${c.learnerId}|${c.id}`, structuredClone(c));
 		for (const a of [...plan.addAttempts, ...plan.extendAttempts]) this.attempts.set(a.id, structuredClone(a));

@@ -4,7 +4,7 @@
  * transaction, so a file is imported whole or not at all.
  */
 import { z } from '../zod';
-import type { AttemptRecord, ExamSession, InputRecord, Learner, StoredReviewCard } from './types';
+import type { AttemptRecord, ExamSession, InputRecord, Learner, ShiftRun, StoredReviewCard } from './types';
 import { hasMarkup, MAX_CRITICAL_CHARS, MAX_ID_CHARS, MAX_LIST_ITEMS, MAX_POINTS } from '../limits';
 
 export const PROGRESS_FORMAT = 'front-desk-simulator/progress';
@@ -22,6 +22,8 @@ export interface ProgressFile {
 	/** Exam prep (absent in files from before exam prep). */
 	examSessions?: ExamSession[];
 	reviewCards?: StoredReviewCard[];
+	/** Shifts worked (absent in files from before shifts). */
+	shiftRuns?: ShiftRun[];
 }
 
 // Free text may hold anything a learner types, except markup: a tag in a progress file is an attack.
@@ -97,6 +99,32 @@ export const AttemptSchema = z.strictObject({
 
 export const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(MAX_ID_CHARS), input: Answer, at: Time });
 
+/** A shift's inputs: the learner's moves at the desk (engine/shift.ts ShiftInput). */
+const TaskKey = Text(MAX_ID_CHARS + 4);
+const ShiftInputSchema = z.discriminatedUnion('kind', [
+	z.strictObject({ kind: z.literal('work'), task: TaskKey }),
+	z.strictObject({ kind: z.literal('answer'), input: Answer }),
+	z.strictObject({ kind: z.literal('hold'), task: TaskKey }),
+	z.strictObject({ kind: z.literal('set-aside'), task: TaskKey }),
+	z.strictObject({ kind: z.literal('wait') }),
+	z.strictObject({ kind: z.literal('tick'), minutes: z.number().int().min(1).max(60) })
+]);
+export const ShiftRunSchema = z.strictObject({
+	id: Id,
+	learnerId: Id,
+	shiftId: Id,
+	contentHash: Text(40),
+	seed: z.number().int().min(0).max(2 ** 32),
+	inputs: z.array(ShiftInputSchema).max(5000),
+	startedAt: Time,
+	updatedAt: Time,
+	finishedAt: Time.optional(),
+	status: z.enum(['in-progress', 'passed', 'failed']),
+	score: z.number().min(0).max(1),
+	critical: z.array(Text(MAX_CRITICAL_CHARS)).max(50),
+	evidence: z.array(Evidence).max(2000)
+});
+
 const Letter = z.enum(['a', 'b', 'c', 'd']);
 export const ExamSessionSchema = z.strictObject({
 	id: Id,
@@ -137,11 +165,12 @@ const FileSchema = z.strictObject({
 	attempts: z.array(AttemptSchema).max(20_000),
 	inputs: z.array(InputSchema).max(500_000),
 	examSessions: z.array(ExamSessionSchema).max(20_000).optional(),
-	reviewCards: z.array(ReviewCardSchema).max(100_000).optional()
+	reviewCards: z.array(ReviewCardSchema).max(100_000).optional(),
+	shiftRuns: z.array(ShiftRunSchema).max(5000).optional()
 });
 
-export function exportProgress(learner: Learner, attempts: AttemptRecord[], inputs: InputRecord[], now: number, exam: { sessions: ExamSession[]; cards: StoredReviewCard[] } = { sessions: [], cards: [] }): ProgressFile {
-	return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), learner, attempts, inputs, examSessions: exam.sessions, reviewCards: exam.cards };
+export function exportProgress(learner: Learner, attempts: AttemptRecord[], inputs: InputRecord[], now: number, exam: { sessions: ExamSession[]; cards: StoredReviewCard[] } = { sessions: [], cards: [] }, shiftRuns: ShiftRun[] = []): ProgressFile {
+	return { format: PROGRESS_FORMAT, version: PROGRESS_VERSION, exportedAt: new Date(now).toISOString(), learner, attempts, inputs, examSessions: exam.sessions, reviewCards: exam.cards, shiftRuns };
 }
 
 export type Parsed = { ok: true; file: ProgressFile } | { ok: false; error: string };
@@ -206,6 +235,12 @@ export function firstIssue(issues: readonly z.core.$ZodIssue[]): { path: Propert
 }
 
 function consistency(file: ProgressFile): string | undefined {
+	const runIds = new Set<string>();
+	for (const r of file.shiftRuns ?? []) {
+		if (runIds.has(r.id)) return `shift run ${r.id} appears twice`;
+		if (r.learnerId !== file.learner.id) return `shift run ${r.id} belongs to another learner`;
+		runIds.add(r.id);
+	}
 	const sessionIds = new Set<string>();
 	for (const s of file.examSessions ?? []) {
 		if (sessionIds.has(s.id)) return `exam session ${s.id} appears twice`;
@@ -252,6 +287,8 @@ export interface ImportPlan {
 	putSessions: ExamSession[];
 	/** Review cards new here, or reviewed more recently in the file. */
 	putCards: StoredReviewCard[];
+	/** Shift runs new here, or further along in the file (its inputs continue the stored ones). */
+	putShiftRuns: ShiftRun[];
 }
 
 /**
@@ -269,10 +306,20 @@ export function planImport(
 		/** Stored sessions with the file's session ids, whoever's they are (ids are global). */
 		sessions?: ExamSession[];
 		cards?: StoredReviewCard[];
+		/** Stored shift runs with the file's run ids, whoever's they are (ids are global). */
+		shiftRuns?: ShiftRun[];
 	}
 ): ImportPlan | string {
 	const here = new Map(stored.attempts.map((a) => [a.id, a]));
-	const plan: ImportPlan = { learnerId: file.learner.id, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0, putSessions: [], putCards: [] };
+	const plan: ImportPlan = { learnerId: file.learner.id, addAttempts: [], extendAttempts: [], addInputs: [], unchanged: 0, putSessions: [], putCards: [], putShiftRuns: [] };
+	const runsHere = new Map((stored.shiftRuns ?? []).map((r) => [r.id, r]));
+	for (const r of file.shiftRuns ?? []) {
+		const here = runsHere.get(r.id);
+		if (here && here.learnerId !== r.learnerId) return `shift run ${r.id} is stored here for another learner`;
+		// Taken when new, or when the file's run continues the stored one (same start, more inputs).
+		const continues = here && r.inputs.length > here.inputs.length && JSON.stringify(r.inputs.slice(0, here.inputs.length)) === JSON.stringify(here.inputs);
+		if (!here || continues) plan.putShiftRuns.push(r);
+	}
 	const sessionsHere = new Map((stored.sessions ?? []).map((x) => [x.id, x]));
 	for (const s of file.examSessions ?? []) {
 		const here = sessionsHere.get(s.id);
