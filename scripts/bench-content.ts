@@ -58,3 +58,18 @@ next: end
 Benchmark only.
 `;
 }
+
+/**
+ * The shipped morning with `extra` more pieces of desk work arriving at its start (copies of the
+ * "empty dispensers" task), so one action is taken with that many tasks waiting: the shift screen's
+ * worst case for the bench. Returns the shift file's text, id `bench-busy-shift`.
+ */
+export function busyShift(morning: string, extra = 60): string {
+	const section = morning.slice(morning.indexOf('# supplies: '), morning.indexOf('\n# ', morning.indexOf('# supplies: ') + 1) + 1);
+	const events = Array.from({ length: extra }, (_, i) => `  - id: supplies-b${i}\n    channel: desk\n    at: "07:45"\n    who: The front desk\n    about: Restock request ${i + 1}\n    minutes: 3\n    topic: communication\n`).join('');
+	const sections = Array.from({ length: extra }, (_, i) => section.replace('# supplies: ', `# supplies-b${i}: `)).join('\n');
+	return morning
+		.replace(/^id: morning-rush$/m, 'id: bench-busy-shift')
+		.replace(/^events:\n/m, `events:\n${events}`)
+		.replace(/\n# debrief\n/, `\n${sections}\n# debrief\n`);
+}

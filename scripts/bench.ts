@@ -200,9 +200,53 @@ function benchScheduleGrading(count: number) {
 	console.log(`schedule grading: a day of ${count} appointments across ${world.providers.length} providers, median ${times[30]!.toFixed(2)} ms, p95 ${times[57]!.toFixed(2)} ms (goal ≤ 5 ms)`);
 }
 
-async function benchWeekView(count: number) {
+/** The app built with the bench's generated content (a busy day, a busy shift), once per run. */
+let benchBuilt = false;
+function benchBuild(count = 200): string {
 	const dir = 'build-bench';
-	execSync(`npx vite build`, { env: { ...process.env, FDS_BENCH_CONTENT: String(count), BUILD_DIR: dir }, stdio: 'ignore' });
+	if (!benchBuilt) execSync(`npx vite build`, { env: { ...process.env, FDS_BENCH_CONTENT: String(count), BUILD_DIR: dir }, stdio: 'ignore' });
+	benchBuilt = true;
+	return dir;
+}
+
+/**
+ * One action at the shift desk with 60 more tasks waiting (the generated busy shift): taking a task
+ * and answering its step, each timed from the click to the next paint after the screen changed,
+ * with the store's write in between.
+ */
+async function benchShiftAction(rounds = 20) {
+	const dir = benchBuild();
+	const take: number[] = [];
+	const decide: number[] = [];
+	let waiting = 0;
+	await withServedBrowser(dir, 4195, async (browser, origin) => {
+		const page = await browser.newPage();
+		await page.goto(`${origin}/shift/bench-busy-shift/?new=1`);
+		await page.locator('.queue li[data-task^="supplies-b"]').first().waitFor();
+		waiting = await page.locator('.queue li[data-task]').count();
+		const timed = (action: string, done: string) =>
+			page.evaluate(async ([a, d]) => {
+				const t0 = performance.now();
+				(document.querySelector(a) as HTMLElement).click();
+				while (!document.querySelector(d)) await new Promise((r) => requestAnimationFrame(r));
+				await new Promise((r) => requestAnimationFrame(r));
+				return performance.now() - t0;
+			}, [action, done] as const);
+		for (let i = 0; i < rounds; i++) {
+			const key = (await page.locator('.queue li[data-task^="supplies-b"]').first().getAttribute('data-task'))!;
+			take.push(await timed(`.queue li[data-task="${key}"] .actions button`, `article.step[data-task="${key}"]`));
+			await page.locator('article.step input[type="radio"]').first().check();
+			decide.push(await timed('article.step button[type="submit"]', 'section.feedback'));
+			await page.locator('section.feedback button').click();
+			await page.locator('section.feedback').waitFor({ state: 'detached' });
+		}
+	});
+	const q = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(p * a.length))]!.toFixed(1);
+	console.log(`shift desk with ${waiting} tasks waiting: taking a task p50 ${q(take, 0.5)} ms, p95 ${q(take, 0.95)} ms; answering its step p50 ${q(decide, 0.5)} ms, p95 ${q(decide, 0.95)} ms (${rounds} of each, click to next paint, the write included; goal p95 ≤ 16 ms)`);
+}
+
+async function benchWeekView(count: number) {
+	const dir = benchBuild(count);
 	const week: number[] = [];
 	const day: number[] = [];
 	await withServedBrowser(dir, 4198, async (browser, origin) => {
@@ -506,5 +550,6 @@ if (!existsSync(join(BUILD, 'index.html'))) {
 	if (want('progress')) await benchProgressAtScale();
 }
 if (want('views')) await benchWeekView(200);
+if (want('shift-desk')) await benchShiftAction();
 // Lighthouse last: it needs the build too, and takes about a minute (LH_PRESET=desktop halves it).
 if (want('lighthouse')) await benchLighthouse(process.env.LH_PRESET === 'desktop' || process.env.LH_PRESET === 'mobile' ? [process.env.LH_PRESET] : undefined);

@@ -3,7 +3,7 @@ import { formatError, loadContent, type Content } from '../src/lib/content';
 import { catalogEntry, splitEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
 import type { ChartWorld } from '../src/lib/content/world';
-import { busyDayScenario } from './bench-content';
+import { busyDayScenario, busyShift } from './bench-content';
 import { prerenderTexts } from './prerender-markdown';
 
 const CATALOG = 'virtual:catalog';
@@ -48,6 +48,8 @@ export function contentPlugin(): Plugin {
 		if (process.env.FDS_BENCH_CONTENT) {
 			const world = loadContent(files).content?.world;
 			if (world) files['content/scenarios/bench-busy-day.md'] = busyDayScenario(world, Number(process.env.FDS_BENCH_CONTENT) || 200);
+			const morning = files['content/shifts/morning-rush.md'];
+			if (morning) files['content/shifts/bench-busy-shift.md'] = busyShift(morning);
 		}
 		const result = loadContent(files);
 		if (!result.content) throw new Error(`Invalid content:\n${result.errors.map(formatError).join('\n')}`);
