@@ -10,6 +10,7 @@ export default defineConfig({
 	resolve: { alias: process.env.VITEST ? [] : [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
+		setupFiles: ['tests/unit/setup-graders.ts'],
 		environment: 'node',
 		// Property tests run thousands of inputs; on a loaded two-core machine that can pass 5 s. Time is
 		// never what a unit test asserts, so the limit only catches a hang.

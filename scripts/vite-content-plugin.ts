@@ -21,6 +21,8 @@ const MEASURES = 'virtual:measures';
 // The part of the clinic a scenario page reads (chart, bindings, policies): no fee schedule, modifiers or
 // staff, and only the patients one scenario names (its own module), so a page carries its own chart.
 const CHART_WORLD = 'virtual:chart-world';
+// The policy binder's text: fetched when the binder first opens, not with every scenario page.
+const POLICIES = 'virtual:policies';
 const SCENARIO_PATIENTS = 'virtual:scenario-patients/';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
@@ -32,7 +34,7 @@ const START_HERE = 'virtual:start-here';
 const SHIFTS = 'virtual:shifts';
 const SHIFT = 'virtual:shift/';
 const ours = (id: string) =>
-	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === MEASURES || id === CHART_WORLD || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
+	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === MEASURES || id === CHART_WORLD || id === POLICIES || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -84,9 +86,10 @@ export function contentPlugin(): Plugin {
 			if (name === MEASURES) return `export default ${JSON.stringify(content.measures)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === CHART_WORLD) {
-				const { clinic, providers, payers } = content.world;
+				const { clinic: { policies: _policies, ...clinic }, providers, payers } = content.world;
 				return `export default ${JSON.stringify({ clinic, providers, payers } satisfies Omit<ChartWorld, 'patients'>)};`;
 			}
+			if (name === POLICIES) return `export default ${JSON.stringify(content.world.clinic.policies)};`;
 			if (name.startsWith(SCENARIO_PATIENTS)) {
 				const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO_PATIENTS.length));
 				if (!scenario) this.error(`no scenario "${name.slice(SCENARIO_PATIENTS.length)}"`);

@@ -4,15 +4,15 @@
 /// <reference lib="webworker" />
 /**
  * The offline app. Installing a version downloads everything but the code sets: the app shell and
- * every chunk (catalog, scenario modules, item banks, the clinic), every prerendered page and the
- * static files. The code sets (about 0.9 MB gzip) are kept the first time they are fetched.
+ * every chunk (catalog, scenario modules, item banks, the clinic), every prerendered page but the
+ * scenario pages' identical shells (the fallback page stands in for them) and the static files. The code sets (about 0.9 MB gzip) are kept the first time they are fetched.
  *
  * Pages and code are served from the installed version's cache first, so a page and the chunks it
  * loads always come from the same build. A new version waits until the learner applies it (the page
  * posts APPLY_UPDATE) or until no page of the app is open: it never takes over mid-attempt.
  */
 import { base, build, files, prerendered, version } from '$service-worker';
-import { APPLY_UPDATE, appCacheName, codeSetCacheName, isCodeSetPath, isOwnCache } from '$lib/offline-cache';
+import { APPLY_IF_ALONE, APPLY_UPDATE, APPLYING, appCacheName, codeSetCacheName, isCodeSetPath, isOwnCache } from '$lib/offline-cache';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const APP = appCacheName(base, version);
@@ -23,7 +23,11 @@ const FALLBACK = `${base}/404.html`;
 // /lms and /assignment are also written as lms.html and assignment.html (an LMS opens files by name);
 // a host may redirect or refuse those extensionless paths, and one failed request fails the install.
 const pages = prerendered.filter((p) => p.endsWith('/') || !prerendered.includes(`${p}/`));
-const precache = [...new Set([...build.filter((p) => !isCodeSetPath(p)), ...files, ...pages, FALLBACK])];
+// A scenario's page is the same empty shell for every scenario (the player renders in the browser), so
+// it is not precached once per scenario: the fallback page, the same build's shell, stands in for it.
+const PLAYER = `${base}/play/`;
+const isPlayerPage = (path: string) => path.startsWith(PLAYER) && path !== PLAYER;
+const precache = [...new Set([...build.filter((p) => !isCodeSetPath(p)), ...files, ...pages.filter((p) => !isPlayerPage(p)), FALLBACK])];
 const precached = new Set(precache);
 
 sw.addEventListener('install', (event) => {
@@ -45,6 +49,17 @@ sw.addEventListener('activate', (event) => {
 
 sw.addEventListener('message', (event) => {
 	if (event.data === APPLY_UPDATE) void sw.skipWaiting();
+	// Browsers activate a waiting worker once no page uses the old one, but a page opened again at once
+	// can keep the old one in charge: the app's next start, alone, applies the update itself.
+	if (event.data === APPLY_IF_ALONE)
+		event.waitUntil(
+			(async () => {
+				const open = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+				if (open.length > 1) return;
+				event.source?.postMessage(APPLYING);
+				await sw.skipWaiting();
+			})()
+		);
 });
 
 async function fromNetworkKeeping(request: Request, cacheName: string): Promise<Response> {
@@ -65,6 +80,10 @@ async function page(request: Request, path: string): Promise<Response> {
 	const cache = await caches.open(APP);
 	const hit = (await cache.match(path, { ignoreSearch: true })) ?? (path.endsWith('/') ? undefined : await cache.match(`${path}/`));
 	if (hit) return hit;
+	if (isPlayerPage(path)) {
+		const shell = await cache.match(FALLBACK);
+		if (shell) return shell;
+	}
 	try {
 		return await fetch(request);
 	} catch (e) {

@@ -29,6 +29,11 @@ declare module 'virtual:chart-world' {
 	const world: Omit<import('$lib/content/world').ChartWorld, 'patients'>;
 	export default world;
 }
+/** The office policy binder, by policy id: loaded when the binder first opens. */
+declare module 'virtual:policies' {
+	const policies: import('$lib/content/world').ClinicWorld['clinic']['policies'];
+	export default policies;
+}
 declare module 'virtual:world' {
 	const world: import('$lib/content/world').ClinicWorld;
 	export default world;

@@ -6,6 +6,7 @@ import type { Assignment } from './assign/assignment';
 import type { Scenario } from './content/schema/scenario';
 import type { ProgressStore } from './db/types';
 import { sha256Hex } from './assign/sha256';
+import { loadGradersFor } from './engine/interactions';
 
 export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custom'>, id: string): Promise<Scenario | undefined> {
 	const { loaders } = await import('virtual:scenarios');
@@ -17,10 +18,12 @@ export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custo
 	return checkAuthored(source, world.default, catalog.default.frameworks, new Set(catalog.default.scenarios.map((s) => s.id))).scenario;
 }
 
-/** Every scenario of the assignment this copy of the app can load, by id (to replay result files' attempts). */
+/** Every scenario of the assignment this copy of the app can load, by id, with their graders loaded (to replay result files' attempts). */
 export async function loadAssignmentScenarios(assignment: Pick<Assignment, 'custom' | 'scenarios'>): Promise<Map<string, Scenario>> {
 	const loaded = await Promise.all(assignment.scenarios.map(async (id) => [id, await loadAssignmentScenario(assignment, id)] as const));
-	return new Map(loaded.filter((e): e is readonly [string, Scenario] => e[1] !== undefined));
+	const scenarios = new Map(loaded.filter((e): e is readonly [string, Scenario] => e[1] !== undefined));
+	await loadGradersFor(scenarios.values());
+	return scenarios;
 }
 
 /** Where an assignment's own scenario is kept in this browser, and whether that is beside one of the same id. */

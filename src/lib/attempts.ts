@@ -1,5 +1,5 @@
 import type { Scenario } from './content/schema/scenario';
-import { answer, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
+import { answer, loadGradersFor, replay, start, summarize, type AttemptState, type Input, type Outcome } from './engine';
 import type { AttemptRecord, Learner, ProgressStore } from './db/types';
 import { newId } from './ids';
 
@@ -54,6 +54,8 @@ export async function beginAttempt(
 	now: number,
 	assignment?: AttemptAssignment
 ): Promise<{ record: AttemptRecord; state: AttemptState }> {
+	// The grader for each kind of step loads before the attempt opens, so answering never waits on it.
+	await loadGradersFor([scenario]);
 	const state = start(scenario, seed);
 	const record: AttemptRecord = {
 		id: newId(),
@@ -82,6 +84,7 @@ export async function recordAnswer(
 	input: Input,
 	now: number
 ): Promise<{ record: AttemptRecord; state: AttemptState; outcome: Outcome; /** Settles once a finished scenario's review cards are written. */ review?: Promise<void> }> {
+	await loadGradersFor([state.scenario]);
 	const result = answer(state, input);
 	const finished = result.state.stepId === null;
 	const updated: AttemptRecord = { ...record, ...summaryOf(result.state, record.passMark), updatedAt: now, ...(finished ? { finishedAt: now } : {}) };
@@ -99,7 +102,7 @@ export type Reopened = { ok: true; record: AttemptRecord; state: AttemptState } 
 export async function reopenAttempt(store: ProgressStore, record: AttemptRecord, scenario: Scenario): Promise<Reopened> {
 	if (record.contentHash !== scenario.hash)
 		return { ok: false, record, reason: 'This attempt was made on an earlier version of the scenario, so it cannot be replayed step by step. Its score is kept.' };
-	const inputs = await store.getInputs(record.id);
+	const [inputs] = await Promise.all([store.getInputs(record.id), loadGradersFor([scenario])]);
 	try {
 		return { ok: true, record, state: replay(scenario, record.seed, inputs.map((i) => i.input)) };
 	} catch (e) {

@@ -18,3 +18,9 @@ export const isCodeSetPath = (path: string) => path.endsWith('.tsv');
 
 /** The message a page sends a waiting worker when the learner asks for the update now. */
 export const APPLY_UPDATE = 'apply-update';
+/**
+ * The message a page that has just opened sends a waiting worker: take over if this page is the app's
+ * only one (the next start, before the learner has done anything). The worker answers APPLYING when it does.
+ */
+export const APPLY_IF_ALONE = 'apply-if-alone';
+export const APPLYING = 'applying';

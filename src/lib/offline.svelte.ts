@@ -1,11 +1,11 @@
 /**
  * The offline worker seen from a page: registers it where it belongs and says when a new version is
- * waiting. The update is applied only when the learner asks (the page reloads) or, by the browser,
- * once no page of the app is open: never in the middle of an attempt.
+ * waiting. The update is applied only when the learner asks (the page reloads), or when the app opens
+ * again with no other page of it open (before the learner does anything): never in the middle of an attempt.
  */
 import { base } from '$app/paths';
 import { dev } from '$app/environment';
-import { APPLY_UPDATE } from './offline-cache';
+import { APPLY_IF_ALONE, APPLY_UPDATE, APPLYING } from './offline-cache';
 
 /**
  * Not in a frame: an LMS package runs the app in a frame of its launch page, inside the LMS's own
@@ -33,11 +33,20 @@ class OfflineApp {
 		this.#started = true;
 		const container = navigator.serviceWorker;
 		this.controlled = !!container.controller;
+		const firstController = container.controller;
 		container.addEventListener('controllerchange', () => {
 			this.controlled = true;
 			// The learner asked for the update here: open the same page (the attempt resumes) on it.
 			if (this.#applying) location.reload();
 		});
+		container.addEventListener('message', (event) => {
+			// The waiting worker takes over at this start: reload on it before the learner begins.
+			if (event.data !== APPLYING) return;
+			this.#applying = true;
+			// Its take-over may already have been announced (the two events are not ordered).
+			if (container.controller !== firstController) location.reload();
+		});
+		container.startMessages();
 		void container
 			.register(`${base}/service-worker.js`, { scope: `${base}/` })
 			.then((reg) => {
@@ -53,6 +62,8 @@ class OfflineApp {
 				};
 				watch(reg.waiting);
 				watch(reg.installing);
+				// The next start: a version left waiting is applied now if no other page of the app is open.
+				if (reg.waiting && container.controller) reg.waiting.postMessage(APPLY_IF_ALONE);
 				reg.addEventListener('updatefound', () => watch(reg.installing));
 				setInterval(() => void this.check(), CHECK_EVERY_MS);
 				document.addEventListener('visibilitychange', () => {

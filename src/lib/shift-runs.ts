@@ -5,8 +5,12 @@
 import type { Shift } from './content/schema/shift';
 import type { ProgressStore, ShiftRun } from './db/types';
 import { act, replayShift, summarizeShift, type ShiftInput, type ShiftState } from './engine/shift';
+import { loadGradersFor } from './engine/interactions';
 import type { Outcome } from './engine/types';
 import { newId } from './ids';
+
+/** Loads the graders of every kind of step the shift's tasks use. */
+export const loadShiftGraders = (shift: Shift): Promise<void> => loadGradersFor(Object.values(shift.tasks));
 
 /** The cached summary a run keeps beside its inputs. */
 function summaryOf(state: ShiftState): Pick<ShiftRun, 'status' | 'score' | 'critical' | 'evidence'> {
@@ -20,6 +24,7 @@ function summaryOf(state: ShiftState): Pick<ShiftRun, 'status' | 'score' | 'crit
 }
 
 export async function beginShiftRun(store: ProgressStore, learnerId: string, shift: Shift, seed: number, now: number): Promise<{ run: ShiftRun; state: ShiftState }> {
+	await loadShiftGraders(shift);
 	const state = replayShift(shift, seed, []);
 	const run: ShiftRun = { id: newId(), learnerId, shiftId: shift.meta.id, contentHash: shift.hash, seed, inputs: [], startedAt: now, updatedAt: now, ...summaryOf(state) };
 	await store.createShiftRun(run);
@@ -31,6 +36,7 @@ export async function beginShiftRun(store: ProgressStore, learnerId: string, shi
  * tab that is behind another one gets a ShiftRunConflict and nothing is written.
  */
 export async function recordShiftInput(store: ProgressStore, run: ShiftRun, state: ShiftState, input: ShiftInput, now: number): Promise<{ run: ShiftRun; state: ShiftState; outcome?: Outcome }> {
+	await loadShiftGraders(state.shift);
 	const r = act(state, input);
 	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...summaryOf(r.state), ...(r.state.finished ? { finishedAt: now } : {}) };
 	await store.advanceShiftRun(next, run.inputs.length);
@@ -40,8 +46,9 @@ export async function recordShiftInput(store: ProgressStore, run: ShiftRun, stat
 export type ReopenedShift = { ok: true; run: ShiftRun; state: ShiftState } | { ok: false; run: ShiftRun; reason: string };
 
 /** Rebuilds a stored run's state from its seed and inputs, on the version of the shift it was made on. */
-export function reopenShiftRun(run: ShiftRun, shift: Shift): ReopenedShift {
+export async function reopenShiftRun(run: ShiftRun, shift: Shift): Promise<ReopenedShift> {
 	if (run.contentHash !== shift.hash) return { ok: false, run, reason: 'This shift was worked on an earlier version of its content, so it cannot be replayed. Its score is kept.' };
+	await loadShiftGraders(shift);
 	try {
 		return { ok: true, run, state: replayShift(shift, run.seed, run.inputs) };
 	} catch (e) {

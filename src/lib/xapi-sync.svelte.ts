@@ -10,7 +10,7 @@ import type { Assignment } from './assign/assignment';
 import { loadAssignmentScenario } from './assignment-scenarios';
 import type { Scenario } from './content/schema/scenario';
 import type { AttemptRecord, Learner, ProgressStore } from './db/types';
-import { decisionsOf, type Decision } from './lms/decisions';
+import { loadDecisions, type Decision } from './lms/decisions';
 import { assignmentStanding } from './lms/standing';
 import { assignmentExamInput } from './exam-bank';
 import { buildStatements, learnerAccount, outbox } from './lms/xapi';
@@ -157,7 +157,7 @@ class XapiReporting {
 			let problem: string | undefined;
 			for (const attempt of counted) {
 				const s = await this.#scenario(a, attempt.scenarioId);
-				const d = s ? decisionsOf(s, attempt, inputs) : ({ ok: false, error: `scenario ${attempt.scenarioId} is not in this copy of the simulator` } as const);
+				const d = s ? await loadDecisions(s, attempt, inputs) : ({ ok: false, error: `scenario ${attempt.scenarioId} is not in this copy of the simulator` } as const);
 				if (d.ok) decisions.push(...d.decisions);
 				else problem = `The decisions of one attempt cannot be reported: ${d.error}.`;
 			}

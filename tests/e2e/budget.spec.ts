@@ -4,6 +4,7 @@ import {
 	XAPI_CLIENT_PROBE,
 	CODE_INDEX_BUDGET_BYTES,
 	CHOICE_ONLY_JS_BUDGET_BYTES,
+	HEAVY_GRADER_PROBES,
 	MARKDOWN_RENDERER_PROBE,
 	ZOD_PROBE,
 	INITIAL_JS_BUDGET_BYTES,
@@ -68,9 +69,16 @@ test(`every scenario page loads at most ${kb(SCENARIO_JS_BUDGET_BYTES)} of gzipp
 		// Shipped scenarios were validated at build: no schema library on a scenario page (25 KB gzip).
 		expect(load.js.filter((f) => f.text.includes(ZOD_PROBE)).map((f) => f.path), `${route} fetched zod`).toEqual([]);
 	}
+	// Graders load per kind: a page of choices carries no schedule or billing rules.
+	for (const p of pages.filter((p) => p.kinds === 'choice'))
+		expect(loads.get(p.route)!.js.filter((f) => HEAVY_GRADER_PROBES.some((probe) => f.text.includes(probe))).map((f) => f.path), `${p.route} fetched a grader it has no step for`).toEqual([]);
+	// …while a page with such steps does (so the probes name text the build really holds).
+	for (const probe of HEAVY_GRADER_PROBES) expect([...loads.values()].some((l) => l.js.some((f) => f.text.includes(probe))), `no scenario page fetched "${probe}"`).toBe(true);
 	const limit = (route: string) => (pages.find((p) => p.route === route)!.kinds === 'choice' ? CHOICE_ONLY_JS_BUDGET_BYTES : SCENARIO_JS_BUDGET_BYTES);
 	const over = [...loads].filter(([route, l]) => l.gzipBytes > limit(route)).sort(([, a], [, b]) => b.gzipBytes - a.gzipBytes);
 	expect(over.map(([route, l]) => describeLoad(route, l, limit(route))), 'scenario pages over their budget').toEqual([]);
+	// The figures docs/PERFORMANCE.md quotes.
+	for (const [route, l] of [...loads].sort(([, a], [, b]) => b.gzipBytes - a.gzipBytes)) console.log(`${route}: ${kb(l.gzipBytes)} gzip (${pages.find((p) => p.route === route)!.kinds})`);
 });
 
 test(`the ICD-10-CM and HCPCS files are fetched separately and stay within ${kb(CODE_INDEX_BUDGET_BYTES)} gzip`, () => {

@@ -85,7 +85,9 @@ test('a shift worked by keyboard alone, with a reload in the middle and a second
 	const clock = await page.locator('[data-clock]').innerText();
 	const queue = await page.locator('.queue li[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task')));
 	const onScreen = await page.locator('article.step').getAttribute('data-step').catch(() => null);
-	await page.reload();
+	// Waiting for 'load' once hung for minutes in CI (the worker was still installing the offline app);
+	// what the learner sees after the reload is what this checks, and expect waits for it.
+	await page.reload({ waitUntil: 'commit' });
 	await expect(page.locator('[data-clock]')).toHaveText(clock);
 	expect(await page.locator('.queue li[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task')))).toEqual(queue);
 	if (onScreen) await expect(page.locator('article.step')).toHaveAttribute('data-step', onScreen);
@@ -108,7 +110,7 @@ test('a shift worked by keyboard alone, with a reload in the middle and a second
 	for (const e of SHIFT.meta.events.filter((x) => x.at)) await expect(rows).toContainText(e.about);
 	await axe(page);
 	// The other tab, reloaded, shows the same report.
-	await other.reload();
+	await other.reload({ waitUntil: 'commit' });
 	await expect(other.locator('[data-shift-report] [data-result]')).toHaveText(await report.locator('[data-result]').innerText());
 });
 

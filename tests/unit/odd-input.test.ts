@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { parse, VALID, mustParse } from './fixtures';
 import { answer, replay, start } from '../../src/lib/engine';
-import { graders } from '../../src/lib/engine/interactions';
+import { graders } from '../../src/lib/engine/interactions/all';
 import { Assignment, CLOCK_SKEW_MS, decodeAssignment } from '../../src/lib/assign/assignment';
 import { buildResult, MAX_RESULT_BYTES, openResult, sealResult } from '../../src/lib/assign/results';
 import { MAX_PROGRESS_BYTES } from '../../src/lib/db/transfer';

@@ -33,7 +33,7 @@ for (const [name, make] of [
 			expect(stored.status).toBe('passed');
 			expect(stored.finishedAt).toBeDefined();
 			expect(stored.evidence.length).toBeGreaterThan(10);
-			const reopened = reopenShiftRun(stored, shift);
+			const reopened = await reopenShiftRun(stored, shift);
 			expect(reopened.ok && reopened.state).toEqual(state);
 			expect(resumableRun(await store.listShiftRuns('l1'), shift)).toBeUndefined();
 		});
@@ -59,7 +59,7 @@ for (const [name, make] of [
 		it('a run made on another version of the shift is reported, not replayed, and not offered to resume', async () => {
 			const store = make();
 			const { run } = await beginShiftRun(store, 'l1', { ...shift, hash: 'old' }, 3, 1);
-			const r = reopenShiftRun((await store.getShiftRun(run.id))!, shift);
+			const r = await reopenShiftRun((await store.getShiftRun(run.id))!, shift);
 			expect(r.ok).toBe(false);
 			expect(!r.ok && r.reason).toMatch(/earlier version/);
 			expect(resumableRun(await store.listShiftRuns('l1'), shift)).toBeUndefined();
@@ -77,7 +77,7 @@ for (const [name, make] of [
 			const r = await importLearner(to, text);
 			expect(r.ok && r.shiftRuns).toBe(1);
 			const here = resumableRun(await to.listShiftRuns(ana.id), shift)!;
-			const reopened = reopenShiftRun(here, shift);
+			const reopened = await reopenShiftRun(here, shift);
 			expect(reopened.ok && reopened.state).toEqual(state);
 			const again = await importLearner(to, text);
 			expect(again.ok && again.shiftRuns).toBe(0);

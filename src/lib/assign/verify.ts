@@ -4,9 +4,10 @@
  * uses what the answers earn. A claim that differs is flagged (an edited file with a recomputed
  * seal, or a bug); an attempt that cannot be replayed here (another version of the scenario, or a
  * scenario this copy of the app does not have) keeps its stated score and says it was not checked.
+ * The caller loads the scenarios' graders first (`loadGradersFor`; `loadAssignmentScenarios` does).
  */
 import type { Scenario } from '../content/schema/scenario';
-import { replay, type Input } from '../engine';
+import { GraderNotLoaded, replay, type Input } from '../engine';
 import { summaryOf } from '../attempts';
 import type { AttemptRecord } from '../db/types';
 import type { StudentResult } from './results';
@@ -60,6 +61,8 @@ export function verifyResult(result: StudentResult, scenarios: ReadonlyMap<strin
 		try {
 			replayed = summaryOf(replay(scenario, a.seed, inputs.map((i) => i.input as Input)), a.passMark);
 		} catch (e) {
+			// A grader not loaded is the app's slip, not the student's: never a 0% for it.
+			if (e instanceof GraderNotLoaded) throw e;
 			// Inputs the engine refuses earn nothing: the attempt counts as not finished, at zero.
 			check('differs', `its answers do not replay (${(e as Error).message}); counted as 0%, not finished`);
 			const { finishedAt: _, ...rest } = a;

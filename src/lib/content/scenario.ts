@@ -20,6 +20,8 @@ import type { ClinicWorld } from './world';
 import { checkStoryAgainstRecords } from './story-check';
 import { inboxContext } from './inbox-context';
 import { auditContext } from './audit-context';
+// Whatever parses scenarios (build, scripts, the authoring page) may play any of them: every grader.
+import '../engine/interactions/all';
 
 const HEADING = /^##\s+([^\s:]+)\s*(?::\s*(.*))?$/;
 const FENCE = /^```\s*([A-Za-z][\w-]*)?\s*$/;

@@ -1,4 +1,4 @@
-import type { Scenario, Step } from './schema/scenario';
+import type { Interaction, Scenario, Step } from './schema/scenario';
 
 /**
  * The step with this id, or undefined. Own keys only: ids come from authored text and stored
@@ -7,4 +7,9 @@ import type { Scenario, Step } from './schema/scenario';
  */
 export function stepOf(scenario: Pick<Scenario, 'steps'>, id: string): Step | undefined {
 	return Object.hasOwn(scenario.steps, id) ? scenario.steps[id] : undefined;
+}
+
+/** The interaction kinds a scenario's steps use, each once: what its graders and components are. */
+export function kindsOf(scenario: Pick<Scenario, 'steps'>): Interaction['kind'][] {
+	return [...new Set(Object.values(scenario.steps).flatMap((s) => s.interaction?.kind ?? []))];
 }

@@ -29,8 +29,11 @@ export interface ClinicWorld {
 	modifiers: Modifier[];
 }
 
-/** What the player's chart, bindings and policy binder read (interaction steps carry their own context). */
-export type ChartWorld = Pick<ClinicWorld, 'clinic' | 'providers' | 'payers' | 'patients'>;
+/**
+ * What the player's chart and bindings read (interaction steps carry their own context). The policy
+ * binder's text is left out: it loads when the binder opens (`virtual:policies`).
+ */
+export type ChartWorld = Pick<ClinicWorld, 'providers' | 'payers' | 'patients'> & { clinic: Omit<ClinicWorld['clinic'], 'policies'> };
 
 type Files = Readonly<Record<string, string>>;
 

@@ -1,6 +1,6 @@
 import type { Interaction, Scenario } from '../content/schema/scenario';
 import { stepOf } from '../content/steps';
-import { graders } from './interactions';
+import { graderFor } from './interactions';
 import { fillTemplate } from '../content/template';
 import type { Grader } from './interactions/grader';
 import { mix, rng, shuffled } from './rng';
@@ -11,8 +11,9 @@ import { InvalidInput, type AttemptState, type Input, type Outcome, type ScoreSu
 const MOOD_MIN = 0;
 const MOOD_MAX = 10;
 
+/** Throws GraderNotLoaded, naming the kind, when the caller has not loaded its grader (`loadGraders`). */
 function graderOf(interaction: Interaction): Grader<Interaction['kind']> {
-	return graders[interaction.kind] as Grader<Interaction['kind']>;
+	return graderFor(interaction.kind) as Grader<Interaction['kind']>;
 }
 
 /** Begins an attempt. The seed picks the variant and the display order; same seed, same attempt. */

@@ -1,4 +1,4 @@
 export { start, answer, replay, displayOrder, summarize, isFinished } from './engine';
-export { graders } from './interactions';
+export { loadGraders, loadGradersFor, GraderNotLoaded } from './interactions';
 export { computeMastery, type Mastery, type EvidenceEvent } from './mastery';
 export * from './types';

@@ -3,7 +3,7 @@
  * needs (SCORM cmi.interactions, xAPI "answered" statements). Pure: the scenario is passed in.
  */
 import type { Scenario } from '../content/schema/scenario';
-import { replay } from '../engine';
+import { loadGradersFor, replay } from '../engine';
 import type { Input, Outcome } from '../engine/types';
 import type { AttemptRecord, InputRecord } from '../db/types';
 
@@ -71,6 +71,13 @@ function correctText(outcome: Outcome): string | undefined {
 	return undefined;
 }
 
+/** `decisionsOf` once the scenario's graders are loaded: what a page reporting to an LMS calls. */
+export async function loadDecisions(scenario: Scenario, attempt: AttemptRecord, inputs: readonly InputRecord[]): Promise<Decisions> {
+	await loadGradersFor([scenario]);
+	return decisionsOf(scenario, attempt, inputs);
+}
+
+/** The caller has loaded the scenario's graders (else the result names the kind not loaded). */
 export function decisionsOf(scenario: Scenario, attempt: AttemptRecord, inputs: readonly InputRecord[]): Decisions {
 	if (attempt.contentHash !== scenario.hash) return { ok: false, error: `attempt ${attempt.id} was made on another version of ${scenario.meta.id}` };
 	const mine = inputs.filter((i) => i.attemptId === attempt.id).sort((a, b) => a.seq - b.seq);
