@@ -8,13 +8,14 @@ import { act, replayShift, summarizeShift, type ShiftInput, type ShiftState } fr
 import { loadGradersFor } from './engine/interactions';
 import type { Outcome } from './engine/types';
 import { newId } from './ids';
+import type { AttemptAssignment } from './attempts';
 
 /** Loads the graders of every kind of step the shift's tasks use. */
 export const loadShiftGraders = (shift: Shift): Promise<void> => loadGradersFor(Object.values(shift.tasks));
 
 /** The cached summary a run keeps beside its inputs. */
-function summaryOf(state: ShiftState): Pick<ShiftRun, 'status' | 'score' | 'critical' | 'evidence'> {
-	const s = summarizeShift(state);
+export function shiftSummaryOf(state: ShiftState, passMark?: number): Pick<ShiftRun, 'status' | 'score' | 'critical' | 'evidence'> {
+	const s = summarizeShift(state, passMark);
 	return {
 		status: !s.finished ? 'in-progress' : s.passed ? 'passed' : 'failed',
 		score: s.score,
@@ -23,10 +24,22 @@ function summaryOf(state: ShiftState): Pick<ShiftRun, 'status' | 'score' | 'crit
 	};
 }
 
-export async function beginShiftRun(store: ProgressStore, learnerId: string, shift: Shift, seed: number, now: number): Promise<{ run: ShiftRun; state: ShiftState }> {
+/** Starts a run; one made from an assignment's link carries the assignment's id and pass mark, which rules its status. */
+export async function beginShiftRun(store: ProgressStore, learnerId: string, shift: Shift, seed: number, now: number, assignment?: AttemptAssignment): Promise<{ run: ShiftRun; state: ShiftState }> {
 	await loadShiftGraders(shift);
 	const state = replayShift(shift, seed, []);
-	const run: ShiftRun = { id: newId(), learnerId, shiftId: shift.meta.id, contentHash: shift.hash, seed, inputs: [], startedAt: now, updatedAt: now, ...summaryOf(state) };
+	const run: ShiftRun = {
+		id: newId(),
+		learnerId,
+		shiftId: shift.meta.id,
+		contentHash: shift.hash,
+		seed,
+		inputs: [],
+		startedAt: now,
+		updatedAt: now,
+		...shiftSummaryOf(state, assignment?.passMark),
+		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {})
+	};
 	await store.createShiftRun(run);
 	return { run, state };
 }
@@ -38,7 +51,7 @@ export async function beginShiftRun(store: ProgressStore, learnerId: string, shi
 export async function recordShiftInput(store: ProgressStore, run: ShiftRun, state: ShiftState, input: ShiftInput, now: number): Promise<{ run: ShiftRun; state: ShiftState; outcome?: Outcome }> {
 	await loadShiftGraders(state.shift);
 	const r = act(state, input);
-	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...summaryOf(r.state), ...(r.state.finished ? { finishedAt: now } : {}) };
+	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...shiftSummaryOf(r.state, run.passMark), ...(r.state.finished ? { finishedAt: now } : {}) };
 	await store.advanceShiftRun(next, run.inputs.length);
 	return { run: next, state: r.state, ...(r.outcome ? { outcome: r.outcome } : {}) };
 }
@@ -56,9 +69,14 @@ export async function reopenShiftRun(run: ShiftRun, shift: Shift): Promise<Reope
 	}
 }
 
-/** The learner's unfinished run of this shift on its current version, newest first. */
-export function resumableRun(runs: readonly ShiftRun[], shift: Shift): ShiftRun | undefined {
-	return runs.filter((r) => r.shiftId === shift.meta.id && r.status === 'in-progress' && r.contentHash === shift.hash).sort((a, b) => b.updatedAt - a.updatedAt)[0];
+/**
+ * The learner's unfinished run of this shift on its current version, newest first: from the same
+ * assignment (or from none, when opened outside one), so work never counts for an assignment it was not made for.
+ */
+export function resumableRun(runs: readonly ShiftRun[], shift: Shift, assignmentId?: string): ShiftRun | undefined {
+	return runs
+		.filter((r) => r.shiftId === shift.meta.id && r.status === 'in-progress' && r.contentHash === shift.hash && r.assignmentId === assignmentId)
+		.sort((a, b) => b.updatedAt - a.updatedAt)[0];
 }
 
 /**

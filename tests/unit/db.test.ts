@@ -84,7 +84,7 @@ for (const [name, make] of [
 			const store = make();
 			await store.putLearner({ id: 'l', name: 'Lee', createdAt: 1 });
 			const assignment = { format: 'front-desk-simulator/assignment', version: 1, id: 'assign-1234', title: 'Week 1', instructions: '', scenarios: ['s'], custom: [], attemptsAllowed: 3, passMark: 0.8, feedback: 'immediate', randomiseVariants: true, createdAt: 1, xapi: { endpoint: 'https://lrs.example/xapi/', key: 'k', secret: 's' } } as const;
-			await store.putAssignment({ id: assignment.id, assignment: { ...assignment, custom: [], scenarios: ['s'] }, savedAt: 2 });
+			await store.putAssignment({ id: assignment.id, assignment: { ...assignment, custom: [], scenarios: ['s'], shifts: [] }, savedAt: 2 });
 			expect((await store.listAssignments()).map((a) => a.assignment.xapi?.endpoint)).toEqual(['https://lrs.example/xapi/']);
 			expect(await store.getXapiRecord('l', assignment.id)).toEqual({ learnerId: 'l', assignmentId: assignment.id, launches: [], acknowledged: [] });
 			await store.recordLaunch('l', assignment.id, 10);

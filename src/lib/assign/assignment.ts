@@ -78,6 +78,15 @@ export const Assignment = z.strictObject({
 			if (twice) ctx.addIssue({ code: 'custom', message: `carries "${twice.id}" twice (each scenario once)` });
 		})
 		.default([]),
+	/** Shifts (content/shifts/) to work, each a stretch of the office's day; absent in links made before shifts could be assigned. */
+	shifts: z
+		.array(Id)
+		.max(10)
+		.superRefine((ids, ctx) => {
+			const twice = ids.find((id, i) => ids.indexOf(id) !== i);
+			if (twice) ctx.addIssue({ code: 'custom', message: `lists "${twice}" twice (each shift once)` });
+		})
+		.default([]),
 	/** Optional exam practice: a mock exam of this many items drawn to the blueprint. */
 	exam: z.strictObject({ framework: z.enum(['cmaa', 'cehrs']), items: z.number().int().min(5).max(110) }).optional(),
 	/**
@@ -102,7 +111,7 @@ export const Assignment = z.strictObject({
 	feedback: z.enum(['immediate', 'after-submission']).default('immediate'),
 	randomiseVariants: z.boolean().default(true),
 	createdAt: z.number().int().min(0).max(8.64e15)
-}).refine((a) => a.scenarios.length > 0 || a.exam !== undefined, { path: ['scenarios'], message: 'an assignment needs at least one scenario or an exam' });
+}).refine((a) => a.scenarios.length > 0 || a.shifts.length > 0 || a.exam !== undefined, { path: ['scenarios'], message: 'an assignment needs at least one scenario, shift or exam' });
 export type Assignment = z.infer<typeof Assignment>;
 
 function toBase64Url(bytes: Uint8Array): string {
@@ -193,6 +202,11 @@ export const pastDue = (due: string | undefined, now: number) => now > dueEnd(du
 export function missingScenarios(a: Assignment, known: ReadonlySet<string>): string[] {
 	const carried = new Set(a.custom.map((c) => c.id));
 	return a.scenarios.filter((s) => !known.has(s) && !carried.has(s));
+}
+
+/** Shift ids the assignment names that this copy of the app does not have. */
+export function missingShifts(a: Assignment, known: ReadonlySet<string>): string[] {
+	return a.shifts.filter((s) => !known.has(s));
 }
 
 /** A carried scenario's title, read from its front matter (for lists; the full check runs when it is opened). */

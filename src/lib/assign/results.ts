@@ -5,8 +5,8 @@
  * kept on the student's computer cannot be made cheat-proof (docs/INSTRUCTORS.md says so).
  */
 import { z } from '../zod';
-import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema, megabytes } from '../db/transfer';
-import type { AttemptRecord, ExamSession, InputRecord } from '../db/types';
+import { AttemptSchema, ExamSessionSchema, firstIssue, InputSchema, megabytes, ShiftRunSchema } from '../db/transfer';
+import type { AttemptRecord, ExamSession, InputRecord, ShiftRun } from '../db/types';
 import { sha256Hex } from './sha256';
 import { hasMarkup, MAX_ID_CHARS } from '../limits';
 import { MAX_STUDENT_NAME_CHARS, studentIdProblem } from './identity';
@@ -16,6 +16,8 @@ export const RESULT_VERSION = 1;
 export const MAX_RESULT_BYTES = 10 * 2 ** 20;
 /** An assignment allows at most 20 attempts at its exam. */
 export const MAX_RESULT_EXAMS = 20;
+/** Ten shifts at most, twenty runs each. */
+export const MAX_RESULT_SHIFT_RUNS = 200;
 
 const ResultSchema = z.strictObject({
 	format: z.literal(RESULT_FORMAT),
@@ -37,7 +39,9 @@ const ResultSchema = z.strictObject({
 	attempts: z.array(AttemptSchema).max(500),
 	inputs: z.array(InputSchema).max(20_000),
 	/** The assignment's mock exam sessions: item ids, answers and times (the items live in the app's bank). Absent in files from before exams. */
-	exams: z.array(ExamSessionSchema).max(MAX_RESULT_EXAMS).optional()
+	exams: z.array(ExamSessionSchema).max(MAX_RESULT_EXAMS).optional(),
+	/** The assignment's shifts as worked: each run with its seed and inputs. Absent in files from before shifts could be assigned. */
+	shiftRuns: z.array(ShiftRunSchema).max(MAX_RESULT_SHIFT_RUNS).optional()
 });
 export type StudentResult = z.infer<typeof ResultSchema>;
 
@@ -54,13 +58,14 @@ export function buildResult(
 	attempts: AttemptRecord[],
 	inputs: InputRecord[],
 	now: number,
-	exams?: ExamSession[]
+	exams?: ExamSession[],
+	shiftRuns?: ShiftRun[]
 ): StudentResult {
 	const who = { learnerId: student.learnerId, name: student.name, ...(student.studentId ? { studentId: student.studentId } : {}) };
-	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student: who, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}) };
+	return { format: RESULT_FORMAT, version: RESULT_VERSION, assignment, student: who, submittedAt: now, attempts, inputs, ...(exams ? { exams } : {}), ...(shiftRuns?.length ? { shiftRuns } : {}) };
 }
 
-/** A sealed file can still hold attempts twice, or sessions that are not this student's work on this assignment. */
+/** A sealed file can still hold attempts twice, or sessions and shift runs that are not this student's work on this assignment. */
 function examProblem(r: StudentResult): string | undefined {
 	const attempts = new Set<string>();
 	for (const [n, a] of r.attempts.entries()) {
@@ -73,6 +78,13 @@ function examProblem(r: StudentResult): string | undefined {
 		ids.add(s.id);
 		if (s.learnerId !== r.student.learnerId) return `exams.${n}: belongs to another learner`;
 		if (s.mode !== 'mock' || s.assignmentId !== r.assignment.id) return `exams.${n}: is not a mock exam taken for this assignment`;
+	}
+	const runs = new Set<string>();
+	for (const [n, run] of (r.shiftRuns ?? []).entries()) {
+		if (runs.has(run.id)) return `shiftRuns.${n}: run ${run.id} appears twice`;
+		runs.add(run.id);
+		if (run.learnerId !== r.student.learnerId) return `shiftRuns.${n}: belongs to another learner`;
+		if (run.assignmentId !== r.assignment.id) return `shiftRuns.${n}: was not worked for this assignment`;
 	}
 }
 

@@ -122,8 +122,10 @@ export const ShiftRunSchema = z.strictObject({
 	status: z.enum(['in-progress', 'passed', 'failed']),
 	score: z.number().min(0).max(1),
 	critical: z.array(Text(MAX_CRITICAL_CHARS)).max(50),
-	evidence: z.array(Evidence).max(2000)
-});
+	evidence: z.array(Evidence).max(2000),
+	assignmentId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be 8-40 letters, digits, dashes or underscores').optional(),
+	passMark: z.number().min(0.5).max(1).optional()
+}).refine((r) => (r.assignmentId === undefined) === (r.passMark === undefined), { path: ['passMark'], message: 'an assignment\'s pass mark comes with its assignment id, and the id with its pass mark' });
 
 const Letter = z.enum(['a', 'b', 'c', 'd']);
 export const ExamSessionSchema = z.strictObject({

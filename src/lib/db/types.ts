@@ -146,6 +146,9 @@ export interface ShiftRun {
 	critical: string[];
 	/** Evidence from every task worked, so mastery needs no replay. */
 	evidence: Evidence[];
+	/** A run made from an assignment's link: its id and pass mark (which rules the run's status), as attempts carry them. */
+	assignmentId?: string;
+	passMark?: number;
 }
 
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */
