@@ -145,7 +145,9 @@ class XapiReporting {
 			// Only an assignment this learner opened reports their work.
 			if (!record.launches.length) continue;
 
-			const standing = assignmentStanding(a, attempts, a.exam ? await assignmentExamInput(a, await store.listExamSessions(learner.id)) : undefined);
+			// Shift runs count toward the assignment's completion and score (they are not sent as statements yet).
+			const runs = a.shifts?.length ? await store.listShiftRuns(learner.id) : [];
+			const standing = assignmentStanding(a, attempts, a.exam ? await assignmentExamInput(a, await store.listExamSessions(learner.id)) : undefined, runs);
 			const counted = standing.scenarios.flatMap((s) => s.attempts);
 			const inputs = await store.getInputsOf(counted.map((x) => x.id));
 			const titles = new Map<string, { title: string; summary: string }>();

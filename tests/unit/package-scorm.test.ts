@@ -78,6 +78,11 @@ describe('npm run package:scorm', () => {
 		});
 	}
 
+	it('refuses an assignment with shifts, saying why (the launch page has no shift desk, so it would never complete)', async () => {
+		const withShift = { ...assignment, shifts: ['morning-rush'] };
+		await expect(buildScormPackage('scorm12', withShift, { list: async () => JSON.stringify({ files: Object.keys(APP) }), read: async (f) => new TextEncoder().encode(APP[f]) })).rejects.toThrow(/cannot carry shifts/);
+	});
+
 	it('names the package after the assignment when --out is left out', () => {
 		const cwd = process.cwd();
 		const r = run(join(dir, 'assignment.json'), '--version', '1.2', '--build', build);

@@ -259,7 +259,7 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 	it('suspend_data fits SCORM 1.2 for the largest assignment the format allows', () => {
 		const ids = Array.from({ length: 40 }, (_, i) => `scenario-${'x'.repeat(180)}-${i}`);
 		const big = { scenarios: ids };
-		const standing = { scenarios: ids.map((scenarioId) => ({ scenarioId, attempts: [], best: 0.8765, passed: true, finished: true })), completed: true, passed: true, score: 0.8765 };
+		const standing = { scenarios: ids.map((scenarioId) => ({ scenarioId, attempts: [], best: 0.8765, passed: true, finished: true })), shifts: [], completed: true, passed: true, score: 0.8765 };
 		const text = suspendData('scorm12', big, standing, Date.now());
 		expect(text.length).toBeLessThanOrEqual(4096);
 		expect(readSuspendData(big, text).scenarios.size).toBe(40);

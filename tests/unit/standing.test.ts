@@ -165,7 +165,7 @@ describe('an assignment needs a scenario or an exam', () => {
 	it('refuses one with neither, by name', () => {
 		const r = Assignment.safeParse({ ...base, scenarios: [] });
 		expect(r.success).toBe(false);
-		expect(r.error!.issues[0]).toMatchObject({ path: ['scenarios'], message: 'an assignment needs at least one scenario or an exam' });
+		expect(r.error!.issues[0]).toMatchObject({ path: ['scenarios'], message: 'an assignment needs at least one scenario, shift or exam' });
 		expect(Assignment.safeParse({ ...base, scenarios: [], exam: { framework: 'cmaa', items: 4 } }).success).toBe(false);
 		expect(Assignment.safeParse({ ...base, scenarios: [], exam: { framework: 'cmaa', items: 111 } }).success).toBe(false);
 	});

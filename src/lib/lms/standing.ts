@@ -4,7 +4,7 @@
  * Pure: no DOM, no storage.
  */
 import type { Assignment } from '../assign/assignment';
-import type { AttemptRecord, ExamSession } from '../db/types';
+import type { AttemptRecord, ExamSession, ShiftRun } from '../db/types';
 import { mustAutoSubmit } from '../exam/clock';
 import { scoreSession, type DomainOf, type SessionItem, type SessionScore } from '../exam/session';
 
@@ -17,6 +17,18 @@ export interface ScenarioStanding {
 	/** A finished attempt reached the pass mark with no critical error. */
 	passed: boolean;
 	/** At least one counted attempt is finished. */
+	finished: boolean;
+}
+
+export interface ShiftStanding {
+	shiftId: string;
+	/** The runs that count: worked from this assignment's link, oldest first, up to the attempts allowed. */
+	runs: ShiftRun[];
+	/** Best score of a finished run (0..1), if any. */
+	best?: number;
+	/** A finished run reached the pass mark with no critical error. */
+	passed: boolean;
+	/** At least one counted run is finished. */
 	finished: boolean;
 }
 
@@ -46,11 +58,13 @@ export interface ExamStanding {
 
 export interface AssignmentStanding {
 	scenarios: ScenarioStanding[];
+	/** The assignment's shifts, in its order (empty when it names none). */
+	shifts: ShiftStanding[];
 	/** Present when the assignment holds a mock exam. */
 	exam?: ExamStanding;
-	/** Every scenario has a finished attempt, and the exam (if any) is submitted. */
+	/** Every scenario has a finished attempt, every shift a finished run, and the exam (if any) is submitted. */
 	completed: boolean;
-	/** Every scenario passed, and the exam (if any). */
+	/** Every scenario and shift passed, and the exam (if any). */
 	passed: boolean;
 	/** Mean over the parts (each scenario and the exam count one each) of the best scores, an unfinished part counting 0. */
 	score: number;
@@ -73,6 +87,30 @@ export function scenarioStanding(assignment: Pick<Assignment, 'createdAt' | 'att
 		attempts: mine,
 		...(best !== undefined ? { best } : {}),
 		passed: finished.some((a) => a.score >= assignment.passMark && a.critical.length === 0),
+		finished: finished.length > 0
+	};
+}
+
+/**
+ * The runs of one shift that count for the assignment: made from its link (a shift opened from the
+ * catalog is practice, never the assignment's work), after it was made, oldest first, up to the attempts allowed.
+ */
+export function countedShiftRuns(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed'>, runs: readonly ShiftRun[], shiftId: string): ShiftRun[] {
+	return runs
+		.filter((r) => r.shiftId === shiftId && r.assignmentId === assignment.id && r.startedAt >= assignment.createdAt)
+		.sort((a, b) => a.startedAt - b.startedAt)
+		.slice(0, assignment.attemptsAllowed);
+}
+
+export function shiftStanding(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark'>, runs: readonly ShiftRun[], shiftId: string): ShiftStanding {
+	const mine = countedShiftRuns(assignment, runs, shiftId);
+	const finished = mine.filter((r) => r.status !== 'in-progress');
+	const best = finished.length ? Math.max(...finished.map((r) => r.score)) : undefined;
+	return {
+		shiftId,
+		runs: mine,
+		...(best !== undefined ? { best } : {}),
+		passed: finished.some((r) => r.score >= assignment.passMark && r.critical.length === 0),
 		finished: finished.length > 0
 	};
 }
@@ -155,20 +193,23 @@ export interface ExamInput {
 }
 
 export function assignmentStanding(
-	assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark' | 'scenarios' | 'exam'>,
+	assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark' | 'scenarios' | 'exam'> & Partial<Pick<Assignment, 'shifts'>>,
 	attempts: readonly AttemptRecord[],
-	exam?: ExamInput
+	exam?: ExamInput,
+	shiftRuns: readonly ShiftRun[] = []
 ): AssignmentStanding {
 	const scenarios = assignment.scenarios.map((id) => scenarioStanding(assignment, attempts, id));
+	const shifts = (assignment.shifts ?? []).map((id) => shiftStanding(assignment, shiftRuns, id));
 	const examPart = assignment.exam ? (exam ? examStanding(assignment, exam.sessions, exam.scoring, exam.now) : { sessions: [], scores: [], passed: false, finished: false }) : undefined;
-	return standingOf(scenarios, examPart);
+	return standingOf(scenarios, examPart, shifts);
 }
 
-/** The whole from its parts (each scenario and the exam count one each). */
-export function standingOf(scenarios: ScenarioStanding[], examPart?: ExamStanding): AssignmentStanding {
-	const parts: { best?: number; passed: boolean; finished: boolean }[] = [...scenarios, ...(examPart ? [examPart] : [])];
+/** The whole from its parts (each scenario, each shift and the exam count one each). */
+export function standingOf(scenarios: ScenarioStanding[], examPart?: ExamStanding, shifts: ShiftStanding[] = []): AssignmentStanding {
+	const parts: { best?: number; passed: boolean; finished: boolean }[] = [...scenarios, ...shifts, ...(examPart ? [examPart] : [])];
 	return {
 		scenarios,
+		shifts,
 		...(examPart ? { exam: examPart } : {}),
 		completed: parts.every((p) => p.finished),
 		passed: parts.every((p) => p.passed),

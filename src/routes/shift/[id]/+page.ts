@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { shiftLoaders } from 'virtual:shifts';
+import { assignmentOfQuery } from '$lib/attempts';
 
 // The shift screen reads IndexedDB, so it renders in the browser; the prerendered shell makes deep links work.
 export const ssr = false;
@@ -12,5 +13,5 @@ export async function load({ params, url }) {
 	const loader = shiftLoaders.get(params.id);
 	if (!loader) error(404, `There is no shift "${params.id}".`);
 	const [{ default: shift }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
-	return { shift, world, runId: url.searchParams.get('run'), fresh: url.searchParams.has('new') };
+	return { shift, world, runId: url.searchParams.get('run'), fresh: url.searchParams.has('new'), assignment: assignmentOfQuery(url.searchParams) };
 }
