@@ -4,9 +4,11 @@
  */
 import type { Assignment } from './assign/assignment';
 import type { Scenario } from './content/schema/scenario';
+import type { Shift } from './content/schema/shift';
 import type { ProgressStore } from './db/types';
 import { sha256Hex } from './assign/sha256';
 import { loadGradersFor } from './engine/interactions';
+import { loadShiftGraders } from './shift-runs';
 
 export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custom'>, id: string): Promise<Scenario | undefined> {
 	const { loaders } = await import('virtual:scenarios');
@@ -24,6 +26,20 @@ export async function loadAssignmentScenarios(assignment: Pick<Assignment, 'cust
 	const scenarios = new Map(loaded.filter((e): e is readonly [string, Scenario] => e[1] !== undefined));
 	await loadGradersFor(scenarios.values());
 	return scenarios;
+}
+
+/**
+ * Every shift of the assignment this copy of the app has, by id, with their graders loaded (to replay
+ * result files' shift runs). An assignment kept from before shifts could be assigned names none.
+ */
+export async function loadAssignmentShifts(assignment: Partial<Pick<Assignment, 'shifts'>>): Promise<Map<string, Shift>> {
+	const ids = assignment.shifts ?? [];
+	if (!ids.length) return new Map();
+	const { shiftLoaders } = await import('virtual:shifts');
+	const loaded = await Promise.all(ids.map(async (id) => [id, (await shiftLoaders.get(id)?.())?.default] as const));
+	const shifts = new Map(loaded.filter((e): e is readonly [string, Shift] => e[1] !== undefined));
+	await Promise.all([...shifts.values()].map(loadShiftGraders));
+	return shifts;
 }
 
 /** Where an assignment's own scenario is kept in this browser, and whether that is beside one of the same id. */
