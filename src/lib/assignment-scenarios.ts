@@ -8,7 +8,6 @@ import type { Shift } from './content/schema/shift';
 import type { ProgressStore } from './db/types';
 import { sha256Hex } from './assign/sha256';
 import { loadGradersFor } from './engine/interactions';
-import { loadShiftGraders } from './shift-runs';
 
 export async function loadAssignmentScenario(assignment: Pick<Assignment, 'custom'>, id: string): Promise<Scenario | undefined> {
 	const { loaders } = await import('virtual:scenarios');
@@ -35,7 +34,8 @@ export async function loadAssignmentScenarios(assignment: Pick<Assignment, 'cust
 export async function loadAssignmentShifts(assignment: Partial<Pick<Assignment, 'shifts'>>): Promise<Map<string, Shift>> {
 	const ids = assignment.shifts ?? [];
 	if (!ids.length) return new Map();
-	const { shiftLoaders } = await import('virtual:shifts');
+	// Loaded here only: this module is on every page that syncs xAPI, and few assignments name shifts.
+	const [{ shiftLoaders }, { loadShiftGraders }] = await Promise.all([import('virtual:shifts'), import('./shift-runs')]);
 	const loaded = await Promise.all(ids.map(async (id) => [id, (await shiftLoaders.get(id)?.())?.default] as const));
 	const shifts = new Map(loaded.filter((e): e is readonly [string, Shift] => e[1] !== undefined));
 	await Promise.all([...shifts.values()].map(loadShiftGraders));
