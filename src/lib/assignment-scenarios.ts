@@ -4,6 +4,7 @@
  */
 import type { Assignment } from './assign/assignment';
 import type { Scenario } from './content/schema/scenario';
+import type { Shift } from './content/schema/shift';
 import type { ProgressStore } from './db/types';
 import { sha256Hex } from './assign/sha256';
 import { loadGradersFor } from './engine/interactions';
@@ -24,6 +25,21 @@ export async function loadAssignmentScenarios(assignment: Pick<Assignment, 'cust
 	const scenarios = new Map(loaded.filter((e): e is readonly [string, Scenario] => e[1] !== undefined));
 	await loadGradersFor(scenarios.values());
 	return scenarios;
+}
+
+/**
+ * Every shift of the assignment this copy of the app has, by id, with their graders loaded (to replay
+ * result files' shift runs). An assignment kept from before shifts could be assigned names none.
+ */
+export async function loadAssignmentShifts(assignment: Partial<Pick<Assignment, 'shifts'>>): Promise<Map<string, Shift>> {
+	const ids = assignment.shifts ?? [];
+	if (!ids.length) return new Map();
+	// Loaded here only: this module is on every page that syncs xAPI, and few assignments name shifts.
+	const [{ shiftLoaders }, { loadShiftGraders }] = await Promise.all([import('virtual:shifts'), import('./shift-runs')]);
+	const loaded = await Promise.all(ids.map(async (id) => [id, (await shiftLoaders.get(id)?.())?.default] as const));
+	const shifts = new Map(loaded.filter((e): e is readonly [string, Shift] => e[1] !== undefined));
+	await Promise.all([...shifts.values()].map(loadShiftGraders));
+	return shifts;
 }
 
 /** Where an assignment's own scenario is kept in this browser, and whether that is beside one of the same id. */

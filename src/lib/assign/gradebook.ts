@@ -1,14 +1,15 @@
 /**
- * The class gradebook: many result files for one assignment → students × scenarios, a competency
+ * The class gradebook: many result files for one assignment → students × scenarios (and shifts), a competency
  * heat map, and CSV for the LMS. Files for another assignment, duplicates and damaged files are
  * reported by name; the rest still load.
  */
 import { openResult, type Opened, type StudentResult } from './results';
-import { verifyResult, type ClaimCheck } from './verify';
+import { isAttemptCheck, isShiftRunCheck, verifyResult, type AttemptCheck, type ClaimCheck, type ShiftRunCheck } from './verify';
 import type { Scenario } from '../content/schema/scenario';
+import type { Shift } from '../content/schema/shift';
 import type { Assignment } from './assignment';
 import { EXAM_LABELS } from './exam';
-import { assignmentStanding, competencyTotals, type ExamScoring, type ExamStanding, type Points } from '../lms/standing';
+import { assignmentStanding, competencyTotals, shiftStanding, type ExamScoring, type ExamStanding, type Points } from '../lms/standing';
 
 export interface Cell {
 	/** Best score of a finished attempt (0..1), if any. */
@@ -25,9 +26,29 @@ export interface Cell {
 	/** The critical errors of the counted attempts, each attempt's in order (an attempt with one fails whatever its score). */
 	critical: string[];
 	/** Counted attempts whose claimed score its answers do not give (the replayed figures are the ones shown). */
-	differs: ClaimCheck[];
+	differs: AttemptCheck[];
 	/** Counted attempts that could not be replayed here (their claimed score is shown). */
-	unchecked: ClaimCheck[];
+	unchecked: AttemptCheck[];
+}
+/** One shift of the assignment for one student: its runs read as a scenario's attempts are. */
+export interface ShiftCell {
+	/** Best score of a finished run (0..1), if any. */
+	best?: number;
+	/** A finished run reached the assignment's pass mark with no critical error. */
+	passed: boolean;
+	/** Runs that count: started after the assignment was made, oldest first, up to the attempts allowed. */
+	runs: number;
+	/** At least one counted run is finished. */
+	finished: boolean;
+	/** A counted run finished (or was last worked) after the due date. */
+	late: boolean;
+	runIds: string[];
+	/** The critical errors of the counted runs, each run's in order. */
+	critical: string[];
+	/** Counted runs whose claimed score their work does not give (the replayed figures are the ones shown). */
+	differs: ShiftRunCheck[];
+	/** Counted runs that could not be replayed here (their claimed score is shown). */
+	unchecked: ShiftRunCheck[];
 }
 /** The assignment's mock exam for one student (see ExamStanding in lms/standing.ts). */
 export interface ExamCell {
@@ -48,9 +69,11 @@ export interface StudentRow {
 	file: string;
 	submittedAt: number;
 	cells: Record<string, Cell>;
+	/** Shift id → the student's runs of it, for each shift the assignment names. */
+	shifts: Record<string, ShiftCell>;
 	/** Present when the assignment holds a mock exam. */
 	exam?: ExamCell;
-	/** The assignment as a whole, read as lms/standing.ts reads it: the mean over the parts (each scenario and the exam one each). */
+	/** The assignment as a whole, read as lms/standing.ts reads it: the mean over the parts (each scenario, each shift and the exam one each). */
 	score: number;
 	passed: boolean;
 	completed: boolean;
@@ -59,7 +82,7 @@ export interface StudentRow {
 	/** Competency → share of points earned in each scenario's best finished attempt. */
 	competenciesBest: Record<string, number>;
 	result: StudentResult;
-	/** Each attempt's claim checked by replaying its inputs. */
+	/** Each attempt's and shift run's claim checked by replaying its inputs. */
 	checks: ClaimCheck[];
 	/** Whether the file's claims were checked at all (the scenarios were at hand to replay them). */
 	checked: boolean;
@@ -89,16 +112,21 @@ export interface OpenedFile {
 /** Opens one file: the costly part (the seal's hash over megabytes, the parse), done once per file. */
 export const openFile = (f: { name: string; text: string; bytes?: number }): OpenedFile => ({ name: f.name, opened: openResult(f.text, f.bytes) });
 
-/** Replays the file's attempts (see verify.ts): the figures its answers give replace the ones it claims. */
-export function checkFile(f: OpenedFile, scenarios: ReadonlyMap<string, Scenario>): OpenedFile {
+/** Replays the file's attempts and shift runs (see verify.ts): the figures its answers give replace the ones it claims. */
+export function checkFile(f: OpenedFile, scenarios: ReadonlyMap<string, Scenario>, shifts?: ReadonlyMap<string, Shift>): OpenedFile {
 	if (!f.opened.ok) return f;
-	const { result, checks } = verifyResult(f.opened.result, scenarios);
+	const { result, checks } = verifyResult(f.opened.result, scenarios, shifts);
 	return { name: f.name, opened: { ...f.opened, result }, checks };
 }
 
 /** Opens and checks every file: the ones for this assignment, newest per student, each once. */
-export function loadResults(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[], scenarios?: ReadonlyMap<string, Scenario>): LoadedResults {
-	return loadOpened(assignment, files.map((f) => (scenarios ? checkFile(openFile(f), scenarios) : openFile(f))));
+export function loadResults(
+	assignment: Assignment,
+	files: readonly { name: string; text: string; bytes?: number }[],
+	scenarios?: ReadonlyMap<string, Scenario>,
+	shifts?: ReadonlyMap<string, Shift>
+): LoadedResults {
+	return loadOpened(assignment, files.map((f) => (scenarios ? checkFile(openFile(f), scenarios, shifts) : openFile(f))));
 }
 
 /** The files already opened: the ones for this assignment, newest per student, each once. Cheap: no hashing or parsing. */
@@ -135,8 +163,37 @@ export function loadOpened(assignment: Assignment, files: readonly OpenedFile[])
 	return { results: [...byStudent.values()], problems, accepted };
 }
 
+/** A shift run as a result file carries it. */
+type ResultRun = NonNullable<StudentResult['shiftRuns']>[number];
+
 /**
- * Students × scenarios (and the exam), and the competency shares, from checked results. Which
+ * One student's runs of one shift. Passed by the assignment's pass mark, as a scenario is, not by the
+ * mark the run carries (the file could say any).
+ */
+export function shiftCell(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark' | 'due'>, runs: readonly ResultRun[], shiftId: string, checks: readonly ClaimCheck[] = []): ShiftCell {
+	// Which runs count, the best and passed: lms/standing.ts, as on the student's page and in the LMS reports.
+	const standing = shiftStanding(assignment, runs, shiftId);
+	const mine = standing.runs;
+	const ids = new Set(mine.map((r) => r.id));
+	const runChecks = checks.filter(isShiftRunCheck).filter((c) => ids.has(c.runId));
+	return {
+		...(standing.best !== undefined ? { best: standing.best } : {}),
+		passed: standing.passed,
+		runs: mine.length,
+		finished: standing.finished,
+		late: mine.some((r) => (r.finishedAt ?? r.updatedAt) > dueEnd(assignment.due)),
+		runIds: mine.map((r) => r.id),
+		critical: mine.flatMap((r) => r.critical),
+		differs: runChecks.filter((c) => c.verdict === 'differs'),
+		unchecked: runChecks.filter((c) => c.verdict === 'unchecked')
+	};
+}
+
+/** The shifts an assignment names: none in one kept from before shifts could be assigned (stored unparsed, so the field may be missing). */
+export const shiftsOf = (assignment: Pick<Assignment, 'shifts'>): readonly string[] => assignment.shifts ?? [];
+
+/**
+ * Students × scenarios (and shifts, and the exam), and the competency shares, from checked results. Which
  * attempts count, the best, passed and the overall score come from lms/standing.ts, as on the
  * student's page and in the LMS reports. Scoring an exam needs the app's item bank (`scoring`).
  */
@@ -145,9 +202,10 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 	const competencies = new Set<string>();
 	const rows = loaded.results.map(({ file, result: r, checks: checked }): StudentRow => {
 		const checks = checked ?? [];
+		const attemptChecks = checks.filter(isAttemptCheck);
 		const cells: Record<string, Cell> = {};
 		// Time-out counts as of when the student saved the file.
-		const standing = assignmentStanding(assignment, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined);
+		const standing = assignmentStanding({ ...assignment, shifts: [...shiftsOf(assignment)] }, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined, r.shiftRuns ?? []);
 		for (const s of standing.scenarios) {
 			const id = s.scenarioId;
 			const mine = s.attempts;
@@ -161,8 +219,8 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 				late: mine.some((a) => (a.finishedAt ?? a.updatedAt) > dueEnd(assignment.due)),
 				attemptIds: mine.map((a) => a.id),
 				critical: mine.flatMap((a) => a.critical),
-				differs: checks.filter((c) => c.verdict === 'differs' && mine.some((a) => a.id === c.attemptId)),
-				unchecked: checks.filter((c) => c.verdict === 'unchecked' && mine.some((a) => a.id === c.attemptId))
+				differs: attemptChecks.filter((c) => c.verdict === 'differs' && mine.some((a) => a.id === c.attemptId)),
+				unchecked: attemptChecks.filter((c) => c.verdict === 'unchecked' && mine.some((a) => a.id === c.attemptId))
 			};
 		}
 		// The scenario's best finished attempt (the first of equals), as the class table's best score.
@@ -172,6 +230,7 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			return Object.fromEntries([...t].map(([c, x]) => [c, x.possible ? x.earned / x.possible : 0]));
 		};
 		const exam = standing.exam;
+		const shifts = Object.fromEntries(shiftsOf(assignment).map((id) => [id, shiftCell(assignment, r.shiftRuns ?? [], id, checks)]));
 		return {
 			learnerId: r.student.learnerId,
 			name: r.student.name,
@@ -179,6 +238,7 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			file,
 			submittedAt: r.submittedAt,
 			cells,
+			shifts,
 			...(exam
 				? {
 						exam: {
@@ -203,8 +263,14 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 	return { rows: rows.sort((a, b) => a.name.localeCompare(b.name)), problems: loaded.problems, competencies: [...competencies].sort() };
 }
 
-export function buildGradebook(assignment: Assignment, files: readonly { name: string; text: string; bytes?: number }[], scoring?: ExamScoring, scenarios?: ReadonlyMap<string, Scenario>): Gradebook {
-	return aggregate(assignment, loadResults(assignment, files, scenarios), scoring);
+export function buildGradebook(
+	assignment: Assignment,
+	files: readonly { name: string; text: string; bytes?: number }[],
+	scoring?: ExamScoring,
+	scenarios?: ReadonlyMap<string, Scenario>,
+	shifts?: ReadonlyMap<string, Shift>
+): Gradebook {
+	return aggregate(assignment, loadResults(assignment, files, scenarios, shifts), scoring);
 }
 
 /** The exam's column heading, e.g. "NHA CMAA mock exam (25 items)". */
@@ -252,48 +318,63 @@ export const STUDENT_ID_HEADING = 'Student ID or e-mail';
 /**
  * One row per student, for an LMS gradebook import: the name and the student ID or e-mail (the column
  * an import matches students on), then per scenario the best score %, passed, late, attempts,
- * minutes and critical errors, then the exam's score %, passed, late and attempts, then the average
+ * minutes and critical errors, then per shift the best score %, passed, late, runs and critical
+ * errors, then the exam's score %, passed, late and attempts, then the average
  * over the parts (a part not attempted or not finished counts as 0, as lms/standing.ts scores it)
  * and how many parts passed. Every cell goes through csvCell.
  */
 export const CHECK_HEADING = 'Scores checked by replay';
-/** The CSV's word on a student's claims: every counted attempt replayed to its stated score, or what did not. */
-export function claimSummary(cells: readonly Pick<Cell, 'differs' | 'unchecked'>[], checked = true): string {
+/** The CSV's word on a student's claims: every counted attempt and shift run replayed to its stated score, or what did not. */
+export function claimSummary(cells: readonly Pick<Cell, 'differs' | 'unchecked'>[], checked = true, shiftCells: readonly Pick<ShiftCell, 'differs' | 'unchecked'>[] = []): string {
 	if (!checked) return 'not checked';
 	const differs = cells.reduce((n, c) => n + c.differs.length, 0);
-	const unchecked = cells.reduce((n, c) => n + c.unchecked.length, 0);
+	const runsDiffer = shiftCells.reduce((n, c) => n + c.differs.length, 0);
+	const unchecked = [...cells, ...shiftCells].reduce((n, c) => n + c.unchecked.length, 0);
 	const parts = [
 		...(differs ? [`${differs} attempt${differs === 1 ? '' : 's'} claimed another score than its answers give (the answers' score is used)`] : []),
+		...(runsDiffer ? [`${runsDiffer} shift run${runsDiffer === 1 ? '' : 's'} claimed another score than ${runsDiffer === 1 ? 'its' : 'their'} work gives (the work's score is used)`] : []),
 		...(unchecked ? [`${unchecked} could not be replayed here, so stated scores were used`] : [])
 	];
 	return parts.join('; ') || 'yes';
 }
 
-export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id: string) => string): string {
+/** What the CSV's "parts passed" column counts, e.g. "Parts passed (scenarios, shifts and the exam)". */
+function passedHeading(shifts: boolean, exam: boolean): string {
+	if (!shifts && !exam) return 'Scenarios passed';
+	const kinds = ['scenarios', ...(shifts ? ['shifts'] : []), ...(exam ? ['the exam'] : [])];
+	return `Parts passed (${kinds.slice(0, -1).join(', ')} and ${kinds.at(-1)})`;
+}
+
+/** `shiftTitleOf` names a shift's columns (the shift's title); without it, its id. */
+export function gradebookCsv(gb: Gradebook, assignment: Assignment, titleOf: (id: string) => string, shiftTitleOf: (id: string) => string = (id) => id): string {
 	const exam = assignment.exam;
+	const shiftIds = shiftsOf(assignment);
 	const yes = (b: boolean) => (b ? 'yes' : 'no');
 	const score = (best?: number) => (best === undefined ? '' : String(Math.round(best * 100)));
 	const head = [
 		'Student',
 		STUDENT_ID_HEADING,
 		...assignment.scenarios.flatMap((id) => ['score %', 'passed', 'late', 'attempts', 'minutes', 'critical errors'].map((what) => `${titleOf(id)} (${what})`)),
+		...shiftIds.flatMap((id) => ['score %', 'passed', 'late', 'runs', 'critical errors'].map((what) => `${shiftTitleOf(id)} (${what})`)),
 		...(exam ? ['score %', 'passed', 'late', 'attempts'].map((what) => `${examTitle(exam)} (${what})`) : []),
 		AVERAGE_HEADING,
-		exam ? 'Parts passed (scenarios and the exam)' : 'Scenarios passed',
+		passedHeading(shiftIds.length > 0, exam !== undefined),
 		CHECK_HEADING
 	];
 	const lines = gb.rows.map((r) => {
 		const cells = assignment.scenarios.map((id) => r.cells[id]!);
+		const shiftCells = shiftIds.map((id) => r.shifts[id]!);
 		const examCell: Pick<ExamCell, 'best' | 'passed' | 'late' | 'attempts'> | undefined = exam ? (r.exam ?? { passed: false, late: false, attempts: 0 }) : undefined;
-		const passed = cells.filter((c) => c.passed).length + (examCell?.passed ? 1 : 0);
+		const passed = cells.filter((c) => c.passed).length + shiftCells.filter((c) => c.passed).length + (examCell?.passed ? 1 : 0);
 		return [
 			r.name,
 			r.studentId ?? '',
 			...cells.flatMap((c) => [score(c.best), yes(c.passed), yes(c.late), String(c.attempts), String(c.minutes), String(c.critical.length)]),
+			...shiftCells.flatMap((c) => [score(c.best), yes(c.passed), yes(c.late), String(c.runs), String(c.critical.length)]),
 			...(examCell ? [score(examCell.best), yes(examCell.passed), yes(examCell.late), String(examCell.attempts)] : []),
 			String(Math.round(r.score * 100)),
 			String(passed),
-			claimSummary(cells, r.checked)
+			claimSummary(cells, r.checked, shiftCells)
 		];
 	});
 	return [head, ...lines].map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -4,29 +4,46 @@
  * uses what the answers earn. A claim that differs is flagged (an edited file with a recomputed
  * seal, or a bug); an attempt that cannot be replayed here (another version of the scenario, or a
  * scenario this copy of the app does not have) keeps its stated score and says it was not checked.
- * The caller loads the scenarios' graders first (`loadGradersFor`; `loadAssignmentScenarios` does).
+ * Shift runs are checked the same way: each run's seed and inputs replayed through the shift engine.
+ * The caller loads the scenarios' and shifts' graders first (`loadGradersFor`, `loadShiftGraders`;
+ * `loadAssignmentScenarios` and `loadAssignmentShifts` do).
  */
 import type { Scenario } from '../content/schema/scenario';
+import type { Shift } from '../content/schema/shift';
 import { GraderNotLoaded, replay, type Input } from '../engine';
+import { replayShift, type ShiftInput } from '../engine/shift';
 import { summaryOf } from '../attempts';
-import type { AttemptRecord } from '../db/types';
+import { shiftSummaryOf } from '../shift-runs';
+import type { AttemptRecord, ShiftRun } from '../db/types';
 import type { StudentResult } from './results';
 
 export type ClaimVerdict = 'matches' | 'differs' | 'unchecked';
-export interface ClaimCheck {
+/** The check of one scenario attempt's claim. */
+export interface AttemptCheck {
 	attemptId: string;
 	scenarioId: string;
 	verdict: ClaimVerdict;
 	/** For 'differs' and 'unchecked': what was found, in words for the instructor. */
 	detail?: string;
 }
+/** The check of one shift run's claim: told from an attempt's by its runId and shiftId. */
+export interface ShiftRunCheck {
+	runId: string;
+	shiftId: string;
+	verdict: ClaimVerdict;
+	/** For 'differs' and 'unchecked': what was found, in words for the instructor. */
+	detail?: string;
+}
+export type ClaimCheck = AttemptCheck | ShiftRunCheck;
+export const isShiftRunCheck = (c: ClaimCheck): c is ShiftRunCheck => 'runId' in c;
+export const isAttemptCheck = (c: ClaimCheck): c is AttemptCheck => 'attemptId' in c;
 
 type Claimed = Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'>;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const said = (c: Pick<Claimed, 'status' | 'score'>) => `${pct(c.score)} (${c.status === 'in-progress' ? 'not finished' : c.status})`;
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
-const evidenceKey = (e: Claimed['evidence']) => JSON.stringify([...e].map((x) => [x.competency, Math.round(x.earned * 100), Math.round(x.possible * 100)]).sort());
+const evidenceKey = (e: readonly Pick<Claimed['evidence'][number], 'competency' | 'earned' | 'possible'>[]) => JSON.stringify([...e].map((x) => [x.competency, Math.round(x.earned * 100), Math.round(x.possible * 100)]).sort());
 
 /** What differs between a claim and the replay, or undefined when they agree. */
 function difference(claimed: Claimed, replayed: Claimed): string | undefined {
@@ -39,11 +56,49 @@ function difference(claimed: Claimed, replayed: Claimed): string | undefined {
 	return undefined;
 }
 
+type ShiftClaimed = Pick<ShiftRun, 'status' | 'score' | 'critical' | 'evidence'>;
+
+/** What differs between a shift run's claim and its replay, or undefined when they agree. */
+function shiftDifference(claimed: ShiftClaimed, replayed: ShiftClaimed): string | undefined {
+	if (claimed.status !== replayed.status || !same(claimed.score, replayed.score)) return `claims ${said(claimed)}; its work gives ${said(replayed)}`;
+	if (claimed.critical.join('\n') !== replayed.critical.join('\n'))
+		return `claims ${claimed.critical.length} critical error${claimed.critical.length === 1 ? '' : 's'}; its work makes ${replayed.critical.length}`;
+	if (evidenceKey(claimed.evidence) !== evidenceKey(replayed.evidence)) return 'its points per competency do not match its work';
+	return undefined;
+}
+
+/** A shift run as a result file carries it. */
+type ResultRun = NonNullable<StudentResult['shiftRuns']>[number];
+
+/** Replays one shift run: the run with the replayed figures in place of the claimed ones, and its check. */
+function verifyShiftRun(run: ResultRun, shifts: ReadonlyMap<string, Shift>): { run: ResultRun; check: ShiftRunCheck } {
+	const check = (verdict: ClaimVerdict, detail?: string): ShiftRunCheck => ({ runId: run.id, shiftId: run.shiftId, verdict, ...(detail ? { detail } : {}) });
+	const shift = shifts.get(run.shiftId);
+	if (!shift) return { run, check: check('unchecked', 'the shift is not in this copy of the app, so its score is as the file states') };
+	if (shift.hash !== run.contentHash) return { run, check: check('unchecked', 'made on another version of the shift, so its score is as the file states') };
+	let replayed: ShiftClaimed;
+	try {
+		replayed = shiftSummaryOf(replayShift(shift, run.seed, run.inputs as ShiftInput[]), run.passMark);
+	} catch (e) {
+		// A grader not loaded is the app's slip, not the student's: never a 0% for it.
+		if (e instanceof GraderNotLoaded) throw e;
+		// Work the engine refuses earns nothing: the run counts as not finished, at zero.
+		const { finishedAt: _, ...rest } = run;
+		return { run: { ...rest, status: 'in-progress', score: 0, critical: [], evidence: [] }, check: check('differs', `its work does not replay (${(e as Error).message}); counted as 0%, not finished`) };
+	}
+	const detail = shiftDifference(run, replayed);
+	if (!detail) return { run, check: check('matches') };
+	// A run its work leaves unfinished has no finish time, whatever the file says.
+	const { finishedAt, ...rest } = run;
+	return { run: { ...rest, ...replayed, ...(replayed.status !== 'in-progress' && finishedAt !== undefined ? { finishedAt } : {}) }, check: check('differs', detail) };
+}
+
 /**
- * Replays every attempt of the result whose scenario is given (by id) and returns the result with
- * the replayed figures in place of the claimed ones, and a check per attempt.
+ * Replays every attempt of the result whose scenario is given (by id), and every shift run whose shift
+ * is given, and returns the result with the replayed figures in place of the claimed ones, and a check
+ * per attempt (first, in the file's order) then per shift run. Without `shifts`, runs are left unchecked.
  */
-export function verifyResult(result: StudentResult, scenarios: ReadonlyMap<string, Scenario>): { result: StudentResult; checks: ClaimCheck[] } {
+export function verifyResult(result: StudentResult, scenarios: ReadonlyMap<string, Scenario>, shifts: ReadonlyMap<string, Shift> = new Map()): { result: StudentResult; checks: ClaimCheck[] } {
 	const inputsOf = new Map<string, StudentResult['inputs']>();
 	for (const i of result.inputs) {
 		const list = inputsOf.get(i.attemptId);
@@ -75,5 +130,11 @@ export function verifyResult(result: StudentResult, scenarios: ReadonlyMap<strin
 		const { finishedAt, ...rest } = a;
 		return { ...rest, ...replayed, ...(replayed.status !== 'in-progress' && finishedAt !== undefined ? { finishedAt } : {}) };
 	});
-	return { result: { ...result, attempts }, checks };
+	if (!result.shiftRuns) return { result: { ...result, attempts }, checks };
+	const shiftRuns = result.shiftRuns.map((r) => {
+		const v = verifyShiftRun(r, shifts);
+		checks.push(v.check);
+		return v.run;
+	});
+	return { result: { ...result, attempts, shiftRuns }, checks };
 }

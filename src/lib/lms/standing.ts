@@ -20,10 +20,13 @@ export interface ScenarioStanding {
 	finished: boolean;
 }
 
-export interface ShiftStanding {
+/** What standing reads of a run (a stored one, or one a result file carries). */
+export type RunLike = Pick<ShiftRun, 'id' | 'shiftId' | 'assignmentId' | 'startedAt' | 'status' | 'score' | 'critical'>;
+
+export interface ShiftStanding<R extends RunLike = ShiftRun> {
 	shiftId: string;
 	/** The runs that count: worked from this assignment's link, oldest first, up to the attempts allowed. */
-	runs: ShiftRun[];
+	runs: R[];
 	/** Best score of a finished run (0..1), if any. */
 	best?: number;
 	/** A finished run reached the pass mark with no critical error. */
@@ -59,7 +62,7 @@ export interface ExamStanding {
 export interface AssignmentStanding {
 	scenarios: ScenarioStanding[];
 	/** The assignment's shifts, in its order (empty when it names none). */
-	shifts: ShiftStanding[];
+	shifts: ShiftStanding<RunLike>[];
 	/** Present when the assignment holds a mock exam. */
 	exam?: ExamStanding;
 	/** Every scenario has a finished attempt, every shift a finished run, and the exam (if any) is submitted. */
@@ -95,14 +98,14 @@ export function scenarioStanding(assignment: Pick<Assignment, 'createdAt' | 'att
  * The runs of one shift that count for the assignment: made from its link (a shift opened from the
  * catalog is practice, never the assignment's work), after it was made, oldest first, up to the attempts allowed.
  */
-export function countedShiftRuns(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed'>, runs: readonly ShiftRun[], shiftId: string): ShiftRun[] {
+export function countedShiftRuns<R extends RunLike>(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed'>, runs: readonly R[], shiftId: string): R[] {
 	return runs
 		.filter((r) => r.shiftId === shiftId && r.assignmentId === assignment.id && r.startedAt >= assignment.createdAt)
 		.sort((a, b) => a.startedAt - b.startedAt)
 		.slice(0, assignment.attemptsAllowed);
 }
 
-export function shiftStanding(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark'>, runs: readonly ShiftRun[], shiftId: string): ShiftStanding {
+export function shiftStanding<R extends RunLike>(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark'>, runs: readonly R[], shiftId: string): ShiftStanding<R> {
 	const mine = countedShiftRuns(assignment, runs, shiftId);
 	const finished = mine.filter((r) => r.status !== 'in-progress');
 	const best = finished.length ? Math.max(...finished.map((r) => r.score)) : undefined;
@@ -196,7 +199,7 @@ export function assignmentStanding(
 	assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark' | 'scenarios' | 'exam'> & Partial<Pick<Assignment, 'shifts'>>,
 	attempts: readonly AttemptRecord[],
 	exam?: ExamInput,
-	shiftRuns: readonly ShiftRun[] = []
+	shiftRuns: readonly RunLike[] = []
 ): AssignmentStanding {
 	const scenarios = assignment.scenarios.map((id) => scenarioStanding(assignment, attempts, id));
 	const shifts = (assignment.shifts ?? []).map((id) => shiftStanding(assignment, shiftRuns, id));
@@ -205,7 +208,7 @@ export function assignmentStanding(
 }
 
 /** The whole from its parts (each scenario, each shift and the exam count one each). */
-export function standingOf(scenarios: ScenarioStanding[], examPart?: ExamStanding, shifts: ShiftStanding[] = []): AssignmentStanding {
+export function standingOf(scenarios: ScenarioStanding[], examPart?: ExamStanding, shifts: ShiftStanding<RunLike>[] = []): AssignmentStanding {
 	const parts: { best?: number; passed: boolean; finished: boolean }[] = [...scenarios, ...shifts, ...(examPart ? [examPart] : [])];
 	return {
 		scenarios,
