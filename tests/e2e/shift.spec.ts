@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { shift as shiftOf } from './content';
 import { answerByKeyboard, bestIntent } from './play';
+import { letItRun } from './shift-desk';
 
 const SHIFT = shiftOf('morning-rush');
 const RANK = { urgent: 0, soon: 1, routine: 2 } as const;
@@ -51,20 +52,6 @@ async function move(page: Page): Promise<boolean> {
 	await tabTo(page, button);
 	await page.keyboard.press('Enter');
 	return true;
-}
-
-/** Lets the clock run (by keyboard) until the shift ends and its report shows. */
-async function letItRun(page: Page) {
-	const report = page.locator('[data-shift-report]');
-	const carryOn = page.getByRole('button', { name: /Carry on until something arrives|Close the shift/ });
-	for (let i = 0; i < 80; i++) {
-		// Settled first: the report, or the desk with no action in flight.
-		await expect(report.or(page.locator('.desk[aria-busy="false"]'))).toBeVisible();
-		if (await report.isVisible()) return;
-		await carryOn.focus();
-		await page.keyboard.press('Enter');
-	}
-	throw new Error('the shift never ended');
 }
 
 test('a shift worked by keyboard alone, with a reload in the middle and a second tab open, ends in its report', async ({ page, context }) => {
