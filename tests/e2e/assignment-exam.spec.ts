@@ -16,7 +16,7 @@ test('an assignment with a mock exam: the student takes it by keyboard, the resu
 	await teacher.getByLabel('Title').fill('Week 5: privacy and the CMAA');
 	// Neither a scenario nor an exam: refused by name.
 	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	await expect(teacher.getByRole('alert')).toHaveText('Choose at least one scenario, or add a mock exam.');
+	await expect(teacher.getByRole('alert')).toHaveText('Choose at least one scenario or shift, or add a mock exam.');
 	await teacher.getByRole('checkbox', { name: new RegExp(escape(scenario(S).meta.title)) }).check();
 	const examSet = teacher.getByRole('group', { name: 'Mock exam' });
 	await examSet.getByRole('radio', { name: 'NHA CMAA' }).check();
