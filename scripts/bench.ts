@@ -211,38 +211,56 @@ function benchBuild(count = 200): string {
 
 /**
  * One action at the shift desk with 60 more tasks waiting (the generated busy shift): taking a task
- * and answering its step, each timed from the click to the next paint after the screen changed,
- * with the store's write in between.
+ * and answering its step, each a real click. Interaction to next paint from the browser's Event
+ * Timing entries (the desk paints first and stores after, so the paint is what the learner waits
+ * for; entries under 16 ms are not reported, so those count as 16 ms), and, beside it, the time until
+ * the input is stored (the desk is busy until then).
  */
 async function benchShiftAction(rounds = 20) {
 	const dir = benchBuild();
 	const take: number[] = [];
 	const decide: number[] = [];
+	const stored: number[] = [];
 	let waiting = 0;
 	await withServedBrowser(dir, 4195, async (browser, origin) => {
 		const page = await browser.newPage();
+		await page.addInitScript(() => {
+			const w = window as unknown as { __inp: Map<number, number> };
+			w.__inp = new Map();
+			new PerformanceObserver((list) => {
+				for (const e of list.getEntries() as (PerformanceEventTiming & { interactionId: number })[])
+					if (e.interactionId) w.__inp.set(e.interactionId, Math.max(w.__inp.get(e.interactionId) ?? 0, e.duration));
+			}).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+		});
 		await page.goto(`${origin}/shift/bench-busy-shift/?new=1`);
 		await page.locator('.queue li[data-task^="supplies-b"]').first().waitFor();
 		waiting = await page.locator('.queue li[data-task]').count();
-		const timed = (action: string, done: string) =>
-			page.evaluate(async ([a, d]) => {
-				const t0 = performance.now();
-				(document.querySelector(a) as HTMLElement).click();
-				while (!document.querySelector(d)) await new Promise((r) => requestAnimationFrame(r));
-				await new Promise((r) => requestAnimationFrame(r));
-				return performance.now() - t0;
-			}, [action, done] as const);
+		/** Clicks; returns the interaction's next paint (16 when the browser reports none) and when the desk was no longer busy. */
+		const timed = async (click: () => Promise<void>, shown: string) => {
+			const seen = await page.evaluate(() => [...(window as unknown as { __inp: Map<number, number> }).__inp.keys()]);
+			const t0 = await page.evaluate(() => performance.now());
+			await click();
+			await page.locator(shown).waitFor();
+			const until = await page.evaluate(async () => {
+				while (document.querySelector('.desk[aria-busy="true"]')) await new Promise((r) => setTimeout(r, 1));
+				return performance.now();
+			});
+			await page.waitForTimeout(50);
+			const inp = await page.evaluate((old) => [...(window as unknown as { __inp: Map<number, number> }).__inp].filter(([k]) => !old.includes(k)).map(([, v]) => v), seen);
+			stored.push(until - t0);
+			return Math.max(16, ...inp);
+		};
 		for (let i = 0; i < rounds; i++) {
 			const key = (await page.locator('.queue li[data-task^="supplies-b"]').first().getAttribute('data-task'))!;
-			take.push(await timed(`.queue li[data-task="${key}"] .actions button`, `article.step[data-task="${key}"]`));
+			take.push(await timed(() => page.locator(`.queue li[data-task="${key}"] .actions button`).first().click(), `article.step[data-task="${key}"]`));
 			await page.locator('article.step input[type="radio"]').first().check();
-			decide.push(await timed('article.step button[type="submit"]', 'section.feedback'));
+			decide.push(await timed(() => page.locator('article.step button[type="submit"]').click(), 'section.feedback'));
 			await page.locator('section.feedback button').click();
 			await page.locator('section.feedback').waitFor({ state: 'detached' });
 		}
 	});
 	const q = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(p * a.length))]!.toFixed(1);
-	console.log(`shift desk with ${waiting} tasks waiting: taking a task p50 ${q(take, 0.5)} ms, p95 ${q(take, 0.95)} ms; answering its step p50 ${q(decide, 0.5)} ms, p95 ${q(decide, 0.95)} ms (${rounds} of each, click to next paint, the write included; goal p95 ≤ 16 ms)`);
+	console.log(`shift desk with ${waiting} tasks waiting, interaction to next paint (Event Timing; 16 = under 16): taking a task p50 ${q(take, 0.5)} ms, p95 ${q(take, 0.95)} ms; answering its step p50 ${q(decide, 0.5)} ms, p95 ${q(decide, 0.95)} ms (${rounds} of each; goal p95 ≤ 16 ms). Stored (click to the desk no longer busy, as seen by the test, which adds its own round trips): p50 ${q(stored, 0.5)} ms, p95 ${q(stored, 0.95)} ms`);
 }
 
 async function benchWeekView(count: number) {

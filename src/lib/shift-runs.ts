@@ -45,15 +45,27 @@ export async function beginShiftRun(store: ProgressStore, learnerId: string, shi
 }
 
 /**
+ * Applies the input through the engine, with nothing stored: what the screen shows next. Throws when
+ * the shift refuses the input. The graders must be loaded (`loadShiftGraders`).
+ */
+export function applyShiftInput(run: ShiftRun, state: ShiftState, input: ShiftInput, now: number): { run: ShiftRun; state: ShiftState; outcome?: Outcome } {
+	const r = act(state, input);
+	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...shiftSummaryOf(r.state, run.passMark), ...(r.state.finished ? { finishedAt: now } : {}) };
+	return { run: next, state: r.state, ...(r.outcome ? { outcome: r.outcome } : {}) };
+}
+
+/** Stores a run `applyShiftInput` advanced by one input; a tab behind another gets a ShiftRunConflict and nothing is written. */
+export const storeShiftInput = (store: ProgressStore, next: ShiftRun): Promise<void> => store.advanceShiftRun(next, next.inputs.length - 1);
+
+/**
  * Applies the input and stores it. An input the shift refuses throws before anything is written; a
  * tab that is behind another one gets a ShiftRunConflict and nothing is written.
  */
 export async function recordShiftInput(store: ProgressStore, run: ShiftRun, state: ShiftState, input: ShiftInput, now: number): Promise<{ run: ShiftRun; state: ShiftState; outcome?: Outcome }> {
 	await loadShiftGraders(state.shift);
-	const r = act(state, input);
-	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...shiftSummaryOf(r.state, run.passMark), ...(r.state.finished ? { finishedAt: now } : {}) };
-	await store.advanceShiftRun(next, run.inputs.length);
-	return { run: next, state: r.state, ...(r.outcome ? { outcome: r.outcome } : {}) };
+	const r = applyShiftInput(run, state, input, now);
+	await storeShiftInput(store, r.run);
+	return r;
 }
 
 export type ReopenedShift = { ok: true; run: ShiftRun; state: ShiftState } | { ok: false; run: ShiftRun; reason: string };

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { shift as shiftOf } from './content';
 import { answerByKeyboard, bestIntent } from './play';
 import { letItRun } from './shift-desk';
+import { fillDisk, freeDisk, injectDiskFaults } from './faults';
 
 const SHIFT = shiftOf('morning-rush');
 const RANK = { urgent: 0, soon: 1, routine: 2 } as const;
@@ -186,4 +187,29 @@ test('in timed mode the clock runs on its own while the learner reads, and a rel
 	await expect(page.locator('[data-clock]')).toHaveText('It is 07:48.');
 	await page.reload();
 	await expect(page.locator('[data-clock]')).toHaveText('It is 07:48.');
+});
+
+test('a move that cannot be saved (the disk is full) puts the desk back as it was and says so; once there is room it goes through', async ({ page }) => {
+	await injectDiskFaults(page);
+	await page.goto(`/shift/${SHIFT.meta.id}/?new=1`);
+	const task = page.locator('.queue li[data-task="open-office"]');
+	await expect(task).toBeVisible();
+	const clock = await page.locator('[data-clock]').innerText();
+	await fillDisk(page);
+	await task.locator('.actions button').first().click();
+	await expect(page.getByRole('alert')).toContainText("That could not be saved, so the desk is back as it was: this browser's storage for the simulator is full");
+	await expect(page.locator('.desk[aria-busy="false"]')).toBeVisible();
+	await expect(page.locator('article.step')).toHaveCount(0);
+	await expect(task).toBeVisible();
+	await expect(page.locator('[data-clock]')).toHaveText(clock);
+	// Nothing was stored: a reload shows the same desk.
+	await freeDisk(page);
+	await page.reload();
+	await expect(page.locator('.queue li[data-task="open-office"]')).toBeVisible();
+	await expect(page.locator('article.step')).toHaveCount(0);
+	await page.locator('.queue li[data-task="open-office"] .actions button').first().click();
+	await expect(page.locator('article.step[data-task="open-office"]')).toBeVisible();
+	await expect(page.getByRole('alert')).toHaveCount(0);
+	await page.reload();
+	await expect(page.locator('article.step[data-task="open-office"]')).toBeVisible();
 });
