@@ -1,9 +1,10 @@
 import { error } from '@sveltejs/kit';
+import { browser } from '$app/environment';
 import { loaders, patientLoaders } from 'virtual:scenarios';
 import { assignmentOfQuery } from '$lib/attempts';
 
-// The player reads IndexedDB, so it renders in the browser; the prerendered shell makes deep links work on any static host.
-export const ssr = false;
+// Prerendered with the scenario's heading and opening situation (ScenarioPreview), so the page reads at
+// once on a slow link; the player, which reads IndexedDB, takes over in the browser.
 
 export function entries() {
 	// The loaders' keys are the scenario ids: the catalog stays out of the player's code.
@@ -15,5 +16,7 @@ export async function load({ params, url }) {
 	if (!loader) error(404, `There is no scenario "${params.id}".`);
 	const [{ default: scenario }, { default: clinic }, { default: patients }] = await Promise.all([loader(), import('virtual:chart-world'), patientLoaders.get(params.id)!()]);
 	const world = { ...clinic, patients };
-	return { scenario, world, attemptId: url.searchParams.get('attempt'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after', assignment: assignmentOfQuery(url.searchParams) };
+	// A prerendered page has no query: the attempt, a fresh start and the assignment are the browser's to read.
+	const query = browser ? url.searchParams : new URLSearchParams();
+	return { scenario, world, attemptId: query.get('attempt'), fresh: query.has('new'), deferFeedback: query.get('feedback') === 'after', assignment: assignmentOfQuery(query) };
 }
