@@ -9,7 +9,7 @@ import type { Scenario } from '../content/schema/scenario';
 import type { Shift } from '../content/schema/shift';
 import type { Assignment } from './assignment';
 import { EXAM_LABELS } from './exam';
-import { assignmentStanding, competencyTotals, shiftStanding, type ExamScoring, type ExamStanding, type Points } from '../lms/standing';
+import { assignmentStanding, competencyTotals, type ExamScoring, type ExamStanding, type Points, type RunLike, type ShiftStanding } from '../lms/standing';
 
 export interface Cell {
 	/** Best score of a finished attempt (0..1), if any. */
@@ -163,16 +163,11 @@ export function loadOpened(assignment: Assignment, files: readonly OpenedFile[])
 	return { results: [...byStudent.values()], problems, accepted };
 }
 
-/** A shift run as a result file carries it. */
-type ResultRun = NonNullable<StudentResult['shiftRuns']>[number];
-
 /**
- * One student's runs of one shift. Passed by the assignment's pass mark, as a scenario is, not by the
- * mark the run carries (the file could say any).
+ * One student's runs of one shift, from its standing (lms/standing.ts: which runs count, the best, and
+ * passed by the assignment's pass mark, not by the mark the run carries, which the file could say any).
  */
-export function shiftCell(assignment: Pick<Assignment, 'id' | 'createdAt' | 'attemptsAllowed' | 'passMark' | 'due'>, runs: readonly ResultRun[], shiftId: string, checks: readonly ClaimCheck[] = []): ShiftCell {
-	// Which runs count, the best and passed: lms/standing.ts, as on the student's page and in the LMS reports.
-	const standing = shiftStanding(assignment, runs, shiftId);
+function shiftCell(assignment: Pick<Assignment, 'due'>, standing: ShiftStanding<RunLike>, checks: readonly ClaimCheck[]): ShiftCell {
 	const mine = standing.runs;
 	const ids = new Set(mine.map((r) => r.id));
 	const runChecks = checks.filter(isShiftRunCheck).filter((c) => ids.has(c.runId));
@@ -205,7 +200,7 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 		const attemptChecks = checks.filter(isAttemptCheck);
 		const cells: Record<string, Cell> = {};
 		// Time-out counts as of when the student saved the file.
-		const standing = assignmentStanding({ ...assignment, shifts: [...shiftsOf(assignment)] }, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined, r.shiftRuns ?? []);
+		const standing = assignmentStanding(assignment, r.attempts, scoring ? { sessions: r.exams ?? [], scoring, now: r.submittedAt } : undefined, r.shiftRuns ?? []);
 		for (const s of standing.scenarios) {
 			const id = s.scenarioId;
 			const mine = s.attempts;
@@ -230,7 +225,7 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			return Object.fromEntries([...t].map(([c, x]) => [c, x.possible ? x.earned / x.possible : 0]));
 		};
 		const exam = standing.exam;
-		const shifts = Object.fromEntries(shiftsOf(assignment).map((id) => [id, shiftCell(assignment, r.shiftRuns ?? [], id, checks)]));
+		const shifts = Object.fromEntries(standing.shifts.map((s) => [s.shiftId, shiftCell(assignment, s, checks)]));
 		return {
 			learnerId: r.student.learnerId,
 			name: r.student.name,
