@@ -35,7 +35,8 @@ async function tabTo(page: Page, predicate: string, max = 40, at: Page | Frame =
 }
 
 /** Answers the current step with the keyboard only: Tab, arrow keys, Space and Enter. */
-export async function answerByKeyboard(page: Page, interaction: Interaction, intent: Intent, at: Page | Frame = page) {
+/** With `feedbackHeld` (an assignment that shows feedback only at the end) the answer is saved and nothing about it shows. */
+export async function answerByKeyboard(page: Page, interaction: Interaction, intent: Intent, at: Page | Frame = page, { feedbackHeld = false } = {}) {
 	const tabUntil = (p: Page, predicate: string, max?: number) => tabTo(p, predicate, max, at);
 	const step = at.locator('article.step');
 	await expect(step).toBeVisible();
@@ -93,6 +94,11 @@ export async function answerByKeyboard(page: Page, interaction: Interaction, int
 	}
 	await tabUntil(page, `document.activeElement?.type === 'submit'`);
 	await page.keyboard.press('Enter');
+	if (feedbackHeld) {
+		await expect(at.getByRole('status').filter({ hasText: 'Answer saved' })).toBeVisible();
+		await expect(at.locator('section.feedback')).toHaveCount(0);
+		return;
+	}
 	await expect(at.locator('section.feedback')).toBeVisible();
 	// Focus lands on Continue: Enter moves on.
 	await expect(at.getByRole('button', { name: /^(Continue|Finish|Back to the desk)$/ })).toBeFocused();

@@ -4,6 +4,7 @@ import { shift as shiftOf } from './content';
 import { answerByKeyboard, bestIntent } from './play';
 import { letItRun } from './shift-desk';
 import { fillDisk, freeDisk, injectDiskFaults } from './faults';
+import { saveName } from './identity';
 
 const SHIFT = shiftOf('morning-rush');
 const RANK = { urgent: 0, soon: 1, routine: 2 } as const;
@@ -28,7 +29,7 @@ async function axe(page: Page) {
  * feedback, or take the most urgent waiting task (the earliest of equals), or let the clock run.
  * Returns false once the end-of-shift report is showing.
  */
-async function move(page: Page): Promise<boolean> {
+async function move(page: Page, feedbackHeld = false): Promise<boolean> {
 	const report = page.locator('[data-shift-report]');
 	const feedback = page.locator('section.feedback');
 	const step = page.locator('article.step');
@@ -43,7 +44,7 @@ async function move(page: Page): Promise<boolean> {
 	if (await step.isVisible()) {
 		const task = SHIFT.tasks[(await step.getAttribute('data-task'))!.split('#')[0]!]!;
 		const it = task.steps[(await step.getAttribute('data-step'))!]!.interaction!;
-		await answerByKeyboard(page, it, bestIntent(it));
+		await answerByKeyboard(page, it, bestIntent(it), page, { feedbackHeld });
 		return true;
 	}
 	const keys = await page.locator('.queue li[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task')!));
@@ -211,4 +212,47 @@ test('a move that cannot be saved (the disk is full) puts the desk back as it wa
 	await expect(page.getByRole('alert')).toHaveCount(0);
 	await page.reload();
 	await expect(page.locator('article.step[data-task="open-office"]')).toBeVisible();
+});
+
+test('an assignment that holds feedback back: the shift saves each answer without showing it, and the report holds every answer with its feedback', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const teacher = await (await browser.newContext()).newPage();
+	await teacher.goto('/assign/');
+	await teacher.getByLabel('Title').fill('Held feedback on the desk');
+	await teacher.getByRole('checkbox', { name: new RegExp(SHIFT.meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+	await teacher.getByRole('radio', { name: 'Only when the scenario or shift is finished' }).check();
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	const link = await teacher.locator('[data-assignment-link]').inputValue();
+
+	const page = await (await browser.newContext()).newPage();
+	await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	await saveName(page, 'Noor Haddad');
+	await page.locator(`tr[data-shift="${SHIFT.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
+	await expect(page).toHaveURL(/\?run=[^&]+&feedback=after&assignment=/);
+	const status = page.locator('.desk [role="status"]');
+	await expect(status).toContainText('feedback when the shift is over');
+	let answers = 0;
+	for (let moves = 0; answers < 4 && moves < 60; moves++) {
+		const answering = await page.locator('article.step').isVisible();
+		await move(page, true);
+		if (answering) {
+			answers++;
+			// Saved, and nothing about how it went: no feedback panel, no verdict.
+			await expect(status).toContainText('Answer saved');
+			await expect(page.locator('section.feedback')).toHaveCount(0);
+		}
+	}
+	expect(answers).toBe(4);
+	// A reload keeps the assignment's choice (the address carries it).
+	await page.reload();
+	await expect(status).toContainText('feedback when the shift is over');
+	await letItRun(page);
+	const report = page.locator('[data-shift-report]');
+	const held = report.locator('details[data-answers]');
+	expect(await held.count()).toBeGreaterThanOrEqual(3);
+	await held.first().locator('summary').click();
+	const panel = held.first().locator('section.feedback').first();
+	await expect(panel).toBeVisible();
+	await expect(panel.getByRole('heading', { level: 3 })).toHaveText(/Best answer|Partly right|Not the best choice|Critical error/);
+	await axe(page);
 });

@@ -13,5 +13,5 @@ export async function load({ params, url }) {
 	const loader = shiftLoaders.get(params.id);
 	if (!loader) error(404, `There is no shift "${params.id}".`);
 	const [{ default: shift }, { default: world }] = await Promise.all([loader(), import('virtual:world')]);
-	return { shift, world, runId: url.searchParams.get('run'), fresh: url.searchParams.has('new'), assignment: assignmentOfQuery(url.searchParams) };
+	return { shift, world, runId: url.searchParams.get('run'), fresh: url.searchParams.has('new'), deferFeedback: url.searchParams.get('feedback') === 'after', assignment: assignmentOfQuery(url.searchParams) };
 }
