@@ -4,7 +4,7 @@
  * exam's results page reads too, and the ids, newest first); an attempt belongs to an assignment when
  * the assignment lists its scenario and counts the attempt (lms/standing.ts). Through the store only.
  */
-import { decodeAssignment } from './assign/assignment';
+import { decodeAssignment, type Assignment } from './assign/assignment';
 import { countedAttempts } from './lms/standing';
 import type { AttemptRecord, ProgressStore } from './db/types';
 
@@ -38,4 +38,16 @@ export async function assignmentOfAttempt(store: ProgressStore, attempt: Attempt
 		if (countedAttempts(r.assignment, attempts, attempt.scenarioId).some((a) => a.id === attempt.id)) return { title: r.assignment.title, fragment };
 	}
 	return undefined;
+}
+
+/** Every assignment remembered in this browser that still decodes, most recently opened first. */
+export async function rememberedAssignments(store: ProgressStore): Promise<Assignment[]> {
+	const found: Assignment[] = [];
+	for (const id of await remembered(store)) {
+		const fragment = await store.getSetting<unknown>(assignmentLinkKey(id));
+		if (typeof fragment !== 'string') continue;
+		const r = await decodeAssignment(`#${fragment}`);
+		if (r.ok) found.push(r.assignment);
+	}
+	return found;
 }

@@ -9,6 +9,7 @@ import { loadGradersFor } from './engine/interactions';
 import type { Outcome } from './engine/types';
 import { newId } from './ids';
 import type { AttemptAssignment } from './attempts';
+import { countedShiftRuns } from './lms/standing';
 
 /** Loads the graders of every kind of step the shift's tasks use. */
 export const loadShiftGraders = (shift: Shift): Promise<void> => loadGradersFor(Object.values(shift.tasks));
@@ -97,4 +98,53 @@ export function resumableRun(runs: readonly ShiftRun[], shift: Shift, assignment
  */
 export function runAsAttempt(run: ShiftRun): { id: string; scenarioId: string; status: ShiftRun['status']; score: number; startedAt: number; updatedAt: number; evidence: ShiftRun['evidence'] } {
 	return { id: run.id, scenarioId: `shift:${run.shiftId}`, status: run.status, score: run.score, startedAt: run.startedAt, updatedAt: run.updatedAt, evidence: run.evidence };
+}
+
+/** What the learner's Results page and transcript show of one shift run. */
+export interface ShiftRunRow {
+	id: string;
+	shiftId: string;
+	title: string;
+	status: ShiftRun['status'];
+	/** When it finished, or (in progress) when it was last worked. */
+	at: number;
+	score: number;
+	/** The assignment's mark when it was worked for one (it rules the status), else the shift's own. */
+	passMark?: number;
+	actions: number;
+	/** Counted: the assignment counts it (lms/standing.ts); worked-for: made from an assignment's link this browser no longer knows, or beyond its attempts; practice: outside any assignment. */
+	assignment: { kind: 'counted'; title: string } | { kind: 'not-counted'; title: string } | { kind: 'unknown' } | { kind: 'practice' };
+	/** The desk's address for the run, under the app's base: its end-of-shift report once finished, the desk to continue otherwise. */
+	path: string;
+}
+
+/** An assignment as the Results page knows it (remembered in this browser). */
+export type KnownAssignment = Pick<import('./assign/assignment').Assignment, 'id' | 'title' | 'createdAt' | 'attemptsAllowed'>;
+
+/**
+ * The learner's shift runs as rows, newest first: each with its shift's title, status by its own pass
+ * mark, whether the assignment it was worked for counts it (`countedShiftRuns`, as the assignment page
+ * and the gradebook count), and the address that reopens it.
+ */
+export function shiftRunRows(runs: readonly ShiftRun[], titleOf: (shiftId: string) => string | undefined, assignments: readonly KnownAssignment[] = []): ShiftRunRow[] {
+	const known = new Map(assignments.map((a) => [a.id, a]));
+	return runs
+		.map((r): ShiftRunRow => {
+			const a = r.assignmentId === undefined ? undefined : known.get(r.assignmentId);
+			const assignment: ShiftRunRow['assignment'] =
+				r.assignmentId === undefined ? { kind: 'practice' } : !a ? { kind: 'unknown' } : countedShiftRuns(a, runs, r.shiftId).some((x) => x.id === r.id) ? { kind: 'counted', title: a.title } : { kind: 'not-counted', title: a.title };
+			return {
+				id: r.id,
+				shiftId: r.shiftId,
+				title: titleOf(r.shiftId) ?? r.shiftId,
+				status: r.status,
+				at: r.status === 'in-progress' ? r.updatedAt : (r.finishedAt ?? r.updatedAt),
+				score: r.score,
+				...(r.passMark !== undefined ? { passMark: r.passMark } : {}),
+				actions: r.inputs.length,
+				assignment,
+				path: `/shift/${r.shiftId}/?run=${encodeURIComponent(r.id)}`
+			};
+		})
+		.sort((x, y) => y.at - x.at);
 }

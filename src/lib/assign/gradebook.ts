@@ -77,9 +77,9 @@ export interface StudentRow {
 	score: number;
 	passed: boolean;
 	completed: boolean;
-	/** Competency → share of points earned over every counted attempt. */
+	/** Competency → share of points earned over every counted attempt and counted shift run. */
 	competencies: Record<string, number>;
-	/** Competency → share of points earned in each scenario's best finished attempt. */
+	/** Competency → share of points earned in each scenario's best finished attempt and each shift's best finished run. */
 	competenciesBest: Record<string, number>;
 	result: StudentResult;
 	/** Each attempt's and shift run's claim checked by replaying its inputs. */
@@ -224,6 +224,10 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			for (const c of t.keys()) competencies.add(c);
 			return Object.fromEntries([...t].map(([c, x]) => [c, x.possible ? x.earned / x.possible : 0]));
 		};
+		// Counted shift runs (the file carries only those; replayed by checkFile) hold decisions like attempts do.
+		const runsById = new Map((r.shiftRuns ?? []).map((x) => [x.id, x]));
+		const countedRuns = standing.shifts.map((s) => s.runs.flatMap((x) => runsById.get(x.id) ?? []));
+		const bestRuns = countedRuns.flatMap((rs) => rs.filter((x) => x.status !== 'in-progress').reduce<(typeof rs)[number] | undefined>((b, x) => (!b || x.score > b.score ? x : b), undefined) ?? []);
 		const exam = standing.exam;
 		const shifts = Object.fromEntries(standing.shifts.map((s) => [s.shiftId, shiftCell(assignment, s, checks)]));
 		return {
@@ -248,8 +252,8 @@ export function aggregate(assignment: Assignment, loaded: LoadedResults, scoring
 			score: standing.score,
 			passed: standing.passed,
 			completed: standing.completed,
-			competencies: shares(competencyTotals(standing.scenarios.flatMap((s) => s.attempts))),
-			competenciesBest: shares(competencyTotals(bests)),
+			competencies: shares(competencyTotals([...standing.scenarios.flatMap((s) => s.attempts), ...countedRuns.flat()])),
+			competenciesBest: shares(competencyTotals([...bests, ...bestRuns])),
 			result: r,
 			checks,
 			checked: checked !== undefined
@@ -286,7 +290,7 @@ export function csvCell(text: string): string {
 
 /** The UTF-8 byte order mark: written before the CSV so Excel reads accented names as UTF-8, not as its local code page. */
 export const CSV_BOM = '\uFEFF';
-/** Which attempts the heat map reads: each scenario's best finished attempt, or every counted attempt. */
+/** Which work the heat map reads: each scenario's best finished attempt and each shift's best finished run, or every counted attempt and shift run. */
 export type HeatMapAttempts = 'best' | 'all';
 
 /** A student's share of one competency's points in the attempts chosen, if they have any evidence for it. */
