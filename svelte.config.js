@@ -3,8 +3,12 @@ import { writeFileList } from './scripts/file-list.js';
 
 // A college may host the app under a sub-path (e.g. /sim): set BASE_PATH=/sim at build time.
 const base = process.env.BASE_PATH ?? '';
-// Where the static site is written (the tests also build a copy under a sub-path).
+// Where the static site is written (the tests also build a copy under a sub-path, and a next release).
 const out = process.env.BUILD_DIR ?? 'build';
+// SvelteKit's own working folder (generated code, the intermediate output it clears on each build): a
+// build into another folder gets its own, so `npm test` can run the sub-path and next-release builds
+// side by side without one clearing the other's files.
+const outDir = out === 'build' ? '.svelte-kit' : `.svelte-kit/${out}`;
 
 // The static adapter, then the list of what it wrote: the Instructors page packages the app for an LMS from it.
 const inner = staticAdapter({ pages: out, assets: out, fallback: '404.html', strict: true });
@@ -23,6 +27,7 @@ const config = {
 	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter,
+		outDir,
 		// Relative asset paths: the same files run from any folder, which an LMS package needs.
 		paths: { base, relative: true },
 		// The offline worker (src/service-worker.ts) is registered by src/lib/offline.svelte.ts, which

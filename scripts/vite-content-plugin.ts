@@ -5,6 +5,7 @@ import { readContentFiles } from './read-content';
 import type { ChartWorld } from '../src/lib/content/world';
 import { busyDayScenario, busyShift } from './bench-content';
 import { prerenderTexts } from './prerender-markdown';
+import { nextReleaseFiles } from './next-release';
 
 const CATALOG = 'virtual:catalog';
 // The catalog's parts, so a page can take one without the others (the budgets count every KB): the
@@ -45,7 +46,8 @@ export function contentPlugin(): Plugin {
 	let content: Content | undefined;
 	let server: ViteDevServer | undefined;
 	const load = (): Content => {
-		const files = readContentFiles();
+		// `npm run build:next` builds the offline spec's next release: one policy added (scripts/next-release.ts).
+		const files = process.env.FDS_NEXT_RELEASE ? nextReleaseFiles(readContentFiles()) : readContentFiles();
 		// `npm run bench` builds a copy of the app with one generated busy day added.
 		if (process.env.FDS_BENCH_CONTENT) {
 			const world = loadContent(files).content?.world;

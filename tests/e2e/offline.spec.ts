@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { content, scenario } from './content';
 import { answerByKeyboard, bestIntent, playToEnd } from './play';
 import { codeSuperbill, submitStep } from './billing';
@@ -9,6 +9,7 @@ import { keyOf, answer } from './exam-keys';
 import { billingKeyInput } from '../support/billing-key';
 import { startSite, type StaticSite } from '../support/static-site';
 import { solveSchedule } from '../../src/lib/engine/schedule-solver';
+import { NEXT_RELEASE_POLICY } from '../../scripts/next-release';
 
 // The offline worker is blocked for the rest of the suite (playwright.config.ts); here it runs. Each
 // test serves the build itself, so it can stop the host or publish another version.
@@ -149,21 +150,34 @@ test('the sub-path build installs under its base and works offline there', async
 	await context.close();
 });
 
-const current = () => (JSON.parse(readFileSync('build/_app/version.json', 'utf8')) as { version: string }).version;
+const versionOf = (dir: string) => (JSON.parse(readFileSync(`${dir}/_app/version.json`, 'utf8')) as { version: string }).version;
+const current = () => versionOf('build');
 
 /**
- * The next release: the same app under another version name (as APP_VERSION gives), which is what
- * makes a browser see a new worker; building twice would take three minutes here.
+ * The next release: the app built a second time (`npm run build:next`, scripts/next-release.ts) with
+ * one policy added to the binder. Its chunks that carry the clinic, and those that import them, have
+ * new names, so once it is published the host no longer serves what the open old page would load
+ * next, as after a real deployment; the scenarios' text is unchanged, so an open attempt resumes.
  */
-function nextRelease(): string {
-	const next = test.info().outputPath('next-build');
-	rmSync(next, { recursive: true, force: true });
-	cpSync('build', next, { recursive: true });
-	const worker = readFileSync('build/service-worker.js', 'utf8');
-	expect(worker).toContain(`\`${current()}\``);
-	writeFileSync(`${next}/service-worker.js`, worker.replace(`\`${current()}\``, '`offline-spec-next`'));
-	return next;
+function nextRelease(): { dir: string; version: string } {
+	const dir = 'build-next';
+	const stamp = `${dir}/_app/version.json`;
+	if (!existsSync(stamp)) throw new Error(`${dir}/ is missing: run \`npm run build:next\` (after \`npm run build\`) before this spec`);
+	if (statSync(stamp).mtimeMs < statSync('build/_app/version.json').mtimeMs)
+		throw new Error(`${dir}/ is older than build/: run \`npm run build:next\` again, so the next release is this code with its one change`);
+	const version = versionOf(dir);
+	expect(version, 'build-next is another version than build').not.toBe(current());
+	return { dir, version };
 }
+
+/** Opens the scenario page's policy binder (its text loads on first opening). */
+async function openBinder(page: Page) {
+	const binder = page.locator('details.binder');
+	await binder.locator('summary').click();
+	return binder;
+}
+
+const policyCount = () => Object.keys(content().world.clinic.policies).length;
 
 test('a new version is announced, applied only when the learner chooses, and the open attempt carries on', async ({ browser }) => {
 	test.setTimeout(90_000);
@@ -180,7 +194,7 @@ test('a new version is announced, applied only when the learner chooses, and the
 	await answerByKeyboard(page, firstStep, bestIntent(firstStep));
 	const second = await page.locator('article.step').getAttribute('data-step');
 
-	site.publish(next);
+	site.publish(next.dir);
 	// The learner reloads mid-attempt: the browser finds the new version, which waits.
 	await page.reload();
 	await expect(page.getByRole('status').filter({ hasText: 'An update is ready' })).toBeVisible({ timeout: 30_000 });
@@ -190,12 +204,32 @@ test('a new version is announced, applied only when the learner chooses, and the
 	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(true);
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 
+	// Before updating, the old page still opens what it had not loaded: the binder's text, a file of the
+	// old version that the host, now serving the next release, no longer has. It comes from the old
+	// version's cache, with the old version's policies.
+	const loaded: { path: string; fromWorker: boolean }[] = [];
+	page.on('response', (r) => {
+		const path = new URL(r.url()).pathname;
+		if (path.startsWith('/_app/immutable/')) loaded.push({ path, fromWorker: r.fromServiceWorker() });
+	});
+	let binder = await openBinder(page);
+	await expect(binder.getByRole('status')).toHaveText(`${policyCount()} policies.`);
+	await expect(binder.locator('dt', { hasText: NEXT_RELEASE_POLICY.title })).toHaveCount(0);
+	expect(loaded.filter((f) => !existsSync(`${next.dir}${f.path}`)), 'the binder loads a file the next release does not have').not.toEqual([]);
+	expect(loaded.filter((f) => !f.fromWorker)).toEqual([]);
+	await expect(page.getByText('An update is ready')).toBeVisible();
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
+
 	await page.getByRole('button', { name: 'Update now' }).click();
-	await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(/:app:offline-spec-next$/)]));
+	await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`:app:${next.version}$`))]));
 	await expect(page.getByText('An update is ready')).toHaveCount(0);
 	// The attempt resumes on the new version at the step it was on, and finishes.
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
 	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(false);
+	// The page runs the next release: its binder has the policy the release added.
+	binder = await openBinder(page);
+	await expect(binder.getByRole('status')).toHaveText(`${policyCount() + 1} policies.`);
+	await expect(binder.locator('dt', { hasText: NEXT_RELEASE_POLICY.title })).toBeVisible();
 	await playToEnd(page, s);
 	await expect(page.locator('article.ending .result')).toContainText('Passed');
 	await context.close();
@@ -209,7 +243,7 @@ test('a new version left waiting applies by itself the next time the app is open
 	let page = await context.newPage();
 	await page.goto('/');
 	await installed(page);
-	site.publish(next);
+	site.publish(next.dir);
 	await page.reload();
 	await expect(page.getByText('An update is ready')).toBeVisible({ timeout: 30_000 });
 	// Every page of the app closed, then the app opened again.
@@ -220,8 +254,12 @@ test('a new version left waiting applies by itself the next time the app is open
 			await page.goto('/');
 			return page.evaluate(async () => (await caches.keys()).filter((n) => n.includes(':app:')));
 		}, { timeout: 20_000 })
-		.toEqual([expect.stringMatching(/:app:offline-spec-next$/)]);
+		.toEqual([expect.stringMatching(new RegExp(`:app:${next.version}$`))]);
 	await expect(page.getByText('An update is ready')).toHaveCount(0);
+	// A scenario page opened now is the next release's: its binder has the policy the release added.
+	await page.goto(`/play/${CHOICE}/`);
+	const binder = await openBinder(page);
+	await expect(binder.locator('dt', { hasText: NEXT_RELEASE_POLICY.title })).toBeVisible();
 	await context.close();
 	await site.stop();
 });
