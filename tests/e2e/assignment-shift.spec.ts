@@ -75,4 +75,18 @@ test('an instructor assigns a shift; the student works it from the link (practic
 	const lines = readFileSync(await csv.path(), 'utf8').slice(1).split('\r\n');
 	expect(lines[0]).toContain(`${SHIFT.meta.title} (score %)`);
 	expect(lines[1]).toContain(`Bo Lindqvist,,${reported},`);
+
+	// The run, worked again from its recorded moves: the report the student saw, with every answer's feedback.
+	await teacher.getByRole('button', { name: 'Replay run 1 of Bo Lindqvist on ' + SHIFT.meta.title }).click();
+	const replay = teacher.locator('[data-shift-replay]');
+	await expect(replay).toBeFocused();
+	await expect(replay.locator('[data-result]')).toContainText(`${reported}%`);
+	await expect(replay.locator('[data-result]')).toContainText('set by the assignment');
+	await expect(replay.getByRole('heading', { level: 2, name: SHIFT.meta.title })).toBeVisible();
+	await expect(replay.getByRole('link', { name: 'Work this shift again' })).toHaveCount(0);
+	const answered = replay.locator('details[data-answers]');
+	expect(await answered.count()).toBeGreaterThan(0);
+	await answered.first().locator('summary').click();
+	await expect(answered.first().locator('section.feedback').first()).toBeVisible();
+	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
 });
