@@ -131,7 +131,15 @@ class XapiReporting {
 
 	/** The assignment's shifts with their graders loaded (loaded once, and only for an assignment that names shifts). */
 	#shiftsOf(a: Assignment): Promise<Map<string, Shift>> {
-		if (!this.#shifts.has(a.id)) this.#shifts.set(a.id, loadAssignmentShifts(a).catch(() => new Map()));
+		// A load that failed (a chunk not reachable offline) is tried again on the next run.
+		if (!this.#shifts.has(a.id))
+			this.#shifts.set(
+				a.id,
+				loadAssignmentShifts(a).catch(() => {
+					this.#shifts.delete(a.id);
+					return new Map();
+				})
+			);
 		return this.#shifts.get(a.id)!;
 	}
 
