@@ -7,10 +7,12 @@
  */
 import { base } from '$app/paths';
 import type { Assignment } from './assign/assignment';
-import { loadAssignmentScenario } from './assignment-scenarios';
+import { loadAssignmentScenario, loadAssignmentShifts } from './assignment-scenarios';
+import type { Shift } from './content/schema/shift';
 import type { Scenario } from './content/schema/scenario';
 import type { AttemptRecord, Learner, ProgressStore } from './db/types';
 import { loadDecisions, type Decision } from './lms/decisions';
+import type { ShiftDecision } from './lms/shift-decisions';
 import { assignmentStanding } from './lms/standing';
 import { assignmentExamInput } from './exam-bank';
 import { buildStatements, learnerAccount, outbox } from './lms/xapi';
@@ -62,6 +64,7 @@ class XapiReporting {
 	#refused = new Map<string, Set<string>>();
 	#halted = new Map<string, string>();
 	#scenarios = new Map<string, Promise<Scenario | undefined>>();
+	#shifts = new Map<string, Promise<Map<string, Shift>>>();
 	#onOnline = () => {
 		this.#failures = 0;
 		this.nudge();
@@ -81,9 +84,12 @@ class XapiReporting {
 		});
 		// A submitted mock exam changes an assignment's standing too.
 		const stopSessions = store.watchExamSessions(learner.id, () => this.nudge());
+		// And so does a shift run worked from its link.
+		const stopRuns = store.watchShiftRuns(learner.id, () => this.nudge());
 		this.#stopWatching = () => {
 			stopAttempts();
 			stopSessions();
+			stopRuns();
 		};
 		addEventListener('online', this.#onOnline);
 		addEventListener('offline', this.#onOffline);
@@ -123,6 +129,20 @@ class XapiReporting {
 		return this.#scenarios.get(key)!;
 	}
 
+	/** The assignment's shifts with their graders loaded (loaded once, and only for an assignment that names shifts). */
+	#shiftsOf(a: Assignment): Promise<Map<string, Shift>> {
+		// A load that failed (a chunk not reachable offline) is tried again on the next run.
+		if (!this.#shifts.has(a.id))
+			this.#shifts.set(
+				a.id,
+				loadAssignmentShifts(a).catch(() => {
+					this.#shifts.delete(a.id);
+					return new Map();
+				})
+			);
+		return this.#shifts.get(a.id)!;
+	}
+
 	#update(assignmentId: string, patch: Partial<XapiReport>): void {
 		const current = this.reports[assignmentId] ?? { host: '', sent: 0, waiting: 0, state: 'sent' };
 		this.reports = { ...this.reports, [assignmentId]: { ...current, ...patch } };
@@ -145,7 +165,7 @@ class XapiReporting {
 			// Only an assignment this learner opened reports their work.
 			if (!record.launches.length) continue;
 
-			// Shift runs count toward the assignment's completion and score (they are not sent as statements yet).
+			// Shift runs count toward the assignment's completion and score, and are reported like attempts.
 			const runs = a.shifts?.length ? await store.listShiftRuns(learner.id) : [];
 			const standing = assignmentStanding(a, attempts, a.exam ? await assignmentExamInput(a, await store.listExamSessions(learner.id)) : undefined, runs);
 			const counted = standing.scenarios.flatMap((s) => s.attempts);
@@ -163,10 +183,21 @@ class XapiReporting {
 				if (d.ok) decisions.push(...d.decisions);
 				else problem = `The decisions of one attempt cannot be reported: ${d.error}.`;
 			}
+			const shifts = a.shifts?.length ? await this.#shiftsOf(a) : new Map<string, Shift>();
+			const shiftTitles = new Map([...shifts].map(([id, s]) => [id, { title: s.meta.title, summary: s.meta.summary }]));
+			const shiftDecisions: ShiftDecision[] = [];
+			const { shiftDecisionsOf } = shifts.size ? await import('./lms/shift-decisions') : { shiftDecisionsOf: undefined };
+			// A run's answers are reported once its day is over (buildStatements ignores an unfinished run's).
+			for (const run of standing.shifts.flatMap((s) => s.runs).filter((r) => r.finishedAt !== undefined) as typeof runs) {
+				const shift = shifts.get(run.shiftId);
+				const d = shift && shiftDecisionsOf ? shiftDecisionsOf(shift, run) : ({ ok: false, error: `shift ${run.shiftId} is not in this copy of the simulator` } as const);
+				if (d.ok) shiftDecisions.push(...d.decisions);
+				else problem = `The decisions of one shift cannot be reported: ${d.error}.`;
+			}
 			const account = learnerAccount(lrs, learner.id, identity?.studentId, appUrl);
 			// Until the student has saved their name (and the ID the assignment asks for) the statements are only counted, never sent: the ids do not depend on the actor.
 			const ready = identity && account;
-			const statements = buildStatements({ assignment: a, learner: { id: learner.id, name: identity?.name ?? learner.name }, account: account ?? { homePage: appUrl, name: learner.id }, appUrl, standing, decisions, launches: record.launches, scenarios: titles });
+			const statements = buildStatements({ assignment: a, learner: { id: learner.id, name: identity?.name ?? learner.name }, account: account ?? { homePage: appUrl, name: learner.id }, appUrl, standing, decisions, launches: record.launches, scenarios: titles, shifts: shiftTitles, shiftDecisions });
 
 			const acknowledged = new Set(record.acknowledged);
 			const refused = this.#refused.get(a.id) ?? new Set<string>();

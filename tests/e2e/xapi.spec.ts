@@ -1,10 +1,12 @@
 import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { answer, start } from '../../src/lib/engine';
+import type { Statement } from '../../src/lib/lms/xapi';
 import { startLrs } from '../support/lrs.mjs';
 import { statementProblem } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
-import { scenario } from './content';
+import { scenario, shift as shiftOf } from './content';
+import { letItRun } from './shift-desk';
 import { bestIntent, playToEnd } from './play';
 import { saveName } from './identity';
 
@@ -34,11 +36,14 @@ const verbCounts = (statements: readonly Record<string, unknown>[]) => {
 	return counts;
 };
 
-async function buildAssignment(browser: import('@playwright/test').Browser, endpoint: string, secret: string, account: 'student-id' | 'learner-id' = 'student-id'): Promise<string> {
+const named = (title: string) => new RegExp(title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+
+/** The assignment's link; it holds the privacy scenario, or the shift given instead. */
+async function buildAssignment(browser: import('@playwright/test').Browser, endpoint: string, secret: string, account: 'student-id' | 'learner-id' = 'student-id', shiftTitle?: string): Promise<string> {
 	const teacher = await (await browser.newContext()).newPage();
 	await teacher.goto('/assign/');
 	await teacher.getByLabel('Title').fill('Week 3: privacy, reported');
-	await teacher.getByRole('checkbox', { name: new RegExp(scenario(S).meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+	await teacher.getByRole('checkbox', { name: named(shiftTitle ?? scenario(S).meta.title) }).check();
 	const lrs = teacher.getByRole('group', { name: 'Report to a learning record store (xAPI), optional' });
 	await expect(lrs).toContainText('The key and secret travel inside the assignment to every student');
 	await lrs.getByLabel('LRS endpoint').fill(endpoint);
@@ -119,6 +124,41 @@ test('a student works offline; once online every statement reaches the LRS once,
 		await expect(status).toContainText(`${expected + 1} sent, 0 waiting.`);
 		expect(lrs.received).toHaveLength(expected + 1);
 		await context.close();
+	} finally {
+		await lrs.close();
+	}
+});
+
+test('a shift worked from the assignment link reaches the LRS: the run attempted, completed and scored, under the assignment', async ({ browser }) => {
+	test.setTimeout(120_000);
+	const SHIFT = shiftOf('morning-rush');
+	const lrs = await startLrs({ key: KEY, secret: SECRET });
+	try {
+		const link = await buildAssignment(browser, lrs.endpoint, SECRET, 'learner-id', SHIFT.meta.title);
+		const student = await (await browser.newContext()).newPage();
+		await student.goto(link);
+		await saveName(student, 'Ana López');
+		await student.locator(`tr[data-shift="${SHIFT.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
+		// The clock runs out with nothing worked: a finished, failed run (and no answers to report).
+		await letItRun(student);
+		await student.goto(link);
+		const shiftIri = new RegExp(`/xapi/shift/${SHIFT.meta.id}$`);
+		const aboutShift = () => lrs.statements.filter((s) => shiftIri.test((s.object as { id: string }).id));
+		await expect.poll(() => verbCounts(aboutShift())).toEqual({ attempted: 1, completed: 1, failed: 1 });
+		// Two launches, the run attempted, completed and failed, and the assignment completed (its one part is finished).
+		await expect(student.locator('[data-xapi-status]')).toContainText('6 sent, 0 waiting.');
+		expect(verbCounts(lrs.statements)).toEqual({ launched: 2, attempted: 1, completed: 2, failed: 1 });
+		const completed = aboutShift().find((s) => (s.verb as { id: string }).id.endsWith('/completed')) as unknown as Statement;
+		expect(completed.object.definition!.name['en-US']).toBe(SHIFT.meta.title);
+		expect(completed.result!.completion).toBe(true);
+		expect(completed.result!.score!.scaled).toBeGreaterThanOrEqual(0);
+		expect(completed.context.contextActivities!.parent![0]!.id).toMatch(/\/xapi\/assignment\/[^/]+$/);
+		// Nothing was sent twice.
+		expect(new Set(lrs.received).size).toBe(lrs.received.length);
+		for (const s of lrs.statements) {
+			expect(learningLockerProblem(s)).toBeUndefined();
+			expect(statementProblem(s)).toBeUndefined();
+		}
 	} finally {
 		await lrs.close();
 	}

@@ -89,24 +89,23 @@ export function decisionsOf(scenario: Scenario, attempt: AttemptRecord, inputs: 
 	}
 	return {
 		ok: true,
-		decisions: outcomes.map((o, seq) => {
-			const correct = correctText(o);
-			return {
-				attemptId: attempt.id,
-				scenarioId: scenario.meta.id,
-				seq,
-				stepId: o.stepId,
-				stepTitle: scenario.steps[o.stepId]?.title ?? o.stepId,
-				kind: o.input.kind,
-				response: responseText(o.input),
-				...(correct !== undefined ? { correct } : {}),
-				earned: o.evidence.reduce((n, e) => n + e.earned, 0),
-				possible: o.evidence.reduce((n, e) => n + e.possible, 0),
-				verdict: o.verdict,
-				competencies: [...new Set(o.evidence.map((e) => e.competency))],
-				...(o.critical ? { critical: o.critical } : {}),
-				at: mine[seq]?.at ?? attempt.updatedAt
-			};
-		})
+		decisions: outcomes.map((o, seq) => ({ attemptId: attempt.id, scenarioId: scenario.meta.id, seq, ...graded(o, scenario.steps[o.stepId]?.title), at: mine[seq]?.at ?? attempt.updatedAt }))
+	};
+}
+
+/** What a replayed outcome says, in the plain shape both scenario and shift decisions share. */
+export function graded(o: Outcome, stepTitle: string | undefined): Omit<Decision, 'attemptId' | 'scenarioId' | 'seq' | 'at'> {
+	const correct = correctText(o);
+	return {
+		stepId: o.stepId,
+		stepTitle: stepTitle ?? o.stepId,
+		kind: o.input.kind,
+		response: responseText(o.input),
+		...(correct !== undefined ? { correct } : {}),
+		earned: o.evidence.reduce((n, e) => n + e.earned, 0),
+		possible: o.evidence.reduce((n, e) => n + e.possible, 0),
+		verdict: o.verdict,
+		competencies: [...new Set(o.evidence.map((e) => e.competency))],
+		...(o.critical ? { critical: o.critical } : {})
 	};
 }

@@ -9,7 +9,8 @@ import type { Assignment } from '../assign/assignment';
 import { sha256Hex } from '../assign/sha256';
 import type { AttemptRecord } from '../db/types';
 import type { Decision } from './decisions';
-import { scenarioStanding, type AssignmentStanding } from './standing';
+import type { ShiftDecision } from './shift-decisions';
+import { scenarioStanding, shiftStanding, type AssignmentStanding, type RunLike } from './standing';
 
 /** Sent as X-Experience-API-Version on every request. */
 export const XAPI_VERSION = '1.0.3';
@@ -96,6 +97,10 @@ export interface XapiInput {
 	launches: readonly number[];
 	/** Titles and summaries of the assignment's scenarios, for the activity definitions. */
 	scenarios: ReadonlyMap<string, { title: string; summary?: string }>;
+	/** Titles and summaries of the assignment's shifts. */
+	shifts?: ReadonlyMap<string, { title: string; summary?: string }>;
+	/** Answers given in the counted shift runs (others, and those of an unfinished run, are ignored). */
+	shiftDecisions?: readonly ShiftDecision[];
 }
 
 /**
@@ -150,6 +155,13 @@ export function assignmentIri(appUrl: string, assignmentId: string): string {
 export function scenarioIri(appUrl: string, scenarioId: string): string {
 	return `${root(appUrl)}xapi/scenario/${encodeURIComponent(scenarioId)}`;
 }
+export function shiftIri(appUrl: string, shiftId: string): string {
+	return `${root(appUrl)}xapi/shift/${encodeURIComponent(shiftId)}`;
+}
+/** A step of one of a shift's tasks (the task named by its event id). */
+export function shiftStepIri(appUrl: string, shiftId: string, eventId: string, stepId: string): string {
+	return `${shiftIri(appUrl, shiftId)}/task/${encodeURIComponent(eventId)}/step/${encodeURIComponent(stepId)}`;
+}
 export function examIri(appUrl: string, assignmentId: string): string {
 	return `${assignmentIri(appUrl, assignmentId)}/exam`;
 }
@@ -191,6 +203,12 @@ function completedAt(assignment: XapiInput['assignment'], standing: AssignmentSt
 		const finished = s.attempts.filter((a) => a.status !== 'in-progress' && a.finishedAt !== undefined).sort((x, y) => x.finishedAt! - y.finishedAt!);
 		const best = finished.find((a) => a.score === s.best);
 		const pass = s.passed ? finished.find((a) => scenarioStanding(assignment, [a], a.scenarioId).passed) : undefined;
+		at = Math.max(at, best?.finishedAt ?? 0, pass?.finishedAt ?? 0);
+	}
+	for (const sh of standing.shifts) {
+		const finished = sh.runs.filter((r) => r.status !== 'in-progress' && r.finishedAt !== undefined).sort((x, y) => x.finishedAt! - y.finishedAt!);
+		const best = finished.find((r) => r.score === sh.best);
+		const pass = sh.passed ? finished.find((r) => shiftStanding(assignment, [r], r.shiftId).passed) : undefined;
 		at = Math.max(at, best?.finishedAt ?? 0, pass?.finishedAt ?? 0);
 	}
 	// The exam's best session was its first with that share, and the pass came with it.
@@ -301,6 +319,77 @@ export function buildStatements(input: XapiInput): Statement[] {
 			});
 			previous = Math.max(previous, d.at);
 		}
+	}
+
+	// The assignment's shifts: each counted run attempted, and once the day is over completed and passed or
+	// failed with its score; its answers (dated at the run's end: a run's inputs keep no wall time) as decisions.
+	const runs = new Map<string, RunLike>();
+	for (const sh of standing.shifts) for (const r of sh.runs) runs.set(r.id, r);
+	const shiftTitle = (id: string) => input.shifts?.get(id)?.title ?? id;
+	const shiftActivity = (id: string): Activity => ({
+		objectType: 'Activity',
+		id: shiftIri(appUrl, id),
+		definition: { name: en(shiftTitle(id)), description: en(input.shifts?.get(id)?.summary || `A shift at the front desk: ${id}.`), type: ACTIVITY_TYPES.assessment }
+	});
+	const runContext = (r: RunLike): Context => ({
+		registration: idOf(`registration shift ${r.id}`),
+		contextActivities: { parent: [assignmentRef] },
+		...(r.contentHash ? { revision: r.contentHash.slice(0, 12) } : {}),
+		...base
+	});
+	const ended = (r: RunLike) => r.status !== 'in-progress' && r.finishedAt !== undefined;
+	for (const r of runs.values()) {
+		const object = shiftActivity(r.shiftId);
+		out.push({ id: idOf(`attempted shift ${r.id}`), actor, verb: verb('attempted'), object, context: runContext(r), timestamp: iso(r.startedAt) });
+		if (!ended(r)) continue;
+		// The run's pass mark (the assignment's, which the run keeps), by the same rule as the standing.
+		const passed = shiftStanding({ ...assignment, passMark: r.passMark ?? assignment.passMark }, [r], r.shiftId).passed;
+		const s = score(round(r.score * 100, 2), 100);
+		const result: Result = { ...(s ? { score: s } : {}), completion: true, duration: isoDuration(r.finishedAt! - r.startedAt) };
+		out.push({ id: idOf(`completed shift ${r.id}`), actor, verb: verb('completed'), object, result, context: runContext(r), timestamp: iso(r.finishedAt!) });
+		out.push({
+			id: idOf(`${passed ? 'passed' : 'failed'} shift ${r.id}`),
+			actor,
+			verb: verb(passed ? 'passed' : 'failed'),
+			object,
+			result: { ...result, success: passed, ...(r.critical.length ? { extensions: { [criticalExtension(appUrl)]: r.critical.join('; ') } } : {}) },
+			context: runContext(r),
+			timestamp: iso(r.finishedAt!)
+		});
+	}
+	for (const d of input.shiftDecisions ?? []) {
+		const r = runs.get(d.runId);
+		if (!r || !ended(r)) continue;
+		const type = interactionTypeOf(d);
+		const s = score(d.earned, d.possible);
+		out.push({
+			id: idOf(`answered shift ${d.runId} ${d.seq}`),
+			actor,
+			verb: verb('answered'),
+			object: {
+				objectType: 'Activity',
+				id: shiftStepIri(appUrl, d.shiftId, d.eventId, d.stepId),
+				definition: {
+					name: en(d.stepTitle),
+					description: en(`A decision in the task "${d.about}" of the shift "${shiftTitle(d.shiftId)}".`),
+					type: ACTIVITY_TYPES.interaction,
+					interactionType: type,
+					...(d.correct !== undefined && type !== 'other' ? { correctResponsesPattern: [responsePattern(type, d.correct)] } : {})
+				}
+			},
+			result: {
+				response: responsePattern(type, d.response),
+				success: d.verdict === 'best',
+				...(s ? { score: s } : {}),
+				...(d.critical ? { extensions: { [criticalExtension(appUrl)]: d.critical } } : {})
+			},
+			context: {
+				...runContext(r),
+				contextActivities: { parent: [{ objectType: 'Activity', id: shiftIri(appUrl, d.shiftId) }], grouping: [assignmentRef] },
+				...(d.competencies.length ? { extensions: { [competenciesExtension(appUrl)]: d.competencies } } : {})
+			},
+			timestamp: iso(d.at)
+		});
 	}
 
 	// The assignment's mock exam: each counted session attempted, and passed or failed once submitted (items are not reported one by one).

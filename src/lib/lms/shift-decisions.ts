@@ -1,0 +1,51 @@
+/**
+ * The answers of a shift run, replayed from its stored inputs, in the shape an LMS report needs (xAPI
+ * "answered" statements), as `decisions.ts` gives a scenario attempt's. Its own module: the shift
+ * engine is loaded only for an assignment that names shifts. Pure: the shift is passed in.
+ */
+import type { Shift } from '../content/schema/shift';
+import type { ShiftRun } from '../db/types';
+import { replayShift } from '../engine/shift';
+import { graded, type Decision } from './decisions';
+
+/** One answer given during a shift: a decision in one of its tasks. */
+export interface ShiftDecision extends Omit<Decision, 'attemptId' | 'scenarioId'> {
+	runId: string;
+	shiftId: string;
+	/** The task's event id (a callback's answers belong to the same event). */
+	eventId: string;
+	/** What the task was about, in the shift's words. */
+	about: string;
+}
+
+export type ShiftDecisions = { ok: true; decisions: ShiftDecision[] } | { ok: false; error: string };
+
+/**
+ * Every answer of a run, in the order given, replayed from its seed and inputs through the shift
+ * engine (graded there, as the run's score was). A run's inputs carry no wall time, so each answer is
+ * dated at the run's end (`finishedAt`, else its last change). The caller has loaded the shift's graders.
+ */
+export function shiftDecisionsOf(shift: Shift, run: Pick<ShiftRun, 'id' | 'shiftId' | 'contentHash' | 'seed' | 'inputs' | 'updatedAt' | 'finishedAt'>): ShiftDecisions {
+	if (run.contentHash !== shift.hash) return { ok: false, error: `run ${run.id} was made on another version of the shift ${shift.meta.id}` };
+	let state;
+	try {
+		state = replayShift(shift, run.seed, run.inputs);
+	} catch (e) {
+		return { ok: false, error: `run ${run.id} could not be replayed: ${(e as Error).message}` };
+	}
+	// The log notes each answer, in order, with its task; the task's attempt holds the outcomes in that order.
+	const taken = new Map<string, number>();
+	const decisions: ShiftDecision[] = [];
+	for (const entry of state.log) {
+		if (entry.kind !== 'answered' || !entry.task) continue;
+		const task = state.tasks.find((t) => t.key === entry.task);
+		const n = taken.get(entry.task) ?? 0;
+		taken.set(entry.task, n + 1);
+		const o = task?.attempt?.outcomes[n];
+		if (!task || !o) continue;
+		const scenario = shift.tasks[task.eventId];
+		const event = shift.meta.events.find((e) => e.id === task.eventId);
+		decisions.push({ runId: run.id, shiftId: shift.meta.id, eventId: task.eventId, about: event?.about ?? task.eventId, seq: decisions.length, ...graded(o, scenario?.steps[o.stepId]?.title), at: run.finishedAt ?? run.updatedAt });
+	}
+	return { ok: true, decisions };
+}
