@@ -173,6 +173,17 @@ test('the first visit moves nothing while the name question arrives, on a deskto
 				})
 		);
 		expect(shift, `layout shift at ${viewport.width}×${viewport.height}`).toBeLessThan(0.05);
+		// It covers the foot of the screen, never what the keyboard is on: Tab from the sheet through the path and the filters.
+		await prompt.getByRole('textbox', { name: 'Your name' }).focus();
+		for (let i = 0; i < 20; i++) {
+			await page.keyboard.press('Tab');
+			const hidden = await page.evaluate(() => {
+				const el = document.activeElement!;
+				const sheet = document.querySelector('[data-name-prompt]')!;
+				return !sheet.contains(el) && el.getBoundingClientRect().bottom > sheet.getBoundingClientRect().top ? el.outerHTML.slice(0, 80) : '';
+			});
+			expect(hidden, `focus under the name question at ${viewport.width}×${viewport.height}`).toBe('');
+		}
 		// Nothing it covers is out of reach: the catalog's end scrolls clear of it.
 		await page.locator('[data-scenario]').last().scrollIntoViewIfNeeded();
 		await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
