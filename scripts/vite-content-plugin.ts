@@ -2,7 +2,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatError, loadContent, type Content } from '../src/lib/content';
 import { catalogEntry, splitEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
-import type { ChartWorld } from '../src/lib/content/world';
+import { chartWorldOf } from '../src/lib/content/world';
 import { busyDayScenario, busyShift } from './bench-content';
 import { prerenderTexts } from './prerender-markdown';
 
@@ -86,8 +86,7 @@ export function contentPlugin(): Plugin {
 			if (name === MEASURES) return `export default ${JSON.stringify(content.measures)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === CHART_WORLD) {
-				const { clinic: { policies: _policies, ...clinic }, providers, payers } = content.world;
-				return `export default ${JSON.stringify({ clinic, providers, payers } satisfies Omit<ChartWorld, 'patients'>)};`;
+				return `export default ${JSON.stringify(chartWorldOf(content.world))};`;
 			}
 			if (name === POLICIES) return `export default ${JSON.stringify(content.world.clinic.policies)};`;
 			if (name.startsWith(SCENARIO_PATIENTS)) {

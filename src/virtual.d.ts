@@ -24,7 +24,7 @@ declare module 'virtual:domains' {
 	const frameworks: { id: string; name: string; domains: { id: string; name: string }[] }[];
 	export default frameworks;
 }
-/** The clinic without its fee schedule, modifiers, staff and visit types: what a scenario page reads. */
+/** The clinic's, providers' and payers' names (and the clinic's phone and today): what a scenario page's chart and placeholders read (`chartWorldOf`). */
 declare module 'virtual:chart-world' {
 	const world: Omit<import('$lib/content/world').ChartWorld, 'patients'>;
 	export default world;
