@@ -49,9 +49,8 @@ declare module 'virtual:measures' {
 	export default measures;
 }
 declare module 'virtual:scenarios' {
-	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
-	/** The patients each scenario names, for its chart (the player takes no other patient). */
-	export const patientLoaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/office').Patient[] }>>;
+	/** Each scenario's module: the scenario, and the patients it names, for its chart (the player takes no other patient). */
+	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario; patients: import('$lib/content/schema/office').Patient[] }>>;
 }
 declare module 'virtual:shifts' {
 	/** What the shifts page lists, without the tasks. */
