@@ -2,7 +2,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatError, loadContent, type Content } from '../src/lib/content';
 import { catalogEntry, splitEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
-import type { ChartWorld } from '../src/lib/content/world';
+import { chartWorldOf } from '../src/lib/content/world';
 import { busyDayScenario, busyShift } from './bench-content';
 import { prerenderTexts } from './prerender-markdown';
 import { nextReleaseFiles } from './next-release';
@@ -24,7 +24,6 @@ const MEASURES = 'virtual:measures';
 const CHART_WORLD = 'virtual:chart-world';
 // The policy binder's text: fetched when the binder first opens, not with every scenario page.
 const POLICIES = 'virtual:policies';
-const SCENARIO_PATIENTS = 'virtual:scenario-patients/';
 const SCENARIOS = 'virtual:scenarios';
 const SCENARIO = 'virtual:scenario/';
 const QUESTIONS = 'virtual:questions';
@@ -35,7 +34,7 @@ const START_HERE = 'virtual:start-here';
 const SHIFTS = 'virtual:shifts';
 const SHIFT = 'virtual:shift/';
 const ours = (id: string) =>
-	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === MEASURES || id === CHART_WORLD || id === POLICIES || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO) || id.startsWith(SCENARIO_PATIENTS);
+	id === CATALOG || id === SCENARIO_LIST || id === SCENARIO_DETAILS || id === COMPETENCIES || id === DOMAINS || id === WORLD || id === CHARTS || id === MEASURES || id === CHART_WORLD || id === POLICIES || id === SCENARIOS || id === QUESTIONS || id === CODE_TERMS || id === START_HERE || id === SHIFTS || id.startsWith(SHIFT) || id.startsWith(SCENARIO);
 
 /**
  * Validates content/ once per build and serves it as JSON modules: a small catalog for the first
@@ -88,17 +87,9 @@ export function contentPlugin(): Plugin {
 			if (name === MEASURES) return `export default ${JSON.stringify(content.measures)};`;
 			if (name === CODE_TERMS) return `export default ${JSON.stringify(content.codeTerms)};`;
 			if (name === CHART_WORLD) {
-				const { clinic: { policies: _policies, ...clinic }, providers, payers } = content.world;
-				return `export default ${JSON.stringify({ clinic, providers, payers } satisfies Omit<ChartWorld, 'patients'>)};`;
+				return `export default ${JSON.stringify(chartWorldOf(content.world))};`;
 			}
 			if (name === POLICIES) return `export default ${JSON.stringify(content.world.clinic.policies)};`;
-			if (name.startsWith(SCENARIO_PATIENTS)) {
-				const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO_PATIENTS.length));
-				if (!scenario) this.error(`no scenario "${name.slice(SCENARIO_PATIENTS.length)}"`);
-				// A patient is named by id in the front matter or a variant: every id the parsed scenario holds.
-				const text = JSON.stringify(scenario);
-				return `export default ${JSON.stringify(content.world.patients.filter((p) => text.includes(JSON.stringify(p.id))))};`;
-			}
 			if (name === SHIFTS) {
 				const list = content.shifts.map((s) => ({ id: s.meta.id, title: s.meta.title, summary: s.meta.summary, start: s.meta.start, end: s.meta.end, tasks: s.meta.events.filter((e) => e.at !== undefined).length, competencies: s.meta.competencies, hash: s.hash }));
 				return `export const shiftList = ${JSON.stringify(list)};\nexport const shiftLoaders = new Map([${content.shifts
@@ -116,13 +107,15 @@ export function contentPlugin(): Plugin {
 				// A Map, not an object: an id from an address or a file ("constructor") must not find Object's own keys.
 				return `export const loaders = new Map([${content.scenarios
 					.map((s) => `[${JSON.stringify(s.meta.id)}, () => import(${JSON.stringify(SCENARIO + s.meta.id)})]`)
-					.join(',\n')}]);\nexport const patientLoaders = new Map([${content.scenarios
-					.map((s) => `[${JSON.stringify(s.meta.id)}, () => import(${JSON.stringify(SCENARIO_PATIENTS + s.meta.id)})]`)
 					.join(',\n')}]);`;
 			const scenario = content.scenarios.find((s) => s.meta.id === name.slice(SCENARIO.length));
 			if (!scenario) this.error(`no scenario "${name.slice(SCENARIO.length)}"`);
 			// Its texts come rendered and sanitised, so the page needs no Markdown renderer (docs/PERFORMANCE.md).
-			return `import { registerRendered } from '$lib/render/prerendered.svelte';\nregisterRendered(${JSON.stringify(prerenderTexts(scenario))});\nexport default ${JSON.stringify(scenario)};`;
+			// A patient is named by id in the front matter or a variant: every id the parsed scenario holds.
+			// They ride in the scenario's own module: one file and one loader fewer on the page.
+			const text = JSON.stringify(scenario);
+			const patients = content.world.patients.filter((p) => text.includes(JSON.stringify(p.id)));
+			return `import { registerRendered } from '$lib/render/prerendered.svelte';\nregisterRendered(${JSON.stringify(prerenderTexts(scenario))});\nexport default ${text};\nexport const patients = ${JSON.stringify(patients)};`;
 		},
 		handleHotUpdate({ file }) {
 			if (!file.includes('/content/')) return;

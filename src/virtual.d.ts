@@ -24,7 +24,7 @@ declare module 'virtual:domains' {
 	const frameworks: { id: string; name: string; domains: { id: string; name: string }[] }[];
 	export default frameworks;
 }
-/** The clinic without its fee schedule, modifiers, staff and visit types: what a scenario page reads. */
+/** The clinic's, providers' and payers' names (and the clinic's phone and today): what a scenario page's chart and placeholders read (`chartWorldOf`). */
 declare module 'virtual:chart-world' {
 	const world: Omit<import('$lib/content/world').ChartWorld, 'patients'>;
 	export default world;
@@ -49,9 +49,8 @@ declare module 'virtual:measures' {
 	export default measures;
 }
 declare module 'virtual:scenarios' {
-	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario }>>;
-	/** The patients each scenario names, for its chart (the player takes no other patient). */
-	export const patientLoaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/office').Patient[] }>>;
+	/** Each scenario's module: the scenario, and the patients it names, for its chart (the player takes no other patient). */
+	export const loaders: ReadonlyMap<string, () => Promise<{ default: import('$lib/content/schema/scenario').Scenario; patients: import('$lib/content/schema/office').Patient[] }>>;
 }
 declare module 'virtual:shifts' {
 	/** What the shifts page lists, without the tasks. */

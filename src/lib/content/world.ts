@@ -30,10 +30,28 @@ export interface ClinicWorld {
 }
 
 /**
- * What the player's chart and bindings read (interaction steps carry their own context). The policy
- * binder's text is left out: it loads when the binder opens (`virtual:policies`).
+ * What the player's chart panel and {{placeholders}} read of the clinic (interaction steps carry their
+ * own context): its name, phone and simulated today; each provider's name and credentials; each
+ * payer's and plan's name. Every scenario page loads it (`virtual:chart-world`, 0.7 KB gzip; the
+ * providers' templates, payers' rules, rooms and policy binder are elsewhere), so a field the page
+ * starts reading must be added here and to `chartWorldOf`.
  */
-export type ChartWorld = Pick<ClinicWorld, 'providers' | 'payers' | 'patients'> & { clinic: Omit<ClinicWorld['clinic'], 'policies'> };
+export interface ChartWorld {
+	clinic: Pick<ClinicWorld['clinic'], 'name' | 'phone' | 'today'>;
+	providers: Pick<Provider, 'id' | 'name' | 'credentials'>[];
+	payers: (Pick<Payer, 'id' | 'name'> & { plans: Pick<Payer['plans'][number], 'id' | 'name'>[] })[];
+	patients: Patient[];
+}
+
+/** The chart's fields of the clinic (the patients come per scenario), each object holding only them. */
+export function chartWorldOf(world: Omit<ClinicWorld, 'patients'>): Omit<ChartWorld, 'patients'> {
+	const { name, phone, today } = world.clinic;
+	return {
+		clinic: { name, phone, today },
+		providers: world.providers.map(({ id, name, credentials }) => ({ id, name, credentials })),
+		payers: world.payers.map(({ id, name, plans }) => ({ id, name, plans: plans.map(({ id, name }) => ({ id, name })) }))
+	};
+}
 
 type Files = Readonly<Record<string, string>>;
 

@@ -1,5 +1,5 @@
 import type { ChartWorld } from '../content/world';
-import type { Patient, Provider } from '../content/schema/office';
+import type { Patient } from '../content/schema/office';
 
 /** Whole years between a date of birth and the clinic's simulated today. */
 export function ageOn(dob: string, today: string): number {
@@ -41,7 +41,7 @@ export function worldBindings(
 			'patient.age': String(ageOn(patient.dob, world.clinic.today))
 		});
 	}
-	const provider: Provider | undefined = world.providers.find((p) => p.id === resolveRef(refs.provider, variant, 'provider'));
+	const provider: ChartWorld['providers'][number] | undefined = world.providers.find((p) => p.id === resolveRef(refs.provider, variant, 'provider'));
 	if (provider) Object.assign(out, { 'provider.name': `${provider.name}, ${provider.credentials}`, 'provider.lastName': provider.name.split(' ').at(-1)! });
 	return out;
 }

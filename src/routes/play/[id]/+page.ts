@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { browser } from '$app/environment';
-import { loaders, patientLoaders } from 'virtual:scenarios';
+import { loaders } from 'virtual:scenarios';
 import { assignmentOfQuery } from '$lib/attempts';
 
 // Prerendered with the scenario's heading and opening situation (ScenarioPreview), so the page reads at
@@ -14,7 +14,7 @@ export function entries() {
 export async function load({ params, url }) {
 	const loader = loaders.get(params.id);
 	if (!loader) error(404, `There is no scenario "${params.id}".`);
-	const [{ default: scenario }, { default: clinic }, { default: patients }] = await Promise.all([loader(), import('virtual:chart-world'), patientLoaders.get(params.id)!()]);
+	const [{ default: scenario, patients }, { default: clinic }] = await Promise.all([loader(), import('virtual:chart-world')]);
 	const world = { ...clinic, patients };
 	// A prerendered page has no query: the attempt, a fresh start and the assignment are the browser's to read.
 	const query = browser ? url.searchParams : new URLSearchParams();
