@@ -52,7 +52,9 @@ test('a learner who worked shifts finds them on Results and the transcript, and 
 	await expect(page.locator('.queue li[data-task]').first()).toBeVisible();
 	await expect(page).toHaveURL(/\?run=/);
 
-	await page.goto('/results/');
+	// Found from My progress, as a learner would look for it.
+	await page.goto('/progress/');
+	await page.getByRole('link', { name: 'All your results' }).click();
 	await expect(page.getByRole('heading', { level: 1, name: 'Your results' })).toBeVisible();
 	const onResults = await expectRows(page.locator('table[data-table="shifts"]'), verdict, reported);
 	await expect(page.getByRole('columnheader', { name: 'Assignment' })).toBeVisible();
