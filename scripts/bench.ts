@@ -216,11 +216,12 @@ function benchBuild(count = 200): string {
  * for; entries under 16 ms are not reported, so those count as 16 ms), and, beside it, the time until
  * the input is stored (the desk is busy until then).
  */
-async function benchShiftAction(rounds = 20) {
+async function benchShiftAction(rounds = 40) {
 	const dir = benchBuild();
 	const take: number[] = [];
 	const decide: number[] = [];
 	const stored: number[] = [];
+	const floor: number[] = [];
 	let waiting = 0;
 	await withServedBrowser(dir, 4195, async (browser, origin) => {
 		const page = await browser.newPage();
@@ -250,6 +251,8 @@ async function benchShiftAction(rounds = 20) {
 			stored.push(until - t0);
 			return Math.max(16, ...inp);
 		};
+		// The floor on this machine: the same measure for a click that changes one checkbox (the timed-mode toggle, clicked twice, so the clock is left as it was).
+		for (let i = 0; i < rounds; i++) floor.push(await timed(() => page.locator('label.timed input').click(), 'label.timed'));
 		for (let i = 0; i < rounds; i++) {
 			const key = (await page.locator('.queue li[data-task^="supplies-b"]').first().getAttribute('data-task'))!;
 			take.push(await timed(() => page.locator(`.queue li[data-task="${key}"] .actions button`).first().click(), `article.step[data-task="${key}"]`));
@@ -260,7 +263,7 @@ async function benchShiftAction(rounds = 20) {
 		}
 	});
 	const q = (a: number[], p: number) => [...a].sort((x, y) => x - y)[Math.min(a.length - 1, Math.floor(p * a.length))]!.toFixed(1);
-	console.log(`shift desk with ${waiting} tasks waiting, interaction to next paint (Event Timing; 16 = under 16): taking a task p50 ${q(take, 0.5)} ms, p95 ${q(take, 0.95)} ms; answering its step p50 ${q(decide, 0.5)} ms, p95 ${q(decide, 0.95)} ms (${rounds} of each; goal p95 ≤ 16 ms). Stored (click to the desk no longer busy, as seen by the test, which adds its own round trips): p50 ${q(stored, 0.5)} ms, p95 ${q(stored, 0.95)} ms`);
+	console.log(`shift desk with ${waiting} tasks waiting, interaction to next paint (Event Timing; 16 = under 16): taking a task p50 ${q(take, 0.5)} ms, p95 ${q(take, 0.95)} ms; answering its step p50 ${q(decide, 0.5)} ms, p95 ${q(decide, 0.95)} ms (${rounds} of each; goal p95 ≤ 16 ms). The floor here (a click that toggles one checkbox, the same measure): p50 ${q(floor, 0.5)} ms, p95 ${q(floor, 0.95)} ms. Stored (click to the desk no longer busy, as seen by the test, which adds its own round trips): p50 ${q(stored, 0.5)} ms, p95 ${q(stored, 0.95)} ms`);
 }
 
 async function benchWeekView(count: number) {
