@@ -140,8 +140,9 @@ export function scormReport(standard: ScormStandard, input: ScormReportInput): C
 			...fresh.flatMap((d) => interactionValues12(n++, d))
 		];
 	}
-	const parts = standing.scenarios.length + (standing.exam ? 1 : 0);
-	const finished = standing.scenarios.filter((s) => s.finished).length + (standing.exam?.finished ? 1 : 0);
+	const shifts = standing.shifts ?? [];
+	const parts = standing.scenarios.length + shifts.length + (standing.exam ? 1 : 0);
+	const finished = standing.scenarios.filter((s) => s.finished).length + shifts.filter((s) => s.finished).length + (standing.exam?.finished ? 1 : 0);
 	return [
 		['cmi.completion_status', standing.completed ? 'completed' : 'incomplete'],
 		// Pass or fail is only known once every part is finished.
