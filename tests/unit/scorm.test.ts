@@ -457,6 +457,11 @@ describe('SCORM objectives: the assignment\'s competencies', () => {
 		expect(placeOfPage('/a/b/play/hipaa-caller-says-spouse/index.html', '')).toEqual({ scenario: 'hipaa-caller-says-spouse' });
 		expect(placeOfPage('/course/author/play/', '?id=custom-mine--from-assignment-0a1b2c3d&new=1')).toEqual({ scenario: 'custom-mine' });
 		expect(placeOfPage('/course/exam/session/', '?id=abc')).toBe('exam');
+		// A shift at the desk is a place too, read back only for a shift the assignment names.
+		expect(placeOfPage('/course/shift/morning-rush/', '?run=r1&assignment=x&pass=0.8')).toEqual({ shift: 'morning-rush' });
+		expect(scormLocation('scorm12', { shift: 'morning-rush' })).toEqual(['cmi.core.lesson_location', 'shift:morning-rush']);
+		expect(readLocation('shift:morning-rush', { ...assignment, shifts: ['morning-rush'] })).toEqual({ shift: 'morning-rush' });
+		expect(readLocation('shift:morning-rush', assignment)).toBeUndefined();
 		expect(placeOfPage('/course/assignment/', '')).toBeUndefined();
 	});
 });
