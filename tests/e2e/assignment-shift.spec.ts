@@ -18,9 +18,10 @@ test('an instructor assigns a shift; the student works it from the link (practic
 	await teacher.getByLabel('Pass mark (%)').fill('70');
 	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
 	const link = await teacher.locator('[data-assignment-link]').inputValue();
-	// An LMS package has no shift desk yet: the builder says so instead of offering one that never completes.
-	await expect(teacher.locator('[data-no-scorm-shifts]')).toContainText('cannot carry shifts yet');
-	await expect(teacher.getByRole('button', { name: /SCORM/ })).toHaveCount(0);
+	// An LMS package carries the shift too (tests/e2e/scorm.spec.ts works one inside a package).
+	await expect(teacher.getByRole('button', { name: 'Download SCORM 1.2 package' })).toBeVisible();
+	await expect(teacher.getByRole('button', { name: 'Download SCORM 2004 package' })).toBeVisible();
+	await expect(teacher.getByText(/cannot carry shifts/)).toHaveCount(0);
 	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
 	const [assignmentDownload] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('link', { name: 'Download the assignment file' }).click()]);
 	const assignmentPath = test.info().outputPath('assignment.json');

@@ -3,7 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
-import { scenario } from './content';
+import { scenario, shift as shiftOf } from './content';
+import { letItRun } from './shift-desk';
 import { bestIntent, playToEnd, type Intent } from './play';
 import { startLms, storedForResume } from '../support/lms-harness';
 import { bestOf } from '../../src/lib/engine/interactions/grader';
@@ -208,6 +209,80 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 		}
 	});
 }
+
+test('scorm2004: a package with a shift: the learner works it at the desk inside the LMS, which stores its status and score, and a resume elsewhere keeps them', async ({ browser }) => {
+	test.setTimeout(180_000);
+	const SHIFT = shiftOf('morning-rush');
+	const teacher = await (await browser.newContext()).newPage();
+	await teacher.goto('/assign/');
+	await teacher.getByLabel('Title').fill('Week 7: the rush, in the LMS');
+	await teacher.getByRole('checkbox', { name: new RegExp(escape(SHIFT.meta.title)) }).check();
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('button', { name: 'Download SCORM 2004 package' }).click()]);
+	await expect(teacher.locator('[data-packaging]')).toContainText('Upload it to your LMS as a SCORM 2004 package');
+	const path = test.info().outputPath(download.suggestedFilename());
+	await download.saveAs(path);
+	const files = unzipSync(readFileSync(path));
+	const cmi = (page: Page, p: string) => page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).lms.cmi)?.toString(), p);
+
+	let stored: { cmi: Record<string, unknown> };
+	let reported = '';
+	{
+		const { url, server } = await startLms('scorm2004', files, 'lms/index.html');
+		try {
+			const page = await (await browser.newContext()).newPage();
+			await page.goto(url);
+			const sco = page.frameLocator('#sco');
+			await expect(sco.locator('[data-lms-status]')).toContainText('not finished yet (0 of 1 done)');
+			const app = await appFrame(page, '/course/assignment/');
+			const row = app.locator(`tr[data-shift="${SHIFT.meta.id}"]`);
+			await expect(row).toContainText('0 of 3');
+			await row.getByRole('link', { name: /^Start the shift/ }).click();
+			const desk = await appFrame(page, `/course/shift/${SHIFT.meta.id}/`);
+			// The run is the assignment's: its mark, not the shift's own.
+			await expect.poll(() => new URL(desk.url()).searchParams.get('assignment')).toBeTruthy();
+			// The LMS knows the learner is at the desk, and nothing is complete yet.
+			await expect.poll(() => cmi(page, 'location')).toBe(`shift:${SHIFT.meta.id}`);
+			expect(await cmi(page, 'completion_status')).toBe('incomplete');
+			await letItRun(desk);
+			const result = desk.locator('[data-shift-report] [data-result]');
+			await expect(result).toContainText('set by the assignment');
+			reported = /(\d+)%/.exec(await result.innerText())![1]!;
+			// The shift is the whole assignment: finishing it completes it, at the run's score.
+			await expect.poll(() => cmi(page, 'completion_status')).toBe('completed');
+			expect(Math.round(Number(await cmi(page, 'score.raw')))).toBe(Number(reported));
+			const passed = Number(reported) >= 80;
+			expect(await cmi(page, 'success_status')).toBe(passed ? 'passed' : 'failed');
+			expect(await cmi(page, 'progress_measure')).toBe('1');
+			await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%, ${passed ? 'completed and passed' : 'completed, not passed'} (1 of 1 done; best ${reported}%)`);
+			expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
+			await page.evaluate(() => document.getElementById('sco')!.remove());
+			await expect.poll(() => page.evaluate(() => (window as any).calls as string[])).toContain('Terminate');
+			stored = await page.evaluate(() => (window as any).lms.renderCMIToJSONObject());
+		} finally {
+			server.close();
+		}
+	}
+
+	// Another computer: no run in this browser, only what the LMS gives back; the shift still counts.
+	{
+		const { url, server } = await startLms('scorm2004', files, 'lms/index.html', storedForResume('scorm2004', stored));
+		try {
+			const page = await (await browser.newContext()).newPage();
+			await page.goto(url);
+			const sco = page.frameLocator('#sco');
+			await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%`);
+			await expect(sco.locator('[data-lms-status]')).toContainText(`(1 of 1 done; best ${reported}%)`);
+			await expect(sco.getByRole('button', { name: `Continue the shift ${SHIFT.meta.title}` })).toBeVisible();
+			await expect.poll(() => page.evaluate(() => (window as any).calls.some((c: string) => c.startsWith('cmi.suspend_data=')))).toBe(true);
+			expect(await cmi(page, 'completion_status')).toBe('completed');
+			expect(Math.round(Number(await cmi(page, 'score.raw')))).toBe(Number(reported));
+			expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
+		} finally {
+			server.close();
+		}
+	}
+});
 
 test('the launch page outside an LMS says what it is for', async ({ page }) => {
 	await page.goto('/lms/');

@@ -78,9 +78,11 @@ describe('npm run package:scorm', () => {
 		});
 	}
 
-	it('refuses an assignment with shifts, saying why (the launch page has no shift desk, so it would never complete)', async () => {
+	it('packages an assignment with shifts, the shifts named in the assignment the launch page reads', async () => {
 		const withShift = { ...assignment, shifts: ['morning-rush'] };
-		await expect(buildScormPackage('scorm12', withShift, { list: async () => JSON.stringify({ files: Object.keys(APP) }), read: async (f) => new TextEncoder().encode(APP[f]) })).rejects.toThrow(/cannot carry shifts/);
+		const files = unzipSync(await buildScormPackage('scorm12', withShift, { list: async () => JSON.stringify({ files: Object.keys(APP) }), read: async (f) => new TextEncoder().encode(APP[f]) }));
+		const config = readPackageConfig(strFromU8(files['lms/assignment.json']!));
+		expect(config.ok && config.config.assignment.shifts).toEqual(['morning-rush']);
 	});
 
 	it('names the package after the assignment when --out is left out', () => {

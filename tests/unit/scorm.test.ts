@@ -265,6 +265,27 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		expect(readSuspendData(big, text).scenarios.size).toBe(40);
 	});
 
+	it('suspend_data fits SCORM 1.2 for the largest assignment the format allows, shifts included', () => {
+		const ids = Array.from({ length: 40 }, (_, i) => `scenario-${'x'.repeat(180)}-${i}`);
+		const shiftIds = Array.from({ length: 10 }, (_, i) => `shift-${'y'.repeat(180)}-${i}`);
+		// The schema's own limits: a longer list would not be an assignment.
+		expect(Assignment.safeParse({ ...assignment, scenarios: [...ids, 'one-more'] }).success).toBe(false);
+		expect(Assignment.safeParse({ ...assignment, shifts: [...shiftIds, 'one-more'] }).success).toBe(false);
+		const big = { scenarios: ids, shifts: shiftIds };
+		const standing = {
+			scenarios: ids.map((scenarioId) => ({ scenarioId, attempts: [], best: 0.8765, passed: true, finished: true })),
+			shifts: shiftIds.map((shiftId) => ({ shiftId, runs: [], best: 0.1234, passed: false, finished: true })),
+			completed: true,
+			passed: false,
+			score: 0.7
+		};
+		const text = suspendData('scorm12', big, standing, Date.now());
+		expect(text.length).toBeLessThanOrEqual(4096);
+		const carried = readSuspendData(big, text);
+		expect(carried.scenarios.size).toBe(40);
+		expect([...carried.shifts.values()]).toEqual(shiftIds.map(() => ({ best: 0.1234, passed: false })));
+	});
+
 	it('formats time spans the way each standard writes them', () => {
 		expect(scorm12Duration(3_723_450)).toBe('0001:02:03.45');
 		expect(scorm12Duration(0)).toBe('0000:00:00.00');
@@ -436,6 +457,71 @@ describe('SCORM objectives: the assignment\'s competencies', () => {
 		expect(placeOfPage('/a/b/play/hipaa-caller-says-spouse/index.html', '')).toEqual({ scenario: 'hipaa-caller-says-spouse' });
 		expect(placeOfPage('/course/author/play/', '?id=custom-mine--from-assignment-0a1b2c3d&new=1')).toEqual({ scenario: 'custom-mine' });
 		expect(placeOfPage('/course/exam/session/', '?id=abc')).toBe('exam');
+		// A shift at the desk is a place too, read back only for a shift the assignment names.
+		expect(placeOfPage('/course/shift/morning-rush/', '?run=r1&assignment=x&pass=0.8')).toEqual({ shift: 'morning-rush' });
+		expect(scormLocation('scorm12', { shift: 'morning-rush' })).toEqual(['cmi.core.lesson_location', 'shift:morning-rush']);
+		expect(readLocation('shift:morning-rush', { ...assignment, shifts: ['morning-rush'] })).toEqual({ shift: 'morning-rush' });
+		expect(readLocation('shift:morning-rush', assignment)).toBeUndefined();
 		expect(placeOfPage('/course/assignment/', '')).toBeUndefined();
+	});
+});
+
+describe('SCORM with a shift: each shift is one part of what the LMS is told', () => {
+	const withShift = Assignment.parse({ ...assignment, shifts: ['morning-rush'] });
+	const run = (score: number, status: 'passed' | 'failed' | 'in-progress', startedAt = 5000) => ({
+		id: `run-${score}-${startedAt}`,
+		shiftId: 'morning-rush',
+		assignmentId: withShift.id,
+		startedAt,
+		updatedAt: startedAt + 1,
+		...(status === 'in-progress' ? {} : { finishedAt: startedAt + 2 }),
+		status,
+		score,
+		critical: []
+	});
+
+	it('the score is the mean over scenarios and the shift; completion and pass wait for the shift', async () => {
+		const { standing: scenariosOnly } = await worked();
+		const attempts = scenariosOnly.scenarios.flatMap((s) => s.attempts);
+		expect(scenariosOnly.completed).toBe(true);
+		// The scenarios done, the shift begun but not finished: not complete, and pass or fail unknown yet.
+		const open = assignmentStanding(withShift, attempts, undefined, [run(0, 'in-progress')]);
+		const api = new Scorm2004API({ logLevel: 5 });
+		api.Initialize('');
+		expect(apply(api, scormReport('scorm2004', { standing: open, decisions: [], written: [] }))).toEqual([]);
+		expect(api.GetValue('cmi.completion_status')).toBe('incomplete');
+		expect(api.GetValue('cmi.success_status')).toBe('unknown');
+		expect(api.GetValue('cmi.progress_measure')).toBe('0.667');
+		const sum = scenariosOnly.scenarios.reduce((n, s) => n + s.best!, 0);
+		expect(Number(api.GetValue('cmi.score.raw'))).toBeCloseTo((sum / 3) * 100, 1);
+
+		// The shift finished at 60% (under the 80% mark): complete, failed, and the shift counts a third of the score.
+		const done = assignmentStanding(withShift, attempts, undefined, [run(0.6, 'failed')]);
+		const api12 = new Scorm12API({ logLevel: 5 });
+		api12.LMSInitialize('');
+		expect(apply(api12, scormReport('scorm12', { standing: done, decisions: [], written: [] }))).toEqual([]);
+		expect(api12.LMSGetValue('cmi.core.lesson_status')).toBe('failed');
+		expect(Number(api12.LMSGetValue('cmi.core.score.raw'))).toBeCloseTo(((sum + 0.6) / 3) * 100, 1);
+		// A practice run (not from the assignment's link) counts for nothing.
+		const practice = assignmentStanding(withShift, attempts, undefined, [{ ...run(1, 'passed'), assignmentId: undefined }]);
+		expect(scormReport('scorm12', { standing: practice, decisions: [], written: [] })).toContainEqual(['cmi.core.lesson_status', 'incomplete']);
+	});
+
+	it('suspend_data carries the finished shift, so another computer with no runs keeps its score and pass', () => {
+		const standing = assignmentStanding(withShift, [], undefined, [run(0.9, 'passed')]);
+		expect(standing.shifts[0]!.passed).toBe(true);
+		const text = suspendData('scorm12', withShift, standing, 42);
+		const carried = readSuspendData(withShift, text);
+		expect(carried.shifts.get(0)).toEqual({ best: 0.9, passed: true });
+		const elsewhere = withCarried(assignmentStanding(withShift, []), carried);
+		expect(elsewhere.shifts[0]).toMatchObject({ best: 0.9, passed: true, finished: true });
+		expect(elsewhere.score).toBeCloseTo(0.3, 4);
+		// A worse run here never lowers it; a better one raises it.
+		expect(withCarried(assignmentStanding(withShift, [], undefined, [run(0.2, 'failed')]), carried).shifts[0]!.best).toBe(0.9);
+		expect(withCarried(assignmentStanding(withShift, [], undefined, [run(0.95, 'passed')]), carried).shifts[0]!.best).toBe(0.95);
+		// A package whose assignment has no such shift ignores the entry.
+		expect(readSuspendData(assignment, text).shifts.size).toBe(0);
+		// With no shift finished the text is what it was before shifts could be carried.
+		expect(suspendData('scorm12', withShift, assignmentStanding(withShift, []), 42)).toBe('{"v":1,"s":[],"t":42}');
 	});
 });

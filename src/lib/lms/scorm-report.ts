@@ -140,8 +140,9 @@ export function scormReport(standard: ScormStandard, input: ScormReportInput): C
 			...fresh.flatMap((d) => interactionValues12(n++, d))
 		];
 	}
-	const parts = standing.scenarios.length + (standing.exam ? 1 : 0);
-	const finished = standing.scenarios.filter((s) => s.finished).length + (standing.exam?.finished ? 1 : 0);
+	const shifts = standing.shifts ?? [];
+	const parts = standing.scenarios.length + shifts.length + (standing.exam ? 1 : 0);
+	const finished = standing.scenarios.filter((s) => s.finished).length + shifts.filter((s) => s.finished).length + (standing.exam?.finished ? 1 : 0);
 	return [
 		['cmi.completion_status', standing.completed ? 'completed' : 'incomplete'],
 		// Pass or fail is only known once every part is finished.
@@ -155,21 +156,22 @@ export function scormReport(standard: ScormStandard, input: ScormReportInput): C
 	];
 }
 
-/** Where the learner is: a scenario's id, or "exam". */
-export type Place = { scenario: string } | 'exam';
+/** Where the learner is: a scenario's id, a shift's id, or "exam". */
+export type Place = { scenario: string } | { shift: string } | 'exam';
 
 /**
  * cmi.location (2004, characterstring SPM 1000) or cmi.core.lesson_location (1.2, CMIString255):
- * the scenario being worked or "exam", so a resumed launch can offer to go on there first.
+ * the scenario or shift being worked or "exam", so a resumed launch can offer to go on there first.
  */
 export function scormLocation(standard: ScormStandard, place: Place): CmiValue {
-	const text = place === 'exam' ? 'exam' : `scenario:${place.scenario}`;
+	const text = place === 'exam' ? 'exam' : 'shift' in place ? `shift:${place.shift}` : `scenario:${place.scenario}`;
 	return standard === 'scorm12' ? ['cmi.core.lesson_location', text.slice(0, 255)] : ['cmi.location', text.slice(0, 1000)];
 }
 
 /** The place a stored location names, if it is one of this assignment's parts. */
-export function readLocation(text: string, assignment: { scenarios: readonly string[]; exam?: unknown }): Place | undefined {
+export function readLocation(text: string, assignment: { scenarios: readonly string[]; shifts?: readonly string[]; exam?: unknown }): Place | undefined {
 	if (text === 'exam') return assignment.exam ? 'exam' : undefined;
+	if (text.startsWith('shift:')) return assignment.shifts?.includes(text.slice('shift:'.length)) ? { shift: text.slice('shift:'.length) } : undefined;
 	const id = text.startsWith('scenario:') ? text.slice('scenario:'.length) : '';
 	return assignment.scenarios.includes(id) ? { scenario: id } : undefined;
 }
@@ -184,6 +186,8 @@ export function placeOfPage(path: string, search: string): Place | undefined {
 	}
 	const play = /\/play\/([^/]+)\/$/.exec(page);
 	if (play) return { scenario: decodeURIComponent(play[1]!) };
+	const shift = /\/shift\/([^/]+)\/$/.exec(page);
+	if (shift) return { shift: decodeURIComponent(shift[1]!) };
 	return /\/exam\/session\/$/.test(page) ? 'exam' : undefined;
 }
 
