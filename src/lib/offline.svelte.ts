@@ -1,7 +1,8 @@
 /**
  * The offline worker seen from a page: registers it where it belongs and says when a new version is
  * waiting. The update is applied only when the learner asks (the page reloads), or when the app opens
- * again with no other page of it open (before the learner does anything): never in the middle of an attempt.
+ * again with no other page of it open (before the learner does anything) after it was announced: never
+ * in the middle of an attempt, and never before the learner has been told.
  */
 import { base } from '$app/paths';
 import { dev } from '$app/environment';
@@ -18,6 +19,31 @@ export function offlineAllowed(w: Window): boolean {
 
 /** How often an open page asks the host for a new version (besides on every full page load). */
 const CHECK_EVERY_MS = 30 * 60 * 1000;
+
+/**
+ * Set once a page has said "an update is ready", cleared once no version waits: a waiting version is
+ * applied at a start only after it was announced. Without it, a version that finished installing
+ * while a reload was under way was applied by that reload, unannounced (which the update e2e test,
+ * publishing a real second build, caught as a race).
+ */
+const ANNOUNCED = `front-desk${base}:update-announced`;
+const announced = {
+	get(): boolean {
+		try {
+			return localStorage.getItem(ANNOUNCED) === '1';
+		} catch {
+			return true; // No storage to remember it in: behave as before (apply at the next lone start).
+		}
+	},
+	set(on: boolean): void {
+		try {
+			if (on) localStorage.setItem(ANNOUNCED, '1');
+			else localStorage.removeItem(ANNOUNCED);
+		} catch {
+			// Blocked storage: nothing to remember.
+		}
+	}
+};
 
 class OfflineApp {
 	/** A new version is installed and waits for the learner (or for every page of the app to close). */
@@ -55,15 +81,21 @@ class OfflineApp {
 					if (!worker) return;
 					const seen = () => {
 						// A first install is not an update: only a worker waiting behind an active one is.
-						if (worker.state === 'installed' && container.controller) this.updateReady = true;
+						if (worker.state === 'installed' && container.controller) {
+							this.updateReady = true;
+							announced.set(true);
+						}
 					};
 					seen();
 					worker.addEventListener('statechange', seen);
 				};
+				// The next start: a version left waiting, and already announced, is applied now if no other page
+				// of the app is open. One not yet announced is announced first (watch, below).
+				const waitingAnnounced = !!reg.waiting && announced.get();
+				if (!reg.waiting) announced.set(false);
 				watch(reg.waiting);
 				watch(reg.installing);
-				// The next start: a version left waiting is applied now if no other page of the app is open.
-				if (reg.waiting && container.controller) reg.waiting.postMessage(APPLY_IF_ALONE);
+				if (reg.waiting && container.controller && waitingAnnounced) reg.waiting.postMessage(APPLY_IF_ALONE);
 				reg.addEventListener('updatefound', () => watch(reg.installing));
 				setInterval(() => void this.check(), CHECK_EVERY_MS);
 				document.addEventListener('visibilitychange', () => {
