@@ -185,15 +185,11 @@ class XapiReporting {
 			}
 			const shifts = a.shifts?.length ? await this.#shiftsOf(a) : new Map<string, Shift>();
 			const shiftTitles = new Map([...shifts].map(([id, s]) => [id, { title: s.meta.title, summary: s.meta.summary }]));
-			const shiftDecisions: ShiftDecision[] = [];
-			const { shiftDecisionsOf } = shifts.size ? await import('./lms/shift-decisions') : { shiftDecisionsOf: undefined };
-			// A run's answers are reported once its day is over (buildStatements ignores an unfinished run's).
-			for (const run of standing.shifts.flatMap((s) => s.runs).filter((r) => r.finishedAt !== undefined) as typeof runs) {
-				const shift = shifts.get(run.shiftId);
-				const d = shift && shiftDecisionsOf ? shiftDecisionsOf(shift, run) : ({ ok: false, error: `shift ${run.shiftId} is not in this copy of the simulator` } as const);
-				if (d.ok) shiftDecisions.push(...d.decisions);
-				else problem = `The decisions of one shift cannot be reported: ${d.error}.`;
-			}
+			// A run's answers are reported once its day is over (buildStatements ignores an unfinished run's), by the rule the SCORM launch page follows too.
+			const finishedRun = standing.shifts.some((s) => s.runs.some((r) => r.finishedAt !== undefined));
+			const fromRuns = finishedRun ? (await import('./lms/shift-decisions')).countedShiftDecisions(standing, shifts) : { decisions: [], problems: [] };
+			const shiftDecisions: ShiftDecision[] = fromRuns.decisions;
+			for (const error of fromRuns.problems) problem = `The decisions of one shift cannot be reported: ${error}.`;
 			const account = learnerAccount(lrs, learner.id, identity?.studentId, appUrl);
 			// Until the student has saved their name (and the ID the assignment asks for) the statements are only counted, never sent: the ids do not depend on the actor.
 			const ready = identity && account;

@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { strFromU8, unzipSync } from 'fflate';
 import { scenario, shift as shiftOf } from './content';
 import { letItRun } from './shift-desk';
-import { bestIntent, playToEnd, type Intent } from './play';
+import { answerByKeyboard, bestIntent, playToEnd, type Intent } from './play';
 import { startLms, storedForResume } from '../support/lms-harness';
 import { bestOf } from '../../src/lib/engine/interactions/grader';
 import type { Interaction } from '../../src/lib/content/schema/scenario';
@@ -54,6 +54,30 @@ async function work(page: Page, id: string, choose: (i: Interaction) => Intent):
 	let decisions = 0;
 	await playToEnd(page, scenario(id), (_, i) => (decisions++, choose(i)), await appFrame(page, `/course/play/${id}/`));
 	return decisions;
+}
+
+/** At the desk: takes the first task that arrives and answers each of its steps with the best answer, up to its last feedback. */
+async function workOneTask(page: Page, desk: Frame, shift: ReturnType<typeof shiftOf>) {
+	const step = desk.locator('article.step');
+	const feedback = desk.locator('section.feedback');
+	for (let i = 0; i < 20 && !(await step.isVisible()); i++) {
+		await expect(desk.locator('.desk[aria-busy="false"]')).toBeVisible();
+		if (await step.isVisible()) break;
+		const take = desk.locator('.queue li[data-task] .actions button').first();
+		await ((await take.count()) ? take : desk.getByRole('button', { name: /Carry on until something arrives/ })).click();
+	}
+	for (let i = 0; i < 20; i++) {
+		await expect(desk.locator('.desk[aria-busy="false"]')).toBeVisible();
+		if (await feedback.isVisible()) {
+			await feedback.getByRole('button').press('Enter');
+			await expect(feedback).toBeHidden();
+			continue;
+		}
+		if (!(await step.isVisible())) return;
+		const task = shift.tasks[(await step.getAttribute('data-task'))!.split('#')[0]!]!;
+		const it = task.steps[(await step.getAttribute('data-step'))!]!.interaction!;
+		await answerByKeyboard(page, it, bestIntent(it), desk);
+	}
 }
 
 // The offline worker is allowed here (the suite blocks it elsewhere): the instructor's copy runs with it,
@@ -244,6 +268,8 @@ test('scorm2004: a package with a shift: the learner works it at the desk inside
 			// The LMS knows the learner is at the desk, and nothing is complete yet.
 			await expect.poll(() => cmi(page, 'location')).toBe(`shift:${SHIFT.meta.id}`);
 			expect(await cmi(page, 'completion_status')).toBe('incomplete');
+			// One task worked to its end (the rest left to the clock), so the run has answers to report.
+			await workOneTask(page, desk, SHIFT);
 			await letItRun(desk);
 			const result = desk.locator('[data-shift-report] [data-result]');
 			await expect(result).toContainText('set by the assignment');
@@ -255,6 +281,21 @@ test('scorm2004: a package with a shift: the learner works it at the desk inside
 			expect(await cmi(page, 'success_status')).toBe(passed ? 'passed' : 'failed');
 			expect(await cmi(page, 'progress_measure')).toBe('1');
 			await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%, ${passed ? 'completed and passed' : 'completed, not passed'} (1 of 1 done; best ${reported}%)`);
+			// The run's answers are the LMS's interactions, each linked to a competency objective the LMS holds.
+			const held = () =>
+				page.evaluate(() => {
+					const cmi = (window as any).lms.renderCMIToJSONObject().cmi;
+					const interactions = (Object.values(cmi.interactions ?? {}) as any[]).filter((i) => i && typeof i === 'object' && 'id' in i);
+					const objectives = (Object.values(cmi.objectives ?? {}) as any[]).filter((o) => o && typeof o === 'object' && 'id' in o).map((o) => o.id as string);
+					const links = interactions.flatMap((i) => Object.values(i.objectives ?? {}).flatMap((o: any) => (o && typeof o === 'object' && 'id' in o ? [o.id as string] : [])));
+					return { ids: interactions.map((i) => i.id as string), objectives, links };
+				});
+			await expect.poll(async () => (await held()).ids.length).toBeGreaterThan(0);
+			const lms = await held();
+			expect(lms.ids.every((id) => id.startsWith(`urn:front-desk-simulator:shift:${SHIFT.meta.id}:`))).toBe(true);
+			expect(new Set(lms.ids).size).toBe(lms.ids.length);
+			expect(lms.links.length).toBeGreaterThan(0);
+			expect(lms.links.every((id) => lms.objectives.includes(id))).toBe(true);
 			expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
 			await page.evaluate(() => document.getElementById('sco')!.remove());
 			await expect.poll(() => page.evaluate(() => (window as any).calls as string[])).toContain('Terminate');

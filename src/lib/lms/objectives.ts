@@ -1,11 +1,12 @@
 /**
  * The assignment's competencies as SCORM objectives (cmi.objectives): one per competency its
- * scenarios list or give evidence for, and one per domain of its mock exam. Pure.
+ * scenarios list or its scenarios and shifts give evidence for, and one per domain of its mock exam. Pure.
  *
- * The score is the share of points earned over every counted attempt, the gradebook's heat-map
+ * The score is the share of points earned over every counted attempt and shift run, the gradebook's heat-map
  * reading (lms/standing.ts `competencyTotals`); an exam domain's is its items right over items asked
  * in the scored sessions. An objective is completed once every part that tests it is finished (each
- * scenario that lists the competency or gave evidence for it, the exam for a domain), and then
+ * scenario that lists the competency or gave evidence for it, each shift that gave evidence for it,
+ * the exam for a domain), and then
  * passed when its share meets the assignment's pass mark, else failed; with evidence but a part
  * unfinished it is incomplete; before any evidence, unknown.
  */
@@ -34,16 +35,20 @@ export interface ObjectivesInput {
 	nameOf: (id: string) => string;
 }
 
-/** In a fixed order: each scenario's listed competencies in the assignment's order, then any evidence beyond them, then the exam's domains. */
+/** In a fixed order: each scenario's listed competencies in the assignment's order, then any evidence beyond them (the scenarios', then the shifts'), then the exam's domains. */
 export function assignmentObjectives({ standing, passMark, listed, examDomains = [], nameOf }: ObjectivesInput): Objective[] {
-	const totals = competencyTotals(standing.scenarios.flatMap((s) => s.attempts));
-	// Competency → does every scenario that tests it have a finished attempt?
+	// A shift run's evidence counts as an attempt's does (a run without it, from an older result, gives none).
+	const runsOf = (sh: AssignmentStanding['shifts'][number]) => sh.runs.map((r) => ({ evidence: r.evidence ?? [] }));
+	const shifts = standing.shifts ?? [];
+	const totals = competencyTotals([...standing.scenarios.flatMap((s) => s.attempts), ...shifts.flatMap(runsOf)]);
+	// Competency → does every scenario and shift that tests it have a finished attempt or run?
 	const finished = new Map<string, boolean>();
 	const test = (c: string, done: boolean) => finished.set(c, (finished.get(c) ?? true) && done);
 	for (const s of standing.scenarios) {
 		for (const c of listed.get(s.scenarioId) ?? []) test(c, s.finished);
 		for (const c of competencyTotals(s.attempts).keys()) test(c, s.finished);
 	}
+	for (const sh of shifts) for (const c of competencyTotals(runsOf(sh)).keys()) test(c, sh.finished);
 	const objective = (competency: string, points: Points | undefined, done: boolean): Objective => {
 		const completion = !points ? 'unknown' : done ? 'completed' : 'incomplete';
 		const share = points && points.possible ? points.earned / points.possible : 0;

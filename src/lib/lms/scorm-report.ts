@@ -6,6 +6,7 @@
  * suspend_data, and the LMS's count say where to go on).
  */
 import type { Decision } from './decisions';
+import type { ShiftDecision } from './shift-decisions';
 import type { AssignmentStanding } from './standing';
 import type { ScormStandard } from './scorm-manifest';
 import { id12, objectiveIdFor } from './objectives';
@@ -38,14 +39,33 @@ export function scorm2004Time(ms: number): string {
 	return new Date(ms).toISOString().replace(/(\.\d\d)\dZ$/, '$1Z');
 }
 
-/** The interaction's id: stable for one decision of one attempt, so the LMS's copy can be matched on resume. */
-export function interactionId(d: Pick<Decision, 'scenarioId' | 'stepId' | 'attemptId'>): string {
-	return `urn:front-desk-simulator:${d.scenarioId}:${d.stepId}:${d.attemptId}`;
+/** A decision to report: a scenario attempt's, or an answer given during a finished shift run. */
+export type ReportedDecision = Decision | ShiftDecision;
+
+const isShift = (d: object): d is Pick<ShiftDecision, 'runId'> => 'runId' in d;
+
+/**
+ * The interaction's id: stable for one decision of one attempt, so the LMS's copy can be matched on
+ * resume. A shift's answer is named by "shift", its run and its place in the run (replaying a finished
+ * run gives the same answers in the same order), then its task and step for a reader; the run's UUID
+ * comes early, so SCORM 1.2's 255-character cut never makes two ids one, and no scenario's id (which
+ * ends at the attempt's UUID) can read the same.
+ */
+export function interactionId(d: Pick<Decision, 'scenarioId' | 'stepId' | 'attemptId'> | Pick<ShiftDecision, 'shiftId' | 'runId' | 'seq' | 'eventId' | 'stepId'>): string {
+	if (isShift(d)) {
+		const s = d as ShiftDecision;
+		return `urn:front-desk-simulator:shift:${s.shiftId}:${s.runId}:${s.seq}:${s.eventId}:${s.stepId}`;
+	}
+	const a = d as Decision;
+	return `urn:front-desk-simulator:${a.scenarioId}:${a.stepId}:${a.attemptId}`;
 }
+
+/** What the LMS shows for the interaction: the step's title, a shift's with its task's subject before it. */
+const descriptionOf = (d: ReportedDecision) => (isShift(d) ? `${(d as ShiftDecision).about}: ${d.stepTitle}` : d.stepTitle);
 
 type InteractionType = 'choice' | 'sequencing' | 'matching' | 'other';
 
-function interactionType(d: Decision): InteractionType {
+function interactionType(d: ReportedDecision): InteractionType {
 	if (d.kind === 'choice' || d.kind === 'dialogue' || d.kind === 'multi-choice') return 'choice';
 	if (d.kind === 'triage') return d.response.includes(':') ? 'matching' : 'sequencing';
 	return 'other';
@@ -58,7 +78,7 @@ function formatResponse(type: InteractionType, text: string): string {
 	return type === 'matching' ? items.map((p) => p.replace(':', '[.]')).join('[,]') : items.join('[,]');
 }
 
-function interactionValues(n: number, d: Decision): CmiValue[] {
+function interactionValues(n: number, d: ReportedDecision): CmiValue[] {
 	const type = interactionType(d);
 	const at = `cmi.interactions.${n}`;
 	const out: CmiValue[] = [
@@ -66,7 +86,7 @@ function interactionValues(n: number, d: Decision): CmiValue[] {
 		[`${at}.id`, interactionId(d)],
 		[`${at}.type`, type],
 		[`${at}.timestamp`, scorm2004Time(d.at)],
-		[`${at}.description`, d.stepTitle.replace(/[{}]/g, '').slice(0, 250)],
+		[`${at}.description`, descriptionOf(d).replace(/[{}]/g, '').slice(0, 250)],
 		[`${at}.weighting`, String(d.possible)]
 	];
 	// Each links to its competency's cmi.objectives entry by the same id.
@@ -83,7 +103,7 @@ export function scorm12Time(ms: number): string {
 }
 
 
-function interactionValues12(n: number, d: Decision): CmiValue[] {
+function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
 	const type = interactionType(d);
 	const at = `cmi.interactions.${n}`;
 	// SCORM 1.2 has no "other": a worked form is a performance. Texts are CMIFeedback, 255 characters.
@@ -102,8 +122,8 @@ function interactionValues12(n: number, d: Decision): CmiValue[] {
 
 export interface ScormReportInput {
 	standing: AssignmentStanding;
-	/** Every decision of the counted attempts, oldest first. */
-	decisions: readonly Decision[];
+	/** Every decision of the counted attempts and the counted finished shift runs, oldest first. */
+	decisions: readonly ReportedDecision[];
 	/** Interaction ids the LMS already holds, in their order (SCORM 2004 reads them back when the session starts). */
 	written: readonly string[];
 	/** How many interactions the LMS already holds (cmi.interactions._count); defaults to written's length. */
@@ -113,9 +133,9 @@ export interface ScormReportInput {
 }
 
 /** The decisions the LMS does not hold yet. */
-export function unreported({ decisions, written, reportedUntil = 0 }: Pick<ScormReportInput, 'decisions' | 'written' | 'reportedUntil'>): Decision[] {
+export function unreported({ decisions, written, reportedUntil = 0 }: Pick<ScormReportInput, 'decisions' | 'written' | 'reportedUntil'>): ReportedDecision[] {
 	const have = new Set(written);
-	const out: Decision[] = [];
+	const out: ReportedDecision[] = [];
 	for (const d of decisions) {
 		const id = interactionId(d);
 		if (d.at <= reportedUntil || have.has(id)) continue;

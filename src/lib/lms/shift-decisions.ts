@@ -7,6 +7,7 @@ import type { Shift } from '../content/schema/shift';
 import type { ShiftRun } from '../db/types';
 import { replayShift } from '../engine/shift';
 import { graded, type Decision } from './decisions';
+import type { AssignmentStanding } from './standing';
 
 /** One answer given during a shift: a decision in one of its tasks. */
 export interface ShiftDecision extends Omit<Decision, 'attemptId' | 'scenarioId'> {
@@ -48,4 +49,27 @@ export function shiftDecisionsOf(shift: Shift, run: Pick<ShiftRun, 'id' | 'shift
 		decisions.push({ runId: run.id, shiftId: shift.meta.id, eventId: task.eventId, about: event?.about ?? task.eventId, seq: decisions.length, ...graded(o, scenario?.steps[o.stepId]?.title), at: run.finishedAt ?? run.updatedAt });
 	}
 	return { ok: true, decisions };
+}
+
+/**
+ * The answers an LMS report carries: those of each run counted for the assignment (`standing.shifts`,
+ * so never practice or another assignment's run) once the run is finished, as xAPI reports them; an
+ * unfinished run's answers wait for its end. A run that cannot be replayed here (another version of
+ * the shift, a shift this copy lacks) is named in `problems` and gives none. The shifts' graders are loaded.
+ */
+export function countedShiftDecisions(standing: Pick<AssignmentStanding, 'shifts'>, shifts: ReadonlyMap<string, Shift>): { decisions: ShiftDecision[]; problems: string[] } {
+	const decisions: ShiftDecision[] = [];
+	const problems: string[] = [];
+	for (const run of (standing.shifts ?? []).flatMap((s) => s.runs)) {
+		if (run.finishedAt === undefined) continue;
+		const shift = shifts.get(run.shiftId);
+		const d = !shift
+			? ({ ok: false, error: `shift ${run.shiftId} is not in this copy of the simulator` } as const)
+			: 'inputs' in run && 'seed' in run
+				? shiftDecisionsOf(shift, run as ShiftRun)
+				: ({ ok: false, error: `run ${run.id} carries no moves to replay` } as const);
+		if (d.ok) decisions.push(...d.decisions);
+		else problems.push(d.error);
+	}
+	return { decisions, problems };
 }

@@ -21,7 +21,7 @@ export interface ScenarioStanding {
 }
 
 /** What standing reads of a run (a stored one, or one a result file carries). */
-export type RunLike = Pick<ShiftRun, 'id' | 'shiftId' | 'assignmentId' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'status' | 'score' | 'critical' | 'passMark'> & Partial<Pick<ShiftRun, 'contentHash'>>;
+export type RunLike = Pick<ShiftRun, 'id' | 'shiftId' | 'assignmentId' | 'startedAt' | 'updatedAt' | 'finishedAt' | 'status' | 'score' | 'critical' | 'passMark'> & Partial<Pick<ShiftRun, 'contentHash' | 'evidence'>>;
 
 export interface ShiftStanding<R extends RunLike = ShiftRun> {
 	shiftId: string;
