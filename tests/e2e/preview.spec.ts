@@ -18,6 +18,20 @@ test('a scenario page reads before its script runs: the heading and the opening 
 	await context.close();
 });
 
+test('a scenario page waits on no stylesheet before its first paint: every one is in the page, and styles the preview', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	const stylesheets: string[] = [];
+	page.on('request', (r) => { if (r.resourceType() === 'stylesheet') stylesheets.push(r.url()); });
+	await page.goto(`/play/${S.meta.id}/`);
+	// Only disabled links are left (SvelteKit's marks of what is inlined); a live one would block the paint.
+	await expect(page.locator('link[rel="stylesheet"]:not([disabled])')).toHaveCount(0);
+	expect(stylesheets).toEqual([]);
+	// The inlined styles apply: the preview's frame is app.css's grid, not an unstyled block.
+	await expect(page.locator('[data-preview]')).toHaveCSS('display', 'grid');
+	await context.close();
+});
+
 test('the player takes over from the preview in place: the same heading, then the step to answer', async ({ page }) => {
 	await page.goto(`/play/${S.meta.id}/`);
 	await expect(page.locator('article.step')).toBeVisible();
