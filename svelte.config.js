@@ -28,13 +28,6 @@ const config = {
 	kit: {
 		adapter,
 		outDir,
-		// A page's small stylesheets go into its HTML: Lighthouse on mobile measured the scenario page's
-		// first paint (and with it the LCP, the preview's situation paragraph) waiting on 19 stylesheet
-		// requests (docs/PERFORMANCE.md). The layout's (4.4 KB, in every page) and the schedule book's stay
-		// files: inlined into every precached page they put the offline app over its 1.5 MB budget (the
-		// scenario pages, not precached, get them inlined too: src/hooks.server.ts).
-		// 'unsafe-inline' in style-src already allows the <style> elements.
-		inlineStyleThreshold: 4 * 1024,
 		// Relative asset paths: the same files run from any folder, which an LMS package needs.
 		paths: { base, relative: true },
 		// The offline worker (src/service-worker.ts) is registered by src/lib/offline.svelte.ts, which
