@@ -38,6 +38,15 @@ export function assignmentOfQuery(params: URLSearchParams): AttemptAssignment | 
 /** The query a play link carries for an attempt made for this assignment. */
 export const assignmentQuery = (a: AttemptAssignment) => `assignment=${encodeURIComponent(a.id)}&pass=${a.passMark}`;
 
+/**
+ * What a link to a scenario or shift adds after its own parameters: `&feedback=after` when the
+ * assignment holds feedback back, and the assignment with its pass mark. Empty outside an assignment.
+ */
+export function workQuery(record: { assignmentId?: string; passMark?: number } | AttemptAssignment | undefined, feedbackAfter: boolean): string {
+	const a = record && ('id' in record ? record : record.assignmentId && record.passMark !== undefined ? { id: record.assignmentId, passMark: record.passMark } : undefined);
+	return `${feedbackAfter ? '&feedback=after' : ''}${a ? `&${assignmentQuery(a)}` : ''}`;
+}
+
 /** The pass mark that rules an attempt, and who set it: the assignment it was made for, or the scenario. */
 export function passMarkOf(record: Pick<AttemptRecord, 'passMark'> | null | undefined, scenario: Scenario): { mark: number; setBy: 'assignment' | 'scenario' } {
 	return record?.passMark !== undefined ? { mark: record.passMark, setBy: 'assignment' } : { mark: scenario.meta.passMark, setBy: 'scenario' };

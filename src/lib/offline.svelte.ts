@@ -83,7 +83,8 @@ class OfflineApp {
 						// A first install is not an update: only a worker waiting behind an active one is.
 						if (worker.state === 'installed' && container.controller) {
 							this.updateReady = true;
-							announced.set(true);
+							// Announced only if someone can see it (a page being hidden or closed cannot).
+							if (document.visibilityState === 'visible') announced.set(true);
 						}
 					};
 					seen();

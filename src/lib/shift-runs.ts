@@ -26,7 +26,7 @@ export function shiftSummaryOf(state: ShiftState, passMark?: number): Pick<Shift
 }
 
 /** Starts a run; one made from an assignment's link carries the assignment's id and pass mark, which rules its status. */
-export async function beginShiftRun(store: ProgressStore, learnerId: string, shift: Shift, seed: number, now: number, assignment?: AttemptAssignment): Promise<{ run: ShiftRun; state: ShiftState }> {
+export async function beginShiftRun(store: ProgressStore, learnerId: string, shift: Shift, seed: number, now: number, assignment?: AttemptAssignment, feedbackAfter = false): Promise<{ run: ShiftRun; state: ShiftState }> {
 	await loadShiftGraders(shift);
 	const state = replayShift(shift, seed, []);
 	const run: ShiftRun = {
@@ -39,7 +39,8 @@ export async function beginShiftRun(store: ProgressStore, learnerId: string, shi
 		startedAt: now,
 		updatedAt: now,
 		...shiftSummaryOf(state, assignment?.passMark),
-		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {})
+		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {}),
+		...(feedbackAfter ? { feedback: 'after' as const } : {})
 	};
 	await store.createShiftRun(run);
 	return { run, state };

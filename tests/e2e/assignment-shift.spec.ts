@@ -84,10 +84,14 @@ test('an instructor assigns a shift; the student works it from the link (practic
 	await expect(replay).toBeFocused();
 	await expect(replay.locator('[data-result]')).toContainText(`${reported}%`);
 	await expect(replay.locator('[data-result]')).toContainText('set by the assignment');
-	await expect(replay.getByRole('heading', { level: 2, name: SHIFT.meta.title })).toBeVisible();
+	await expect(replay.getByRole('heading', { level: 3, name: SHIFT.meta.title })).toBeVisible();
 	await expect(replay.getByRole('link', { name: 'Work this shift again' })).toHaveCount(0);
 	// The same day, task by task, as the student's own report showed it; the clock was let run, so nothing was answered.
-	await expect(replay.locator('table[data-table="shift-tasks"] tbody')).toHaveText(tasks);
+	expect(await replay.locator('table[data-table="shift-tasks"] tbody').innerText()).toBe(tasks);
 	await expect(replay.getByRole('region', { name: 'Your answers, with feedback' })).toContainText('No task was answered in this shift.');
 	expect((await new AxeBuilder({ page: teacher }).analyze()).violations).toEqual([]);
+	// Closed, focus goes back to the button that opened it.
+	await replay.getByRole('button', { name: 'Close the replay' }).click();
+	await expect(replay).toHaveCount(0);
+	await expect(teacher.getByRole('button', { name: 'Replay run 1 of Bo Lindqvist on ' + SHIFT.meta.title })).toBeFocused();
 });

@@ -133,6 +133,8 @@ test('the first visit asks the name in a sheet at the foot of the screen: saved,
 	await expect(prompt.getByRole('button', { name: 'Save name' })).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(prompt).toHaveCount(0);
+	// The sheet took its focused button with it: the keyboard carries on from the start path.
+	await expect(page.getByRole('heading', { name: 'Start here' })).toBeFocused();
 	await expect(page.getByRole('link', { name: 'Learner: Ana López' })).toBeVisible();
 	await page.reload();
 	await expect(page.getByRole('link', { name: 'Learner: Ana López' })).toBeVisible();

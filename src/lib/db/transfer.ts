@@ -124,7 +124,8 @@ export const ShiftRunSchema = z.strictObject({
 	critical: z.array(Text(MAX_CRITICAL_CHARS)).max(50),
 	evidence: z.array(Evidence).max(2000),
 	assignmentId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be 8-40 letters, digits, dashes or underscores').optional(),
-	passMark: z.number().min(0.5).max(1).optional()
+	passMark: z.number().min(0.5).max(1).optional(),
+	feedback: z.literal('after').optional()
 }).refine((r) => (r.assignmentId === undefined) === (r.passMark === undefined), { path: ['passMark'], message: 'an assignment\'s pass mark comes with its assignment id, and the id with its pass mark' });
 
 const Letter = z.enum(['a', 'b', 'c', 'd']);

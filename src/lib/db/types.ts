@@ -149,6 +149,8 @@ export interface ShiftRun {
 	/** A run made from an assignment's link: its id and pass mark (which rules the run's status), as attempts carry them. */
 	assignmentId?: string;
 	passMark?: number;
+	/** The assignment shows feedback only when the work is finished: kept on the run, so any way back to it (Results, My progress, a reload) holds feedback back too. */
+	feedback?: 'after';
 }
 
 /** The one door to stored progress; IndexedDB when the browser allows it, memory when it does not. */

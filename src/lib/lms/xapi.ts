@@ -342,8 +342,9 @@ export function buildStatements(input: XapiInput): Statement[] {
 		const object = shiftActivity(r.shiftId);
 		out.push({ id: idOf(`attempted shift ${r.id}`), actor, verb: verb('attempted'), object, context: runContext(r), timestamp: iso(r.startedAt) });
 		if (!ended(r)) continue;
-		// The run's pass mark (the assignment's, which the run keeps), by the same rule as the standing.
-		const passed = shiftStanding({ ...assignment, passMark: r.passMark ?? assignment.passMark }, [r], r.shiftId).passed;
+		// The assignment's pass mark, as the standing (and every scenario statement) uses it: the run's own
+		// copy came from the link's query, which a student could edit.
+		const passed = shiftStanding(assignment, [r], r.shiftId).passed;
 		const s = score(round(r.score * 100, 2), 100);
 		const result: Result = { ...(s ? { score: s } : {}), completion: true, duration: isoDuration(r.finishedAt! - r.startedAt) };
 		out.push({ id: idOf(`completed shift ${r.id}`), actor, verb: verb('completed'), object, result, context: runContext(r), timestamp: iso(r.finishedAt!) });
