@@ -243,9 +243,11 @@ test('an assignment that holds feedback back: the shift saves each answer withou
 		}
 	}
 	expect(answers).toBe(4);
-	// A reload keeps the assignment's choice (the address carries it).
-	await page.reload();
+	// The run keeps the assignment's choice: reopened from Results (an address without it), it still holds feedback back.
+	await page.goto('/results/');
+	await page.getByRole('link', { name: `Continue ${SHIFT.meta.title}` }).click();
 	await expect(status).toContainText('feedback when the shift is over');
+	await move(page, true);
 	await letItRun(page);
 	const report = page.locator('[data-shift-report]');
 	const held = report.locator('details[data-answers]');
