@@ -216,7 +216,7 @@ function benchBuild(count = 200): string {
  * for; entries under 16 ms are not reported, so those count as 16 ms), and, beside it, the time until
  * the input is stored (the desk is busy until then).
  */
-async function benchShiftAction(rounds = 40) {
+async function benchShiftAction(rounds = 20) {
 	const dir = benchBuild();
 	const take: number[] = [];
 	const decide: number[] = [];
