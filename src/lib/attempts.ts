@@ -42,10 +42,13 @@ export const assignmentQuery = (a: AttemptAssignment) => `assignment=${encodeURI
  * What a link to a scenario or shift adds after its own parameters: `&feedback=after` when the
  * assignment holds feedback back, and the assignment with its pass mark. Empty outside an assignment.
  */
-export function workQuery(record: { assignmentId?: string; passMark?: number } | AttemptAssignment | undefined, feedbackAfter: boolean): string {
-	const a = record && ('id' in record ? record : record.assignmentId && record.passMark !== undefined ? { id: record.assignmentId, passMark: record.passMark } : undefined);
+export function workQuery(a: AttemptAssignment | undefined, feedbackAfter: boolean): string {
 	return `${feedbackAfter ? '&feedback=after' : ''}${a ? `&${assignmentQuery(a)}` : ''}`;
 }
+
+/** The assignment a stored attempt or shift run was made for, as its links name it. */
+export const madeFor = (record: { assignmentId?: string; passMark?: number }): AttemptAssignment | undefined =>
+	record.assignmentId !== undefined && record.passMark !== undefined ? { id: record.assignmentId, passMark: record.passMark } : undefined;
 
 /** The pass mark that rules an attempt, and who set it: the assignment it was made for, or the scenario. */
 export function passMarkOf(record: Pick<AttemptRecord, 'passMark'> | null | undefined, scenario: Scenario): { mark: number; setBy: 'assignment' | 'scenario' } {

@@ -113,6 +113,13 @@ test('a shift where the clock is simply let run: calls are lost, the chest-pain 
 	await expect(report.locator('[data-list="consequences"] li')).not.toHaveCount(0);
 	await expect(report.locator('[data-list="late"]')).toContainText('call');
 	await expect(report.locator('[data-list="practise-next"] li').or(report.getByText('Every competency in this shift earned full marks.'))).not.toHaveCount(0);
+	// On a phone the report's tables become cards: nothing runs past its panel or the screen.
+	await page.setViewportSize({ width: 390, height: 844 });
+	for (const t of ['shift-score', 'shift-tasks']) {
+		const table = report.locator(`table[data-table="${t}"]`);
+		expect(await table.evaluate((el) => el.scrollWidth - el.parentElement!.clientWidth)).toBeLessThanOrEqual(0);
+	}
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 for (const size of [{ width: 390, height: 844 }, { width: 1366, height: 768 }])

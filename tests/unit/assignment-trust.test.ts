@@ -9,7 +9,7 @@ import { buildResult, openResult, sealResult } from '../../src/lib/assign/result
 import { buildGradebook } from '../../src/lib/assign/gradebook';
 import { DexieStore, MemoryStore, ProgressDb, type ProgressStore } from '../../src/lib/db';
 import { exportProgress, parseProgressFile } from '../../src/lib/db/transfer';
-import { assignmentOfQuery, assignmentQuery, beginAttempt, passMarkOf, passMarkText, recordAnswer, reopenAttempt } from '../../src/lib/attempts';
+import { assignmentOfQuery, assignmentQuery, madeFor, workQuery, beginAttempt, passMarkOf, passMarkText, recordAnswer, reopenAttempt } from '../../src/lib/attempts';
 import { summarize } from '../../src/lib/engine';
 import { assignmentStanding, scenarioStanding } from '../../src/lib/lms/standing';
 import { scormReport } from '../../src/lib/lms/scorm-report';
@@ -129,5 +129,17 @@ describe('what a person reads', () => {
 		expect(pastDue('2026-11-27', endOfDay)).toBe(false);
 		expect(pastDue('2026-11-27', endOfDay + 1)).toBe(true);
 		expect(pastDue(undefined, Date.now())).toBe(false);
+	});
+});
+
+describe('the query a link to a stored attempt or shift run carries', () => {
+	it('names the assignment the record was made for (never the record itself) and the held feedback; nothing outside an assignment', () => {
+		const attempt = { id: 'attempt-0000-aaaa', assignmentId: 'trust-0001', passMark: 0.75 };
+		const q = workQuery(madeFor(attempt), true);
+		expect(q).toBe('&feedback=after&assignment=trust-0001&pass=0.75');
+		// Read back as a play link reads it.
+		expect(assignmentOfQuery(new URLSearchParams(q.slice(1)))).toEqual({ id: 'trust-0001', passMark: 0.75 });
+		expect(workQuery(madeFor({ id: 'practice-run' } as { assignmentId?: string; passMark?: number }), false)).toBe('');
+		expect(workQuery(madeFor({ assignmentId: 'trust-0001' }), false)).toBe('');
 	});
 });
