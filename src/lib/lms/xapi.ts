@@ -218,6 +218,37 @@ function completedAt(assignment: XapiInput['assignment'], standing: AssignmentSt
 }
 
 /** Every statement the learner's work on the assignment should have produced, oldest first. */
+type ScoredDecision = Pick<Decision, 'kind' | 'response' | 'correct' | 'stepTitle' | 'verdict' | 'earned' | 'possible' | 'critical'>;
+
+/** The step answered, as an interaction activity: the same for a scenario's decision and a shift task's. */
+function decisionActivity(id: string, d: ScoredDecision, description: string): Activity {
+	const type = interactionTypeOf(d);
+	return {
+		objectType: 'Activity',
+		id,
+		definition: {
+			name: en(d.stepTitle),
+			description: en(description),
+			type: ACTIVITY_TYPES.interaction,
+			interactionType: type,
+			...(d.correct !== undefined && type !== 'other' ? { correctResponsesPattern: [responsePattern(type, d.correct)] } : {})
+		}
+	};
+}
+
+/** What the answer earned (a shift's answers carry no time of their own, so no duration). */
+function decisionResult(appUrl: string, d: ScoredDecision, duration?: string): Result {
+	const s = score(d.earned, d.possible);
+	return {
+		response: responsePattern(interactionTypeOf(d), d.response),
+		// Only the best answer counts as a success; a partly right one earns its points in the score.
+		success: d.verdict === 'best',
+		...(s ? { score: s } : {}),
+		...(duration ? { duration } : {}),
+		...(d.critical ? { extensions: { [criticalExtension(appUrl)]: d.critical } } : {})
+	};
+}
+
 export function buildStatements(input: XapiInput): Statement[] {
 	const { assignment, learner, appUrl, standing } = input;
 	// One namespace per assignment and learner: the same work always gives the same ids.
@@ -284,32 +315,13 @@ export function buildStatements(input: XapiInput): Statement[] {
 		const a = counted.get(attemptId)!;
 		let previous = a.startedAt;
 		for (const d of [...list].sort((x, y) => x.seq - y.seq)) {
-			const type = interactionTypeOf(d);
-			const s = score(d.earned, d.possible);
 			const ctx = attemptContext(a);
 			out.push({
 				id: idOf(`answered ${attemptId} ${d.seq}`),
 				actor,
 				verb: verb('answered'),
-				object: {
-					objectType: 'Activity',
-					id: stepIri(appUrl, d.scenarioId, d.stepId),
-					definition: {
-						name: en(d.stepTitle),
-						description: en(`A decision in the scenario "${scenarioTitle(d.scenarioId)}".`),
-						type: ACTIVITY_TYPES.interaction,
-						interactionType: type,
-						...(d.correct !== undefined && type !== 'other' ? { correctResponsesPattern: [responsePattern(type, d.correct)] } : {})
-					}
-				},
-				result: {
-					response: responsePattern(type, d.response),
-					// Only the best answer counts as a success; a partly right one earns its points in the score.
-					success: d.verdict === 'best',
-					...(s ? { score: s } : {}),
-					duration: isoDuration(d.at - previous),
-					...(d.critical ? { extensions: { [criticalExtension(appUrl)]: d.critical } } : {})
-				},
+				object: decisionActivity(stepIri(appUrl, d.scenarioId, d.stepId), d, `A decision in the scenario "${scenarioTitle(d.scenarioId)}".`),
+				result: decisionResult(appUrl, d, isoDuration(d.at - previous)),
 				context: {
 					...ctx,
 					contextActivities: { parent: [{ objectType: 'Activity', id: scenarioIri(appUrl, d.scenarioId) }], grouping: [assignmentRef] },
@@ -361,29 +373,12 @@ export function buildStatements(input: XapiInput): Statement[] {
 	for (const d of input.shiftDecisions ?? []) {
 		const r = runs.get(d.runId);
 		if (!r || !ended(r)) continue;
-		const type = interactionTypeOf(d);
-		const s = score(d.earned, d.possible);
 		out.push({
 			id: idOf(`answered shift ${d.runId} ${d.seq}`),
 			actor,
 			verb: verb('answered'),
-			object: {
-				objectType: 'Activity',
-				id: shiftStepIri(appUrl, d.shiftId, d.eventId, d.stepId),
-				definition: {
-					name: en(d.stepTitle),
-					description: en(`A decision in the task "${d.about}" of the shift "${shiftTitle(d.shiftId)}".`),
-					type: ACTIVITY_TYPES.interaction,
-					interactionType: type,
-					...(d.correct !== undefined && type !== 'other' ? { correctResponsesPattern: [responsePattern(type, d.correct)] } : {})
-				}
-			},
-			result: {
-				response: responsePattern(type, d.response),
-				success: d.verdict === 'best',
-				...(s ? { score: s } : {}),
-				...(d.critical ? { extensions: { [criticalExtension(appUrl)]: d.critical } } : {})
-			},
+			object: decisionActivity(shiftStepIri(appUrl, d.shiftId, d.eventId, d.stepId), d, `A decision in the task "${d.about}" of the shift "${shiftTitle(d.shiftId)}".`),
+			result: decisionResult(appUrl, d),
 			context: {
 				...runContext(r),
 				contextActivities: { parent: [{ objectType: 'Activity', id: shiftIri(appUrl, d.shiftId) }], grouping: [assignmentRef] },
