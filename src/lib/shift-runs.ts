@@ -98,7 +98,10 @@ export function resumableRun(runs: readonly ShiftRun[], shift: Shift, assignment
  * under the id "shift:<shift id>" so it is never mistaken for a scenario.
  */
 export function runAsAttempt(run: ShiftRun): { id: string; scenarioId: string; status: ShiftRun['status']; score: number; startedAt: number; updatedAt: number; evidence: ShiftRun['evidence'] } {
-	return { id: run.id, scenarioId: `shift:${run.shiftId}`, status: run.status, score: run.score, startedAt: run.startedAt, updatedAt: run.updatedAt, evidence: run.evidence };
+	// An assignment that holds feedback back holds the mastery estimates back too: a figure that moved
+	// after each answer would tell the student, mid-shift, which answers were right.
+	const evidence = run.feedback === 'after' && run.status === 'in-progress' ? [] : run.evidence;
+	return { id: run.id, scenarioId: `shift:${run.shiftId}`, status: run.status, score: run.score, startedAt: run.startedAt, updatedAt: run.updatedAt, evidence };
 }
 
 /** What the learner's Results page and transcript show of one shift run. */
@@ -114,7 +117,12 @@ export interface ShiftRunRow {
 	passMark?: number;
 	actions: number;
 	/** Counted: the assignment counts it (lms/standing.ts); worked-for: made from an assignment's link this browser no longer knows, or beyond its attempts; practice: outside any assignment. */
-	assignment: { kind: 'counted'; title: string } | { kind: 'not-counted'; title: string } | { kind: 'unknown' } | { kind: 'practice' };
+	assignment:
+		| { kind: 'counted'; title: string }
+		/** Why not: begun before the assignment was made, or one more than the runs it counts. */
+		| { kind: 'not-counted'; title: string; reason: 'before-assignment' | 'over-attempts'; attemptsAllowed: number }
+		| { kind: 'unknown' }
+		| { kind: 'practice' };
 	/** The desk's address for the run, under the app's base: its end-of-shift report once finished, the desk to continue otherwise. */
 	path: string;
 }
@@ -133,7 +141,13 @@ export function shiftRunRows(runs: readonly ShiftRun[], titleOf: (shiftId: strin
 		.map((r): ShiftRunRow => {
 			const a = r.assignmentId === undefined ? undefined : known.get(r.assignmentId);
 			const assignment: ShiftRunRow['assignment'] =
-				r.assignmentId === undefined ? { kind: 'practice' } : !a ? { kind: 'unknown' } : countedShiftRuns(a, runs, r.shiftId).some((x) => x.id === r.id) ? { kind: 'counted', title: a.title } : { kind: 'not-counted', title: a.title };
+				r.assignmentId === undefined
+					? { kind: 'practice' }
+					: !a
+						? { kind: 'unknown' }
+						: countedShiftRuns(a, runs, r.shiftId).some((x) => x.id === r.id)
+							? { kind: 'counted', title: a.title }
+							: { kind: 'not-counted', title: a.title, reason: r.startedAt < a.createdAt ? 'before-assignment' : 'over-attempts', attemptsAllowed: a.attemptsAllowed };
 			return {
 				id: r.id,
 				shiftId: r.shiftId,

@@ -250,6 +250,9 @@ test('an assignment that holds feedback back: the shift saves each answer withou
 		}
 	}
 	expect(answers).toBe(4);
+	// Nor do the mastery estimates move while the shift is open: they would tell which answers were right.
+	await page.goto('/progress/');
+	await expect(page.getByText('No scored decisions yet.')).toBeVisible();
 	// The run keeps the assignment's choice: reopened from Results (an address without it), it still holds feedback back.
 	await page.goto('/results/');
 	await page.getByRole('link', { name: `Continue ${SHIFT.meta.title}` }).click();
@@ -265,4 +268,8 @@ test('an assignment that holds feedback back: the shift saves each answer withou
 	await expect(panel).toBeVisible();
 	await expect(panel.getByRole('heading', { level: 3 })).toHaveText(/Best answer|Partly right|Not the best choice|Critical error/);
 	await axe(page);
+	// Finished: its evidence counts now.
+	await page.goto('/progress/');
+	await expect(page.locator('[data-trend-thin]')).toBeVisible();
+	await expect(page.getByText('No scored decisions yet.')).toHaveCount(0);
 });

@@ -4,7 +4,7 @@
  * the address that reopens it (its report once finished, the desk to continue otherwise).
  */
 import { describe, expect, it } from 'vitest';
-import { shiftRunRows, type KnownAssignment } from '../../src/lib/shift-runs';
+import { runAsAttempt, shiftRunRows, type KnownAssignment } from '../../src/lib/shift-runs';
 import type { ShiftRun } from '../../src/lib/db/types';
 
 const base: ShiftRun = { id: 'r', learnerId: 'ana', shiftId: 'morning-rush', contentHash: 'h', seed: 1, inputs: [], startedAt: 100, updatedAt: 200, status: 'in-progress', score: 0, critical: [], evidence: [] };
@@ -31,16 +31,27 @@ describe('shiftRunRows', () => {
 		// Newest first.
 		expect(rows.map((r) => r.id)).toEqual(['a2', 'a1']);
 		expect(rows[1]).toMatchObject({ passMark: 0.8, assignment: { kind: 'counted', title: 'Shift week' } });
-		expect(rows[0]).toMatchObject({ assignment: { kind: 'not-counted', title: 'Shift week' } });
+		expect(rows[0]).toMatchObject({ assignment: { kind: 'not-counted', title: 'Shift week', reason: 'over-attempts', attemptsAllowed: 1 } });
 	});
 
 	it('a run begun before the assignment was made does not count for it', () => {
 		const [row] = shiftRunRows([runOf({ id: 'e', assignmentId: 'asg-1', startedAt: 10, status: 'passed', finishedAt: 20 })], (id) => titles.get(id), [week]);
-		expect(row!.assignment).toEqual({ kind: 'not-counted', title: 'Shift week' });
+		expect(row!.assignment).toEqual({ kind: 'not-counted', title: 'Shift week', reason: 'before-assignment', attemptsAllowed: 1 });
 	});
 
 	it('a run for an assignment this browser does not know says so; an unknown shift shows its id', () => {
 		const [row] = shiftRunRows([runOf({ id: 'k', shiftId: 'gone', assignmentId: 'asg-2', status: 'passed', finishedAt: 20 })], (id) => titles.get(id), [week]);
 		expect(row).toMatchObject({ title: 'gone', assignment: { kind: 'unknown' } });
+	});
+});
+
+describe('runAsAttempt (a run as mastery and the dashboard read it)', () => {
+	const evidence = [{ competency: 'comm.phone', earned: 1, possible: 2 }] as ShiftRun['evidence'];
+	it('an unfinished run whose assignment holds feedback back gives no evidence until it is finished', () => {
+		expect(runAsAttempt(runOf({ feedback: 'after', evidence })).evidence).toEqual([]);
+		expect(runAsAttempt(runOf({ feedback: 'after', evidence, status: 'failed', finishedAt: 300 })).evidence).toEqual(evidence);
+	});
+	it('any other run gives its evidence as it goes', () => {
+		expect(runAsAttempt(runOf({ evidence })).evidence).toEqual(evidence);
 	});
 });
