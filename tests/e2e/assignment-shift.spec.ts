@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { shift as shiftOf } from './content';
 import { saveName } from './identity';
-import { letItRun } from './shift-desk';
+import { assignShift, letItRun } from './shift-desk';
 
 const SHIFT = shiftOf('morning-rush');
 const TITLE = 'Week 7: the morning rush';
@@ -11,13 +11,7 @@ const TITLE = 'Week 7: the morning rush';
 test('an instructor assigns a shift; the student works it from the link (practice elsewhere does not count); the gradebook replays the run and shows it', async ({ browser }) => {
 	test.setTimeout(180_000);
 	const teacher = await (await browser.newContext()).newPage();
-	await teacher.goto('/assign/');
-	await teacher.getByLabel('Title').fill(TITLE);
-	await teacher.getByRole('checkbox', { name: new RegExp(SHIFT.meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
-	await teacher.getByLabel('Attempts allowed').fill('2');
-	await teacher.getByLabel('Pass mark (%)').fill('70');
-	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	const link = await teacher.locator('[data-assignment-link]').inputValue();
+	const link = await assignShift(teacher, SHIFT.meta.title, { title: TITLE, attempts: 2, passMarkPct: 70 });
 	// An LMS package carries the shift too (tests/e2e/scorm.spec.ts works one inside a package).
 	await expect(teacher.getByRole('button', { name: 'Download SCORM 1.2 package' })).toBeVisible();
 	await expect(teacher.getByRole('button', { name: 'Download SCORM 2004 package' })).toBeVisible();
@@ -33,7 +27,7 @@ test('an instructor assigns a shift; the student works it from the link (practic
 	await letItRun(student);
 	await expect(student.locator('[data-shift-report] [data-result]')).toContainText('set by the shift');
 
-	await student.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	await student.goto(link);
 	await expect(student.getByRole('heading', { name: TITLE })).toBeVisible();
 	await saveName(student, 'Bo Lindqvist');
 	const row = student.locator(`tr[data-shift="${SHIFT.meta.id}"]`);
@@ -50,7 +44,7 @@ test('an instructor assigns a shift; the student works it from the link (practic
 	const reported = /(\d+)%/.exec(await result.innerText())![1]!;
 	const tasks = await student.locator('[data-shift-report] table[data-table="shift-tasks"] tbody').innerText();
 
-	await student.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	await student.goto(link);
 	await expect(row).toContainText('1 of 2');
 	await expect(row).toContainText(`${reported}%`);
 	await expect(row.getByRole('link', { name: /^Work it again/ })).toBeVisible();

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { shift as shiftOf } from './content';
 import { saveName } from './identity';
-import { letItRun } from './shift-desk';
+import { assignShift, letItRun } from './shift-desk';
 
 const SHIFT = shiftOf('morning-rush');
 const TITLE = 'Week 8: shifts on the transcript';
@@ -29,13 +29,7 @@ async function expectRows(table: Locator, verdict: string, reported: string) {
 test('a learner who worked shifts finds them on Results and the transcript, and opens the report from there', async ({ browser }) => {
 	test.setTimeout(180_000);
 	const teacher = await (await browser.newContext()).newPage();
-	await teacher.goto('/assign/');
-	await teacher.getByLabel('Title').fill(TITLE);
-	await teacher.getByRole('checkbox', { name: new RegExp(SHIFT.meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
-	await teacher.getByLabel('Attempts allowed').fill('2');
-	await teacher.getByLabel('Pass mark (%)').fill('70');
-	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	const link = (await teacher.locator('[data-assignment-link]').inputValue()).replace(/^https?:\/\/[^/]+/, '');
+	const link = await assignShift(teacher, SHIFT.meta.title, { title: TITLE, attempts: 2, passMarkPct: 70 });
 
 	const page = await (await browser.newContext()).newPage();
 	await page.goto(link);

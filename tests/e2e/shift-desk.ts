@@ -18,3 +18,18 @@ export async function letItRun(page: Page | Frame) {
 	}
 	throw new Error('the shift never ended');
 }
+
+/**
+ * An instructor makes an assignment of one shift on /assign/ (the page open in `teacher`) and gets its
+ * link, as a path on this site. Attempts and pass mark stay the builder's defaults unless given.
+ */
+export async function assignShift(teacher: Page, shiftTitle: string, options: { title: string; attempts?: number; passMarkPct?: number; feedbackAfter?: boolean }): Promise<string> {
+	await teacher.goto('/assign/');
+	await teacher.getByLabel('Title').fill(options.title);
+	await teacher.getByRole('checkbox', { name: new RegExp(shiftTitle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
+	if (options.attempts !== undefined) await teacher.getByLabel('Attempts allowed').fill(String(options.attempts));
+	if (options.passMarkPct !== undefined) await teacher.getByLabel('Pass mark (%)').fill(String(options.passMarkPct));
+	if (options.feedbackAfter) await teacher.getByRole('radio', { name: 'Only when the scenario or shift is finished' }).check();
+	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+	return (await teacher.locator('[data-assignment-link]').inputValue()).replace(/^https?:\/\/[^/]+/, '');
+}

@@ -2,7 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { shift as shiftOf } from './content';
 import { answerByKeyboard, bestIntent } from './play';
-import { letItRun } from './shift-desk';
+import { assignShift, letItRun } from './shift-desk';
 import { fillDisk, freeDisk, injectDiskFaults } from './faults';
 import { saveName } from './identity';
 
@@ -224,15 +224,10 @@ test('a move that cannot be saved (the disk is full) puts the desk back as it wa
 test('an assignment that holds feedback back: the shift saves each answer without showing it, and the report holds every answer with its feedback', async ({ browser }) => {
 	test.setTimeout(180_000);
 	const teacher = await (await browser.newContext()).newPage();
-	await teacher.goto('/assign/');
-	await teacher.getByLabel('Title').fill('Held feedback on the desk');
-	await teacher.getByRole('checkbox', { name: new RegExp(SHIFT.meta.title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) }).check();
-	await teacher.getByRole('radio', { name: 'Only when the scenario or shift is finished' }).check();
-	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	const link = await teacher.locator('[data-assignment-link]').inputValue();
+	const link = await assignShift(teacher, SHIFT.meta.title, { title: 'Held feedback on the desk', feedbackAfter: true });
 
 	const page = await (await browser.newContext()).newPage();
-	await page.goto(link.replace(/^https?:\/\/[^/]+/, ''));
+	await page.goto(link);
 	await saveName(page, 'Noor Haddad');
 	await page.locator(`tr[data-shift="${SHIFT.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
 	await expect(page).toHaveURL(/\?run=[^&]+&feedback=after&assignment=/);
