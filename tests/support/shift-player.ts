@@ -1,5 +1,7 @@
 import { minutesOf, type Shift } from '../../src/lib/content/schema/shift';
-import { act, startShift, type ShiftInput, type ShiftState } from '../../src/lib/engine/shift';
+import { act, replayShift, startShift, type ShiftInput, type ShiftState } from '../../src/lib/engine/shift';
+import { shiftSummaryOf } from '../../src/lib/shift-runs';
+import type { ShiftRun } from '../../src/lib/db/types';
 import type { Input } from '../../src/lib/engine/types';
 
 /** What a test asks the player to do differently from its strategy, to bring about one consequence. */
@@ -55,4 +57,31 @@ export function play(shift: Shift, seed: number, how: 'best' | 'worst', changes:
 		step(next ? { kind: 'work', task: next.key } : { kind: 'wait' });
 	}
 	return { ...s, inputs };
+}
+
+/**
+ * A run the test player worked (seed 11), stored as the app stores it: its summary from the replayed
+ * state, finished at `updatedAt` when the inputs finish the shift, and made for `assignment` (its id
+ * and pass mark) when one is given. `inputs` keeps only the first so many (a run left open).
+ */
+export function storedRun(
+	shift: Shift,
+	o: { id: string; how: 'best' | 'worst'; startedAt: number; updatedAt: number; learnerId?: string; inputs?: number; assignment?: { id: string; passMark: number } }
+): ShiftRun {
+	const all = play(shift, 11, o.how).inputs;
+	const inputs = o.inputs === undefined ? all : all.slice(0, o.inputs);
+	const state = replayShift(shift, 11, inputs);
+	return {
+		id: o.id,
+		learnerId: o.learnerId ?? 'ana',
+		shiftId: shift.meta.id,
+		contentHash: shift.hash,
+		seed: 11,
+		inputs,
+		startedAt: o.startedAt,
+		updatedAt: o.updatedAt,
+		...(state.finished ? { finishedAt: o.updatedAt } : {}),
+		...shiftSummaryOf(state, o.assignment?.passMark),
+		...(o.assignment ? { assignmentId: o.assignment.id, passMark: o.assignment.passMark } : {})
+	};
 }

@@ -9,11 +9,9 @@ import { loadContent } from '../../src/lib/content';
 import { Assignment } from '../../src/lib/assign/assignment';
 import { buildResult, sealResult } from '../../src/lib/assign/results';
 import { buildGradebook, classAverages, competencyShare } from '../../src/lib/assign/gradebook';
-import { replayShift } from '../../src/lib/engine/shift';
-import { shiftSummaryOf } from '../../src/lib/shift-runs';
 import { competencyTotals } from '../../src/lib/lms/standing';
 import type { ShiftRun } from '../../src/lib/db/types';
-import { play } from '../support/shift-player';
+import { storedRun } from '../support/shift-player';
 
 const content = loadContent(readContentFiles()).content!;
 const shift = content.shifts.find((s) => s.meta.id === 'morning-rush')!;
@@ -31,22 +29,8 @@ const assignment = Assignment.parse({
 });
 const at = Date.UTC(2026, 10, 18, 12);
 
-function run(id: string, how: 'best' | 'worst', startedAt: number, forAssignment = true): ShiftRun {
-	const { inputs } = play(shift, 11, how);
-	return {
-		id,
-		learnerId: 'ana',
-		shiftId: shift.meta.id,
-		contentHash: shift.hash,
-		seed: 11,
-		inputs,
-		startedAt,
-		updatedAt: startedAt + 60_000,
-		finishedAt: startedAt + 60_000,
-		...shiftSummaryOf(replayShift(shift, 11, inputs), forAssignment ? assignment.passMark : undefined),
-		...(forAssignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {})
-	};
-}
+const run = (id: string, how: 'best' | 'worst', startedAt: number, forAssignment = true): ShiftRun =>
+	storedRun(shift, { id, how, startedAt, updatedAt: startedAt + 60_000, ...(forAssignment ? { assignment } : {}) });
 const share = (runs: readonly ShiftRun[]) => new Map([...competencyTotals(runs)].map(([c, p]) => [c, p.earned / p.possible]));
 const gradebookOf = (runs: ShiftRun[], learnerId = 'ana') => {
 	const text = sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId, name: learnerId }, [], [], at + 3_600_000, undefined, runs.map((r) => ({ ...r, learnerId }))));

@@ -13,7 +13,7 @@ import { isAttemptCheck, isShiftRunCheck, verifyResult } from '../../src/lib/ass
 import { replayShift } from '../../src/lib/engine/shift';
 import { shiftSummaryOf } from '../../src/lib/shift-runs';
 import type { ShiftRun } from '../../src/lib/db/types';
-import { play } from '../support/shift-player';
+import { storedRun } from '../support/shift-player';
 
 const content = loadContent(readContentFiles()).content!;
 const shift = content.shifts.find((s) => s.meta.id === 'morning-rush')!;
@@ -35,23 +35,7 @@ const before = Date.UTC(2026, 10, 18, 12);
 const after = Date.UTC(2026, 10, 24, 12);
 
 /** A run worked by the test player ('best' or 'worst'), stored as the student's app stores it. */
-function run(id: string, how: 'best' | 'worst', startedAt: number, finishedAt: number): ShiftRun {
-	const { inputs } = play(shift, 11, how);
-	return {
-		id,
-		learnerId: 'ana',
-		shiftId: shift.meta.id,
-		contentHash: shift.hash,
-		seed: 11,
-		inputs,
-		startedAt,
-		updatedAt: finishedAt,
-		finishedAt,
-		...shiftSummaryOf(replayShift(shift, 11, inputs), assignment.passMark),
-		assignmentId: assignment.id,
-		passMark: assignment.passMark
-	};
-}
+const run = (id: string, how: 'best' | 'worst', startedAt: number, finishedAt: number): ShiftRun => storedRun(shift, { id, how, startedAt, updatedAt: finishedAt, assignment });
 const best = run('run-best', 'best', before, before + 60_000);
 const worst = run('run-worst', 'worst', before - 3_600_000, before - 3_000_000);
 /** The student's result file: the runs are made theirs (a file holding another learner's run is refused). */
