@@ -7,6 +7,7 @@ import { scenario, shift as shiftOf } from './content';
 import { letItRun } from './shift-desk';
 import { answerByKeyboard, bestIntent, playToEnd, type Intent } from './play';
 import { startLms, storedForResume } from '../support/lms-harness';
+import { readSuspendData } from '../../src/lib/lms/suspend';
 import { bestOf } from '../../src/lib/engine/interactions/grader';
 import type { Interaction } from '../../src/lib/content/schema/scenario';
 
@@ -234,96 +235,136 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 	});
 }
 
-test('scorm2004: a package with a shift: the learner works it at the desk inside the LMS, which stores its status and score, and a resume elsewhere keeps them', async ({ browser }) => {
-	test.setTimeout(180_000);
-	const SHIFT = shiftOf('morning-rush');
-	const teacher = await (await browser.newContext()).newPage();
-	await teacher.goto('/assign/');
-	await teacher.getByLabel('Title').fill('Week 7: the rush, in the LMS');
-	await teacher.getByRole('checkbox', { name: new RegExp(escape(SHIFT.meta.title)) }).check();
-	await teacher.getByRole('button', { name: 'Create the assignment' }).click();
-	const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('button', { name: 'Download SCORM 2004 package' }).click()]);
-	await expect(teacher.locator('[data-packaging]')).toContainText('Upload it to your LMS as a SCORM 2004 package');
-	const path = test.info().outputPath(download.suggestedFilename());
-	await download.saveAs(path);
-	const files = unzipSync(readFileSync(path));
-	const cmi = (page: Page, p: string) => page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).lms.cmi)?.toString(), p);
-
-	let stored: { cmi: Record<string, unknown> };
-	let reported = '';
-	{
-		const { url, server } = await startLms('scorm2004', files, 'lms/index.html');
-		try {
-			const page = await (await browser.newContext()).newPage();
-			await page.goto(url);
-			const sco = page.frameLocator('#sco');
-			await expect(sco.locator('[data-lms-status]')).toContainText('not finished yet (0 of 1 done)');
-			const app = await appFrame(page, '/course/assignment/');
-			const row = app.locator(`tr[data-shift="${SHIFT.meta.id}"]`);
-			await expect(row).toContainText('0 of 3');
-			await row.getByRole('link', { name: /^Start the shift/ }).click();
-			const desk = await appFrame(page, `/course/shift/${SHIFT.meta.id}/`);
-			// The run is the assignment's: its mark, not the shift's own.
-			await expect.poll(() => new URL(desk.url()).searchParams.get('assignment')).toBeTruthy();
-			// The LMS knows the learner is at the desk, and nothing is complete yet.
-			await expect.poll(() => cmi(page, 'location')).toBe(`shift:${SHIFT.meta.id}`);
-			expect(await cmi(page, 'completion_status')).toBe('incomplete');
-			// One task worked to its end (the rest left to the clock), so the run has answers to report.
-			await workOneTask(page, desk, SHIFT);
-			await letItRun(desk);
-			const result = desk.locator('[data-shift-report] [data-result]');
-			await expect(result).toContainText('set by the assignment');
-			reported = /(\d+)%/.exec(await result.innerText())![1]!;
-			// The shift is the whole assignment: finishing it completes it, at the run's score.
-			await expect.poll(() => cmi(page, 'completion_status')).toBe('completed');
-			expect(Math.round(Number(await cmi(page, 'score.raw')))).toBe(Number(reported));
-			const passed = Number(reported) >= 80;
-			expect(await cmi(page, 'success_status')).toBe(passed ? 'passed' : 'failed');
-			expect(await cmi(page, 'progress_measure')).toBe('1');
-			await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%, ${passed ? 'completed and passed' : 'completed, not passed'} (1 of 1 done; best ${reported}%)`);
-			// The run's answers are the LMS's interactions, each linked to a competency objective the LMS holds.
-			const held = () =>
-				page.evaluate(() => {
-					const cmi = (window as any).lms.renderCMIToJSONObject().cmi;
-					const interactions = (Object.values(cmi.interactions ?? {}) as any[]).filter((i) => i && typeof i === 'object' && 'id' in i);
-					const objectives = (Object.values(cmi.objectives ?? {}) as any[]).filter((o) => o && typeof o === 'object' && 'id' in o).map((o) => o.id as string);
-					const links = interactions.flatMap((i) => Object.values(i.objectives ?? {}).flatMap((o: any) => (o && typeof o === 'object' && 'id' in o ? [o.id as string] : [])));
-					return { ids: interactions.map((i) => i.id as string), objectives, links };
-				});
-			await expect.poll(async () => (await held()).ids.length).toBeGreaterThan(0);
-			const lms = await held();
-			expect(lms.ids.every((id) => id.startsWith(`urn:front-desk-simulator:shift:${SHIFT.meta.id}:`))).toBe(true);
-			expect(new Set(lms.ids).size).toBe(lms.ids.length);
-			expect(lms.links.length).toBeGreaterThan(0);
-			expect(lms.links.every((id) => lms.objectives.includes(id))).toBe(true);
-			expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
+for (const standard of ['scorm2004', 'scorm12'] as const) {
+	test(`${standard}: a package with a shift: the learner works it at the desk inside the LMS, which stores its status and score, and a resume elsewhere keeps them`, async ({ browser }) => {
+		test.setTimeout(180_000);
+		const SHIFT = shiftOf('morning-rush');
+		const v12 = standard === 'scorm12';
+		// The data model's own names: SCORM 1.2 has one lesson_status for completion and success, and no progress_measure.
+		const at = v12
+			? { location: 'core.lesson_location', completion: 'core.lesson_status', raw: 'core.score.raw', init: 'LMSInitialize', end: 'LMSFinish', ids: 'urn.front-desk-simulator.shift.', objectives: 'urn.front-desk-simulator.competency.' }
+			: { location: 'location', completion: 'completion_status', raw: 'score.raw', init: 'Initialize', end: 'Terminate', ids: 'urn:front-desk-simulator:shift:', objectives: 'urn:front-desk-simulator:competency:' };
+		// What the LMS may store in cmi.suspend_data: CMIString4096 in 1.2, characterstring SPM 64000 in 2004.
+		const suspendLimit = v12 ? 4096 : 64000;
+		const teacher = await (await browser.newContext()).newPage();
+		await teacher.goto('/assign/');
+		await teacher.getByLabel('Title').fill('Week 7: the rush, in the LMS');
+		await teacher.getByRole('checkbox', { name: new RegExp(escape(SHIFT.meta.title)) }).check();
+		await teacher.getByRole('button', { name: 'Create the assignment' }).click();
+		const [download] = await Promise.all([teacher.waitForEvent('download'), teacher.getByRole('button', { name: `Download ${label(standard)} package` }).click()]);
+		await expect(teacher.locator('[data-packaging]')).toContainText(`Upload it to your LMS as a ${label(standard)} package`);
+		const path = test.info().outputPath(download.suggestedFilename());
+		await download.saveAs(path);
+		const files = unzipSync(readFileSync(path));
+		expect(strFromU8(files['imsmanifest.xml']!)).toContain(v12 ? '<schemaversion>1.2</schemaversion>' : '<schemaversion>2004 4th Edition</schemaversion>');
+		const cmi = (page: Page, p: string) => page.evaluate((p) => p.split('.').reduce((o: any, k) => o?.[k], (window as any).lms.cmi)?.toString(), p);
+		/** The interactions and objectives as the LMS stores them (1.2's interactions are write-only to the SCO, not to the LMS). */
+		const held = (page: Page) =>
+			page.evaluate(() => {
+				const cmi = (window as any).lms.renderCMIToJSONObject().cmi;
+				const interactions = (Object.values(cmi.interactions ?? {}) as any[]).filter((i) => i && typeof i === 'object' && 'id' in i);
+				const objectives = (Object.values(cmi.objectives ?? {}) as any[]).filter((o) => o && typeof o === 'object' && 'id' in o).map((o) => ({ id: o.id as string, raw: o.score?.raw as string, status: (o.status ?? o.success_status) as string }));
+				const links = interactions.flatMap((i) => Object.values(i.objectives ?? {}).flatMap((o: any) => (o && typeof o === 'object' && 'id' in o ? [o.id as string] : [])));
+				return { ids: interactions.map((i) => i.id as string), objectives, links };
+			});
+		/** Closes the SCO as the LMS does when the learner leaves: one session, ended once, with no call refused; returns what the LMS stored. */
+		async function close(page: Page) {
 			await page.evaluate(() => document.getElementById('sco')!.remove());
-			await expect.poll(() => page.evaluate(() => (window as any).calls as string[])).toContain('Terminate');
-			stored = await page.evaluate(() => (window as any).lms.renderCMIToJSONObject());
-		} finally {
-			server.close();
-		}
-	}
-
-	// Another computer: no run in this browser, only what the LMS gives back; the shift still counts.
-	{
-		const { url, server } = await startLms('scorm2004', files, 'lms/index.html', storedForResume('scorm2004', stored));
-		try {
-			const page = await (await browser.newContext()).newPage();
-			await page.goto(url);
-			const sco = page.frameLocator('#sco');
-			await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%`);
-			await expect(sco.locator('[data-lms-status]')).toContainText(`(1 of 1 done; best ${reported}%)`);
-			await expect(sco.getByRole('button', { name: `Continue the shift ${SHIFT.meta.title}` })).toBeVisible();
-			await expect.poll(() => page.evaluate(() => (window as any).calls.some((c: string) => c.startsWith('cmi.suspend_data=')))).toBe(true);
-			expect(await cmi(page, 'completion_status')).toBe('completed');
-			expect(Math.round(Number(await cmi(page, 'score.raw')))).toBe(Number(reported));
+			await expect.poll(() => page.evaluate(() => (window as any).calls as string[])).toContain(at.end);
+			const calls = await page.evaluate(() => (window as any).calls as string[]);
+			expect(calls.filter((c) => c === at.init)).toHaveLength(1);
+			expect(calls.filter((c) => c === at.end)).toHaveLength(1);
 			expect(await page.evaluate(() => (window as any).errors)).toEqual([]);
-		} finally {
-			server.close();
+			return page.evaluate(() => (window as any).lms.renderCMIToJSONObject()) as Promise<{ cmi: Record<string, any> }>;
 		}
-	}
-});
+
+		let stored: { cmi: Record<string, any> };
+		let reported = '';
+		let lms: Awaited<ReturnType<typeof held>>;
+		{
+			const { url, server } = await startLms(standard, files, 'lms/index.html');
+			try {
+				const page = await (await browser.newContext()).newPage();
+				await page.goto(url);
+				const sco = page.frameLocator('#sco');
+				await expect(sco.locator('[data-lms-status]')).toContainText(`reporting to your LMS (${label(standard)}) as Ada Okonkwo`);
+				await expect(sco.locator('[data-lms-status]')).toContainText('not finished yet (0 of 1 done)');
+				const app = await appFrame(page, '/course/assignment/');
+				const row = app.locator(`tr[data-shift="${SHIFT.meta.id}"]`);
+				await expect(row).toContainText('0 of 3');
+				await row.getByRole('link', { name: /^Start the shift/ }).click();
+				const desk = await appFrame(page, `/course/shift/${SHIFT.meta.id}/`);
+				// The run is the assignment's: its mark, not the shift's own.
+				await expect.poll(() => new URL(desk.url()).searchParams.get('assignment')).toBeTruthy();
+				// The LMS knows the learner is at the desk, and nothing is complete yet.
+				await expect.poll(() => cmi(page, at.location)).toBe(`shift:${SHIFT.meta.id}`);
+				expect(await cmi(page, at.completion)).toBe('incomplete');
+				// Two tasks worked to their end (the rest left to the clock), so the run has answers from more than one task to report.
+				await workOneTask(page, desk, SHIFT);
+				await workOneTask(page, desk, SHIFT);
+				await letItRun(desk);
+				const result = desk.locator('[data-shift-report] [data-result]');
+				await expect(result).toContainText('set by the assignment');
+				reported = /(\d+)%/.exec(await result.innerText())![1]!;
+				const passed = Number(reported) >= 80;
+				// The shift is the whole assignment: finishing it completes it, at the run's score.
+				if (v12) await expect.poll(() => cmi(page, 'core.lesson_status')).toBe(passed ? 'passed' : 'failed');
+				else {
+					await expect.poll(() => cmi(page, 'completion_status')).toBe('completed');
+					expect(await cmi(page, 'success_status')).toBe(passed ? 'passed' : 'failed');
+					expect(await cmi(page, 'progress_measure')).toBe('1');
+				}
+				expect(Math.round(Number(await cmi(page, at.raw)))).toBe(Number(reported));
+				await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%, ${passed ? 'completed and passed' : 'completed, not passed'} (1 of 1 done; best ${reported}%)`);
+				// The run's answers are the LMS's interactions, each with its own id and linked to a competency objective the LMS holds.
+				await expect.poll(async () => (await held(page)).ids.length).toBeGreaterThanOrEqual(2);
+				lms = await held(page);
+				// Every answer the shift's report lists ("(n answers)" per task) reaches the LMS once, none left out.
+				const answers = (await desk.locator('[data-shift-report] details[data-answers] summary').allInnerTexts()).reduce((n, t) => n + Number(/\((\d+) answers?\)/.exec(t)![1]), 0);
+				expect(lms.ids).toHaveLength(answers);
+				expect(lms.ids.every((id) => id.startsWith(`${at.ids}${SHIFT.meta.id}${v12 ? '.' : ':'}`))).toBe(true);
+				if (v12) for (const id of lms.ids) expect(id, 'a CMIIdentifier').toMatch(/^[A-Za-z0-9._-]{1,255}$/);
+				expect(new Set(lms.ids).size).toBe(lms.ids.length);
+				expect(lms.objectives.length).toBeGreaterThan(0);
+				expect(lms.objectives.every((o) => o.id.startsWith(at.objectives))).toBe(true);
+				expect(lms.links.length).toBeGreaterThanOrEqual(lms.ids.length);
+				expect(lms.links.every((id) => lms.objectives.some((o) => o.id === id))).toBe(true);
+				stored = await close(page);
+				// The LMS can keep what the SCO needs to resume.
+				expect(String(stored.cmi.suspend_data).length).toBeGreaterThan(0);
+				expect(String(stored.cmi.suspend_data).length).toBeLessThanOrEqual(suspendLimit);
+				// It names the finished shift and its best, which is all another computer will have of the run.
+				expect(Math.round(readSuspendData({ scenarios: [], shifts: [SHIFT.meta.id] }, String(stored.cmi.suspend_data)).shifts.get(0)!.best * 100)).toBe(Number(reported));
+			} finally {
+				server.close();
+			}
+		}
+
+		// Another computer: no run in this browser, only what the LMS gives back; the shift still counts.
+		{
+			const { url, server } = await startLms(standard, files, 'lms/index.html', storedForResume(standard, stored));
+			try {
+				const page = await (await browser.newContext()).newPage();
+				await page.goto(url);
+				const sco = page.frameLocator('#sco');
+				await expect(sco.locator('[data-lms-status]')).toContainText(`Score so far ${reported}%`);
+				await expect(sco.locator('[data-lms-status]')).toContainText(`(1 of 1 done; best ${reported}%)`);
+				await expect(sco.getByRole('button', { name: `Continue the shift ${SHIFT.meta.title}` })).toBeVisible();
+				await expect.poll(() => page.evaluate(() => (window as any).calls.some((c: string) => c.startsWith('cmi.suspend_data=')))).toBe(true);
+				const passed = Number(reported) >= 80;
+				expect(await cmi(page, v12 ? 'core.lesson_status' : 'success_status')).toBe(passed ? 'passed' : 'failed');
+				if (!v12) expect(await cmi(page, 'completion_status')).toBe('completed');
+				expect(Math.round(Number(await cmi(page, at.raw)))).toBe(Number(reported));
+				// Nothing written twice, nothing lowered by a browser without the run.
+				expect(await held(page)).toEqual(lms!);
+				const again = await close(page);
+				expect(String(again.cmi.suspend_data).length).toBeLessThanOrEqual(suspendLimit);
+			} finally {
+				server.close();
+			}
+		}
+	});
+}
 
 test('the launch page outside an LMS says what it is for', async ({ page }) => {
 	await page.goto('/lms/');
