@@ -36,6 +36,7 @@ export async function beginShiftRun(store: ProgressStore, learnerId: string, shi
 		contentHash: shift.hash,
 		seed,
 		inputs: [],
+		inputTimes: [],
 		startedAt: now,
 		updatedAt: now,
 		...shiftSummaryOf(state, assignment?.passMark),
@@ -52,8 +53,18 @@ export async function beginShiftRun(store: ProgressStore, learnerId: string, shi
  */
 export function applyShiftInput(run: ShiftRun, state: ShiftState, input: ShiftInput, now: number): { run: ShiftRun; state: ShiftState; outcome?: Outcome } {
 	const r = act(state, input);
-	const next: ShiftRun = { ...run, inputs: [...run.inputs, input], updatedAt: now, ...shiftSummaryOf(r.state, run.passMark), ...(r.state.finished ? { finishedAt: now } : {}) };
+	const { inputTimes, ...rest } = run;
+	const next: ShiftRun = { ...rest, inputs: [...run.inputs, input], ...timesWith(inputTimes, run.inputs.length, now), updatedAt: now, ...shiftSummaryOf(r.state, run.passMark), ...(r.state.finished ? { finishedAt: now } : {}) };
 	return { run: next, state: r.state, ...(r.outcome ? { outcome: r.outcome } : {}) };
+}
+
+/**
+ * The run's input times with this input's: kept only while there is one per input (a run begun before
+ * times were kept stays without, and is dated at its end). Never earlier than the last one, so a clock
+ * set back mid-shift cannot leave times a progress file would refuse.
+ */
+function timesWith(times: number[] | undefined, inputs: number, now: number): Pick<ShiftRun, 'inputTimes'> {
+	return times && times.length === inputs ? { inputTimes: [...times, Math.max(now, times.at(-1) ?? now)] } : {};
 }
 
 /** Stores a run `applyShiftInput` advanced by one input; a tab behind another gets a ShiftRunConflict and nothing is written. */

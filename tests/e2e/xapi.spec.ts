@@ -7,7 +7,7 @@ import { statementProblem } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
 import { scenario, shift as shiftOf } from './content';
 import { letItRun } from './shift-desk';
-import { bestIntent, playToEnd } from './play';
+import { answerByKeyboard, bestIntent, playToEnd } from './play';
 import { saveName } from './identity';
 
 const S = 'hipaa-caller-says-spouse';
@@ -155,6 +155,62 @@ test('a shift worked from the assignment link reaches the LRS: the run attempted
 		expect(completed.context.contextActivities!.parent![0]!.id).toMatch(/\/xapi\/assignment\/[^/]+$/);
 		// Nothing was sent twice.
 		expect(new Set(lrs.received).size).toBe(lrs.received.length);
+		for (const s of lrs.statements) {
+			expect(learningLockerProblem(s)).toBeUndefined();
+			expect(statementProblem(s)).toBeUndefined();
+		}
+	} finally {
+		await lrs.close();
+	}
+});
+
+test('the answers given during a shift reach the LRS dated when each was given, not when the day ended', async ({ browser }) => {
+	test.setTimeout(150_000);
+	const SHIFT = shiftOf('morning-rush');
+	const lrs = await startLrs({ key: KEY, secret: SECRET });
+	try {
+		const link = await buildAssignment(browser, lrs.endpoint, SECRET, 'learner-id', SHIFT.meta.title);
+		const student = await (await browser.newContext()).newPage();
+		await student.goto(link);
+		await saveName(student, 'Ana López');
+		await student.locator(`tr[data-shift="${SHIFT.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
+		const step = student.locator('article.step');
+		const feedback = student.locator('section.feedback');
+		// At least two answers, and the task in hand finished (the clock can then run), each bracketed by this computer's clock (the browser's is the same one).
+		const given: { after: number; before: number }[] = [];
+		while (given.length < 2 || (await step.isVisible())) {
+			await expect(student.locator('.desk[aria-busy="false"]')).toBeVisible();
+			if (await feedback.isVisible()) {
+				await feedback.getByRole('button').press('Enter');
+				continue;
+			}
+			if (!(await step.isVisible())) {
+				const take = student.locator('.queue li[data-task] .actions button');
+				await ((await take.count()) ? take.first() : student.getByRole('button', { name: 'Carry on until something arrives' })).click();
+				continue;
+			}
+			const it = SHIFT.tasks[(await step.getAttribute('data-task'))!.split('#')[0]!]!.steps[(await step.getAttribute('data-step'))!]!.interaction!;
+			const after = Date.now();
+			// Answers, sees the feedback and continues past it.
+			await answerByKeyboard(student, it, bestIntent(it));
+			given.push({ after, before: Date.now() });
+		}
+		const dayGoesOn = Date.now();
+		await letItRun(student);
+		await student.goto(link);
+		const shiftIri = new RegExp(`/xapi/shift/${SHIFT.meta.id}$`);
+		// The run's statements share its registration, the one its "attempted" carries.
+		const all = () => lrs.statements as unknown as Statement[];
+		const ofRun = () => all().filter((s) => s.context.registration === all().find((x) => shiftIri.test(x.object.id))?.context.registration);
+		await expect.poll(() => verbCounts(ofRun() as unknown as Record<string, unknown>[])).toMatchObject({ attempted: 1, answered: given.length, completed: 1 });
+		const ended = Date.parse(ofRun().find((s) => s.verb.id.endsWith('/completed'))!.timestamp);
+		expect(ended).toBeGreaterThanOrEqual(dayGoesOn);
+		const answered = ofRun().filter((s) => s.verb.id.endsWith('/answered')).map((s) => Date.parse(s.timestamp)).sort((x, y) => x - y);
+		for (const [n, t] of answered.entries()) {
+			expect(t).toBeGreaterThanOrEqual(given[n]!.after);
+			expect(t).toBeLessThanOrEqual(given[n]!.before);
+			expect(t).toBeLessThan(ended);
+		}
 		for (const s of lrs.statements) {
 			expect(learningLockerProblem(s)).toBeUndefined();
 			expect(statementProblem(s)).toBeUndefined();

@@ -116,6 +116,8 @@ export const ShiftRunSchema = z.strictObject({
 	contentHash: Text(40),
 	seed: z.number().int().min(0).max(2 ** 32),
 	inputs: z.array(ShiftInputSchema).max(5000),
+	/** When each input was made (absent in files from before the times were kept). */
+	inputTimes: z.array(Time).max(5000).optional(),
 	startedAt: Time,
 	updatedAt: Time,
 	finishedAt: Time.optional(),
@@ -126,7 +128,20 @@ export const ShiftRunSchema = z.strictObject({
 	assignmentId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be 8-40 letters, digits, dashes or underscores').optional(),
 	passMark: z.number().min(0.5).max(1).optional(),
 	feedback: z.literal('after').optional()
-}).refine((r) => (r.assignmentId === undefined) === (r.passMark === undefined), { path: ['passMark'], message: 'an assignment\'s pass mark comes with its assignment id, and the id with its pass mark' });
+})
+	.refine((r) => (r.assignmentId === undefined) === (r.passMark === undefined), { path: ['passMark'], message: 'an assignment\'s pass mark comes with its assignment id, and the id with its pass mark' })
+	.superRefine((r, ctx) => {
+		const problem = inputTimesProblem(r.inputs.length, r.inputTimes);
+		if (problem) ctx.addIssue({ code: 'custom', path: problem.path, message: problem.message });
+	});
+
+/** Input times, when given, are one per input and never go back: the answers' dates an LMS is told. */
+function inputTimesProblem(inputs: number, times: readonly number[] | undefined): { path: (string | number)[]; message: string } | undefined {
+	if (times === undefined) return;
+	if (times.length !== inputs) return { path: ['inputTimes'], message: `must hold one time per input (${times.length} time${times.length === 1 ? '' : 's'} for ${inputs} input${inputs === 1 ? '' : 's'})` };
+	const back = times.findIndex((t, n) => n > 0 && t < times[n - 1]!);
+	if (back > 0) return { path: ['inputTimes', back], message: `must not be earlier than the time before it (input ${back + 1} is dated before input ${back})` };
+}
 
 const Letter = z.enum(['a', 'b', 'c', 'd']);
 export const ExamSessionSchema = z.strictObject({

@@ -138,6 +138,12 @@ export interface ShiftRun {
 	contentHash: string;
 	seed: number;
 	inputs: import('../engine/shift').ShiftInput[];
+	/**
+	 * When each input was made (ms since the epoch, wall clock), one per input, never decreasing: what an
+	 * LRS or LMS is told of each answer. Beside the inputs, not in them, so the engine's replay never sees
+	 * it. Absent on runs stored before it was kept (their answers are dated at the run's end).
+	 */
+	inputTimes?: number[];
 	startedAt: number;
 	updatedAt: number;
 	finishedAt?: number;

@@ -60,6 +60,9 @@ export function interactionId(d: Pick<Decision, 'scenarioId' | 'stepId' | 'attem
 	return `urn:front-desk-simulator:${a.scenarioId}:${a.stepId}:${a.attemptId}`;
 }
 
+/** When the learner gave the answer: a shift run's answer keeps its own time (its `at` is the run's end, which orders reporting). */
+const answeredAt = (d: ReportedDecision) => ('answeredAt' in d ? d.answeredAt : d.at);
+
 /** What the LMS shows for the interaction: the step's title, a shift's with its task's subject before it. */
 const descriptionOf = (d: ReportedDecision) => (isShift(d) ? `${(d as ShiftDecision).about}: ${d.stepTitle}` : d.stepTitle);
 
@@ -85,7 +88,7 @@ function interactionValues(n: number, d: ReportedDecision): CmiValue[] {
 		// The id first and the type before any response: the data model requires that order.
 		[`${at}.id`, interactionId(d)],
 		[`${at}.type`, type],
-		[`${at}.timestamp`, scorm2004Time(d.at)],
+		[`${at}.timestamp`, scorm2004Time(answeredAt(d))],
 		[`${at}.description`, descriptionOf(d).replace(/[{}]/g, '').slice(0, 250)],
 		[`${at}.weighting`, String(d.possible)]
 	];
@@ -110,7 +113,7 @@ function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
 	const out: CmiValue[] = [
 		[`${at}.id`, id12(interactionId(d))],
 		[`${at}.type`, type === 'other' ? 'performance' : type],
-		[`${at}.time`, scorm12Time(d.at)],
+		[`${at}.time`, scorm12Time(answeredAt(d))],
 		[`${at}.weighting`, String(d.possible)]
 	];
 	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm12', c)]));

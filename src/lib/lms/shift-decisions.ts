@@ -5,7 +5,7 @@
  */
 import type { Shift } from '../content/schema/shift';
 import type { ShiftRun } from '../db/types';
-import { replayShift } from '../engine/shift';
+import { act, replayShift, type ShiftState } from '../engine/shift';
 import { graded, type Decision } from './decisions';
 import type { AssignmentStanding } from './standing';
 
@@ -17,27 +17,44 @@ export interface ShiftDecision extends Omit<Decision, 'attemptId' | 'scenarioId'
 	eventId: string;
 	/** What the task was about, in the shift's words. */
 	about: string;
+	/**
+	 * When the answer can first be reported: the run's end (a run's answers wait for its day to be over).
+	 * It orders SCORM reporting (`unreported`, suspend_data's time reached), so an answer given before a
+	 * scenario's decisions that were already reported is still sent once the run ends.
+	 */
+	at: number;
+	/** When the learner gave the answer (the run's input time); the run's end for a run stored before input times were kept. */
+	answeredAt: number;
 }
 
 export type ShiftDecisions = { ok: true; decisions: ShiftDecision[] } | { ok: false; error: string };
 
 /**
  * Every answer of a run, in the order given, replayed from its seed and inputs through the shift
- * engine (graded there, as the run's score was). A run's inputs carry no wall time, so each answer is
- * dated at the run's end (`finishedAt`, else its last change). The caller has loaded the shift's graders.
+ * engine (graded there, as the run's score was). Each is dated by the time its input was made
+ * (`inputTimes`); a run stored before those were kept dates them all at its end (`finishedAt`, else
+ * its last change). The caller has loaded the shift's graders.
  */
-export function shiftDecisionsOf(shift: Shift, run: Pick<ShiftRun, 'id' | 'shiftId' | 'contentHash' | 'seed' | 'inputs' | 'updatedAt' | 'finishedAt'>): ShiftDecisions {
+export function shiftDecisionsOf(shift: Shift, run: Pick<ShiftRun, 'id' | 'shiftId' | 'contentHash' | 'seed' | 'inputs' | 'updatedAt' | 'finishedAt'> & Partial<Pick<ShiftRun, 'inputTimes'>>): ShiftDecisions {
 	if (run.contentHash !== shift.hash) return { ok: false, error: `run ${run.id} was made on another version of the shift ${shift.meta.id}` };
-	let state;
+	const end = run.finishedAt ?? run.updatedAt;
+	const times = run.inputTimes?.length === run.inputs.length ? run.inputTimes : undefined;
+	// The same fold as replayShift, one input at a time, to know which input wrote each log entry (the log only grows).
+	let state: ShiftState;
+	const inputOf: number[] = [];
 	try {
-		state = replayShift(shift, run.seed, run.inputs);
+		state = replayShift(shift, run.seed, []);
+		for (const [n, input] of run.inputs.entries()) {
+			state = act(state, input).state;
+			while (inputOf.length < state.log.length) inputOf.push(n);
+		}
 	} catch (e) {
 		return { ok: false, error: `run ${run.id} could not be replayed: ${(e as Error).message}` };
 	}
 	// The log notes each answer, in order, with its task; the task's attempt holds the outcomes in that order.
 	const taken = new Map<string, number>();
 	const decisions: ShiftDecision[] = [];
-	for (const entry of state.log) {
+	for (const [k, entry] of state.log.entries()) {
 		if (entry.kind !== 'answered' || !entry.task) continue;
 		const task = state.tasks.find((t) => t.key === entry.task);
 		const n = taken.get(entry.task) ?? 0;
@@ -46,7 +63,7 @@ export function shiftDecisionsOf(shift: Shift, run: Pick<ShiftRun, 'id' | 'shift
 		if (!task || !o) continue;
 		const scenario = shift.tasks[task.eventId];
 		const event = shift.meta.events.find((e) => e.id === task.eventId);
-		decisions.push({ runId: run.id, shiftId: shift.meta.id, eventId: task.eventId, about: event?.about ?? task.eventId, seq: decisions.length, ...graded(o, scenario?.steps[o.stepId]?.title), at: run.finishedAt ?? run.updatedAt });
+		decisions.push({ runId: run.id, shiftId: shift.meta.id, eventId: task.eventId, about: event?.about ?? task.eventId, seq: decisions.length, ...graded(o, scenario?.steps[o.stepId]?.title), at: end, answeredAt: times?.[inputOf[k]!] ?? end });
 	}
 	return { ok: true, decisions };
 }

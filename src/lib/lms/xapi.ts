@@ -384,7 +384,8 @@ export function buildStatements(input: XapiInput): Statement[] {
 				contextActivities: { parent: [{ objectType: 'Activity', id: shiftIri(appUrl, d.shiftId) }], grouping: [assignmentRef] },
 				...(d.competencies.length ? { extensions: { [competenciesExtension(appUrl)]: d.competencies } } : {})
 			},
-			timestamp: iso(d.at)
+			// When the learner answered, not when the run ended (the id does not depend on it).
+			timestamp: iso(d.answeredAt)
 		});
 	}
 
