@@ -9,14 +9,13 @@ import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';
 import { Assignment } from '../../src/lib/assign/assignment';
 import type { ShiftRun } from '../../src/lib/db/types';
-import { replayShift } from '../../src/lib/engine/shift';
 import { countedShiftDecisions } from '../../src/lib/lms/shift-decisions';
 import { assignmentStanding } from '../../src/lib/lms/standing';
 import { assignmentObjectives, objectiveId, objectiveValues } from '../../src/lib/lms/objectives';
 import { interactionId, scormReport, unreported } from '../../src/lib/lms/scorm-report';
 import { readSuspendData, suspendData } from '../../src/lib/lms/suspend';
-import { loadShiftGraders, shiftSummaryOf } from '../../src/lib/shift-runs';
-import { play } from '../support/shift-player';
+import { loadShiftGraders } from '../../src/lib/shift-runs';
+import { storedRun } from '../support/shift-player';
 
 const content = loadContent(readContentFiles()).content!;
 const shift = content.shifts.find((s) => s.meta.id === 'morning-rush')!;
@@ -36,25 +35,8 @@ const assignment = Assignment.parse({
 });
 
 /** A run the test player worked, stored as the app stores it (from the assignment's link unless `practice`). */
-function run(id: string, startedAt: number, opts: { practice?: boolean; inputs?: number } = {}): ShiftRun {
-	const all = play(shift, 11, 'worst').inputs;
-	const inputs = opts.inputs === undefined ? all : all.slice(0, opts.inputs);
-	const state = replayShift(shift, 11, inputs);
-	const updatedAt = startedAt + 25 * 60_000;
-	return {
-		id,
-		learnerId: 'learner-1',
-		shiftId: shift.meta.id,
-		contentHash: shift.hash,
-		seed: 11,
-		inputs,
-		startedAt,
-		updatedAt,
-		...(state.finished ? { finishedAt: updatedAt } : {}),
-		...shiftSummaryOf(state, opts.practice ? undefined : assignment.passMark),
-		...(opts.practice ? {} : { assignmentId: assignment.id, passMark: assignment.passMark })
-	};
-}
+const run = (id: string, startedAt: number, opts: { practice?: boolean; inputs?: number } = {}): ShiftRun =>
+	storedRun(shift, { id, how: 'worst', startedAt, updatedAt: startedAt + 25 * 60_000, learnerId: 'learner-1', ...(opts.inputs === undefined ? {} : { inputs: opts.inputs }), ...(opts.practice ? {} : { assignment }) });
 
 const ID = /^urn:front-desk-simulator:shift:morning-rush:/;
 const interactionIds = (values: [string, string][]) => values.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e)).map(([, v]) => v);

@@ -8,12 +8,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';
 import type { ShiftRun } from '../../src/lib/db/types';
-import { replayShift } from '../../src/lib/engine/shift';
 import { shiftDecisionsOf, type ShiftDecision } from '../../src/lib/lms/shift-decisions';
 import { assignmentStanding } from '../../src/lib/lms/standing';
 import { VERBS, buildStatements, competenciesExtension, criticalExtension, shiftIri, type Statement, type XapiInput } from '../../src/lib/lms/xapi';
-import { loadShiftGraders, shiftSummaryOf } from '../../src/lib/shift-runs';
-import { play } from '../support/shift-player';
+import { loadShiftGraders } from '../../src/lib/shift-runs';
+import { storedRun } from '../support/shift-player';
 import { statementProblem, UUID } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
 
@@ -37,24 +36,8 @@ const assignment: XapiInput['assignment'] & { shifts: string[] } = {
 
 /** A run the test player worked, stored as the app stores it (made from the assignment's link unless `assignmentId` says otherwise). */
 function run(id: string, how: 'best' | 'worst', startedAt: number, opts: { assignmentId?: string | null; inputs?: number } = {}): ShiftRun {
-	const all = play(shift, 11, how).inputs;
-	const inputs = opts.inputs === undefined ? all : all.slice(0, opts.inputs);
-	const state = replayShift(shift, 11, inputs);
 	const assignmentId = opts.assignmentId === undefined ? assignment.id : opts.assignmentId;
-	const updatedAt = startedAt + 25 * 60_000;
-	return {
-		id,
-		learnerId: 'learner-1',
-		shiftId: shift.meta.id,
-		contentHash: shift.hash,
-		seed: 11,
-		inputs,
-		startedAt,
-		updatedAt,
-		...(state.finished ? { finishedAt: updatedAt } : {}),
-		...shiftSummaryOf(state, assignmentId ? assignment.passMark : undefined),
-		...(assignmentId ? { assignmentId, passMark: assignment.passMark } : {})
-	};
+	return storedRun(shift, { id, how, startedAt, updatedAt: startedAt + 25 * 60_000, learnerId: 'learner-1', ...(opts.inputs === undefined ? {} : { inputs: opts.inputs }), ...(assignmentId ? { assignment: { id: assignmentId, passMark: assignment.passMark } } : {}) });
 }
 
 /** What xapi-sync derives: the standing, the counted runs' answers, the statements. */
