@@ -58,19 +58,23 @@ export function passMarkOf(record: Pick<AttemptRecord, 'passMark'> | null | unde
 /** "pass mark 75%, set by the assignment": every screen that says passed or not says which mark it used. */
 export const passMarkText = (p: { mark: number; setBy: 'assignment' | 'scenario' }) => `pass mark ${Math.round(p.mark * 100)}%, set by the ${p.setBy}`;
 
-export async function beginAttempt(
-	store: ProgressStore,
+/**
+ * A new attempt, opened but not stored: it is stored (`storeAttempt`) with the learner's first answer or
+ * first draft, so opening a scenario writes nothing (and loads no database code on a first visit).
+ */
+export async function newAttempt(
 	learnerId: string,
 	scenario: Scenario,
 	seed: number,
 	now: number,
-	assignment?: AttemptAssignment
+	assignment?: AttemptAssignment,
+	id: string = newId()
 ): Promise<{ record: AttemptRecord; state: AttemptState }> {
 	// The grader for each kind of step loads before the attempt opens, so answering never waits on it.
 	await loadGradersFor([scenario]);
 	const state = start(scenario, seed);
 	const record: AttemptRecord = {
-		id: newId(),
+		id,
 		learnerId,
 		scenarioId: scenario.meta.id,
 		contentHash: scenario.hash,
@@ -81,8 +85,82 @@ export async function beginAttempt(
 		// Made for an assignment: its pass mark rules this attempt on every screen.
 		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {})
 	};
-	await store.createAttempt(record);
 	return { record, state };
+}
+
+/**
+ * Stores an attempt made by `newAttempt`. One another tab already stored under the same id (the same
+ * unsaved attempt, see `unsavedAttempt`) is left as it is: its answers are the truth, and the next
+ * answer here catches up with them.
+ */
+export async function storeAttempt(store: ProgressStore, record: AttemptRecord): Promise<void> {
+	try {
+		await store.createAttempt(record);
+	} catch (e) {
+		if (!(await store.getAttempt(record.id).catch(() => undefined))) throw e;
+	}
+}
+
+/** A new attempt, stored at once (the unit tests' way to begin; the player stores with the first answer). */
+export async function beginAttempt(
+	store: ProgressStore,
+	learnerId: string,
+	scenario: Scenario,
+	seed: number,
+	now: number,
+	assignment?: AttemptAssignment
+): Promise<{ record: AttemptRecord; state: AttemptState }> {
+	const begun = await newAttempt(learnerId, scenario, seed, now, assignment);
+	await store.createAttempt(begun.record);
+	return begun;
+}
+
+/** An attempt opened and not stored yet: what brings the same one back (same variant, same option order). */
+export interface UnsavedAttempt {
+	id: string;
+	seed: number;
+}
+
+/** Where an unsaved attempt is kept: localStorage outlives a reload and a closed browser, and every tab sees it. */
+type KeptIn = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'> | undefined;
+const browserStorage = (): KeptIn => {
+	try {
+		return globalThis.localStorage;
+	} catch {
+		return undefined; // Blocked storage: the attempt lives as long as the page.
+	}
+};
+const unsavedKey = (learnerId: string, scenarioId: string) => `front-desk-simulator:unsaved-attempt:${learnerId}:${scenarioId}`;
+
+/**
+ * The learner's unsaved attempt at a scenario (kept by `keepUnsavedAttempt`), if any: a reload, a reopened
+ * browser or another tab opens the same attempt until it is stored, as they would open a stored one.
+ */
+export function unsavedAttempt(learnerId: string, scenarioId: string, kept: KeptIn = browserStorage()): UnsavedAttempt | undefined {
+	try {
+		const x = JSON.parse(kept?.getItem(unsavedKey(learnerId, scenarioId)) ?? 'null') as Partial<UnsavedAttempt> | null;
+		return x && typeof x.id === 'string' && /^[0-9a-f-]{36}$/.test(x.id) && Number.isSafeInteger(x.seed) ? { id: x.id, seed: x.seed! } : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Remembers an attempt opened but not stored, replacing any earlier one at the same scenario. */
+export function keepUnsavedAttempt(learnerId: string, scenarioId: string, attempt: UnsavedAttempt, kept: KeptIn = browserStorage()): void {
+	try {
+		kept?.setItem(unsavedKey(learnerId, scenarioId), JSON.stringify(attempt));
+	} catch {
+		// Not kept: a reload opens a new attempt, as it would in a private window.
+	}
+}
+
+/** The attempt is stored: the stored one is what opens from now on. */
+export function forgetUnsavedAttempt(learnerId: string, scenarioId: string, id: string, kept: KeptIn = browserStorage()): void {
+	try {
+		if (unsavedAttempt(learnerId, scenarioId, kept)?.id === id) kept?.removeItem(unsavedKey(learnerId, scenarioId));
+	} catch {
+		// Nothing kept.
+	}
 }
 
 /**

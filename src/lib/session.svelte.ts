@@ -1,4 +1,5 @@
 import type { Learner, ProgressStore } from './db/types';
+import { openLazyStore } from './db/lazy';
 import { newId } from './ids';
 
 const CURRENT_LEARNER = 'currentLearner';
@@ -6,6 +7,37 @@ const CURRENT_LEARNER = 'currentLearner';
 const NAME_ASKED = 'nameAsked';
 /** The name a profile gets until its learner says theirs (assign/identity.ts refuses it on result files). */
 const DEFAULT_NAME = 'Student';
+
+/**
+ * The default learner of a browser that has stored nobody yet, the same in every tab and across reloads
+ * (kept in localStorage until stored): two tabs opened on a first visit store one learner, not two, and
+ * an attempt opened before the first answer is found again under the same learner.
+ */
+const PROVISIONAL_LEARNER = 'front-desk-simulator:provisional-learner';
+function provisionalLearner(): Learner {
+	try {
+		const kept = JSON.parse(localStorage.getItem(PROVISIONAL_LEARNER) ?? 'null') as unknown;
+		if (isProvisional(kept)) return { id: kept.id, name: DEFAULT_NAME, createdAt: kept.createdAt };
+	} catch {
+		// Blocked or unreadable: a learner for this page only.
+	}
+	const learner: Learner = { id: newId(), name: DEFAULT_NAME, createdAt: Date.now() };
+	try {
+		localStorage.setItem(PROVISIONAL_LEARNER, JSON.stringify({ id: learner.id, createdAt: learner.createdAt }));
+	} catch {
+		// As above.
+	}
+	return learner;
+}
+const isProvisional = (x: unknown): x is { id: string; createdAt: number } =>
+	typeof x === 'object' && x !== null && typeof (x as { id?: unknown }).id === 'string' && /^[0-9a-f-]{36}$/.test((x as { id: string }).id) && Number.isSafeInteger((x as { createdAt?: unknown }).createdAt);
+function forgetProvisionalLearner(id: string): void {
+	try {
+		if (localStorage.getItem(PROVISIONAL_LEARNER)?.includes(id)) localStorage.removeItem(PROVISIONAL_LEARNER);
+	} catch {
+		// Nothing kept.
+	}
+}
 
 /** The browser session: the opened store and who is working. One per tab. */
 class Session {
@@ -20,25 +52,37 @@ class Session {
 	/** Opens storage once; every page awaits this before reading progress. */
 	ready(): Promise<void> {
 		this.#ready ??= (async () => {
-			// Dexie loads after the first paint: the catalog's first render needs no database code.
-			const { openStore } = await import('./db/open');
-			const opened = await openStore();
-			this.store = opened.store;
-			this.warning = opened.warning;
-			this.learners = await opened.store.listLearners();
-			const currentId = await opened.store.getSetting<string>(CURRENT_LEARNER);
+			// A browser that has stored nothing yet loads Dexie only when something is written: a first visit
+			// paints and plays without it (db/lazy.ts). Stored progress opens it at once, as before.
+			const store = await openLazyStore((opened) => {
+				if (opened.warning) this.warning = opened.warning;
+			});
+			this.store = store;
+			if (!store.loaded && typeof window !== 'undefined') {
+				// The learner's first key or pointer press opens storage: what they do next is usually saved, and
+				// their first answer (or name) should not wait for the download, nor be lost to a page left at once.
+				const start = () => {
+					for (const type of ['pointerdown', 'keydown']) window.removeEventListener(type, start, true);
+					void store.load().catch(() => undefined);
+				};
+				for (const type of ['pointerdown', 'keydown']) window.addEventListener(type, start, { capture: true, passive: true });
+			}
+			this.learners = await store.listLearners();
+			const currentId = await store.getSetting<string>(CURRENT_LEARNER);
 			this.learner = this.learners.find((l) => l.id === currentId) ?? this.learners[0] ?? null;
 			if (!this.learner) {
-				try {
-					await this.addLearner('Student');
-				} catch (e) {
-					// A full disk on the very first visit: work as an unsaved learner and say so, rather than hang every page.
-					const { storageProblem } = await import('./storage-errors');
-					this.learner = { id: newId(), name: 'Student', createdAt: Date.now() };
-					this.warning = `Your progress cannot be saved: ${storageProblem(e)}`;
-				}
+				// Nobody stored yet (a first visit): work as the default learner, stored with the first thing saved.
+				const learner = provisionalLearner();
+				this.learner = learner;
+				this.learners = [learner];
+				store.beforeFirstWrite(async (full) => {
+					// Another tab of this browser may have stored (and renamed) the same learner since: kept as it is.
+					if (!(await full.listLearners()).some((l) => l.id === learner.id)) await full.putLearner(learner);
+					if ((await full.getSetting<string>(CURRENT_LEARNER)) === undefined) await full.setSetting(CURRENT_LEARNER, learner.id);
+					forgetProvisionalLearner(learner.id);
+				});
 			}
-			this.askName = this.learner?.name === DEFAULT_NAME && !(await opened.store.getSetting<boolean>(NAME_ASKED).catch(() => false));
+			this.askName = this.learner?.name === DEFAULT_NAME && !(await store.getSetting<boolean>(NAME_ASKED).catch(() => false));
 		})();
 		return this.#ready;
 	}

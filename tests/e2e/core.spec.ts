@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { content, scenario } from './content';
 import { answerByKeyboard, bestIntent, playToEnd } from './play';
+import { STORAGE_CODE_PROBES } from '../../scripts/budget';
 
 const axe = (page: import('@playwright/test').Page) => new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
 
@@ -45,6 +46,49 @@ test('reloading mid-scenario resumes at the same step with the same variant', as
 	// Its card's link (the same scenario is also on the Start here path).
 	await page.locator(`[data-scenario="${s.meta.id}"]`).getByRole('link', { name: s.meta.title }).click();
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', stepId!);
+});
+
+test('a first visit to a choice-only scenario loads no storage code and stores nothing until the learner acts; the first answer stores the attempt', async ({ page }) => {
+	const s = scenario('hipaa-caller-says-spouse');
+	const first = s.steps[s.meta.start]!;
+	// Every script the page fetches that holds storage code (Dexie, or the module that opens it).
+	const scripts: Promise<string | undefined>[] = [];
+	page.on('response', (res) => {
+		if (!new URL(res.url()).pathname.endsWith('.js')) return;
+		scripts.push(res.text().then((t) => (STORAGE_CODE_PROBES.some((p) => t.includes(p)) ? new URL(res.url()).pathname : undefined), () => undefined));
+	});
+	const storageCode = async () => (await Promise.all(scripts)).filter(Boolean);
+	const databases = () => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+	const options = () => page.locator('[data-option]').evaluateAll((els) => els.map((e) => e.getAttribute('data-option')));
+
+	await page.goto(`/play/${s.meta.id}/`);
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', s.meta.start);
+	await page.waitForLoadState('networkidle');
+	expect(await storageCode(), 'storage code fetched before any answer').toEqual([]);
+	expect(await databases(), 'opening a scenario wrote something').toEqual([]);
+	// A reload before the first answer opens the same attempt (its variant and option order), still unsaved.
+	await expect.poll(() => new URL(page.url()).searchParams.get('attempt')).not.toBeNull();
+	const attempt = new URL(page.url()).searchParams.get('attempt');
+	const order = await options();
+	await page.reload();
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', s.meta.start);
+	expect(await options()).toEqual(order);
+	expect(new URL(page.url()).searchParams.get('attempt')).toBe(attempt);
+	await page.waitForLoadState('networkidle');
+	expect(await storageCode()).toEqual([]);
+	expect(await databases()).toEqual([]);
+
+	// The first answer stores the attempt (storage code loads for it), and a reload resumes it.
+	await answerByKeyboard(page, first.interaction!, bestIntent(first.interaction!));
+	await expect(page.locator('article.step')).not.toHaveAttribute('data-step', s.meta.start);
+	expect((await storageCode()).length, 'the answer was stored without storage code?').toBeGreaterThan(0);
+	expect(await databases()).toEqual(['front-desk-simulator']);
+	const next = await page.locator('article.step').getAttribute('data-step');
+	await page.goto(`/play/${s.meta.id}/`);
+	await expect(page.locator('article.step')).toHaveAttribute('data-step', next!);
+	await expect(page.getByText('1 decision made')).toBeVisible();
+	expect(new URL(page.url()).searchParams.get('attempt')).toBe(attempt);
+	await expect(page.getByRole('link', { name: 'Learner: Student' })).toBeVisible();
 });
 
 test('a critical error fails the scenario even when other answers are right', async ({ page }) => {

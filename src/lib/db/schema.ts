@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable } from 'dexie';
+import { DB_NAME } from './name';
 import type { AttemptRecord, AuthoredScenario, DraftRecord, ExamSession, InputRecord, Learner, ShiftRun, StoredAssignment, StoredGradebook, StoredReviewCard, XapiRecord } from './types';
 
 export interface Setting {
@@ -6,7 +7,7 @@ export interface Setting {
 	value: unknown;
 }
 
-export const DB_NAME = 'front-desk-simulator';
+export { DB_NAME };
 
 /**
  * Every released schema, oldest first. Never edit a released entry: add a new version with an
