@@ -68,7 +68,8 @@ export async function newAttempt(
 	seed: number,
 	now: number,
 	assignment?: AttemptAssignment,
-	id: string = newId()
+	id: string = newId(),
+	feedback?: 'after'
 ): Promise<{ record: AttemptRecord; state: AttemptState }> {
 	// The grader for each kind of step loads before the attempt opens, so answering never waits on it.
 	await loadGradersFor([scenario]);
@@ -83,7 +84,9 @@ export async function newAttempt(
 		updatedAt: now,
 		...summaryOf(state, assignment?.passMark),
 		// Made for an assignment: its pass mark rules this attempt on every screen.
-		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {})
+		...(assignment ? { assignmentId: assignment.id, passMark: assignment.passMark } : {}),
+		// Held feedback stays held wherever the attempt is reopened from, not only from the link's address.
+		...(feedback ? { feedback } : {})
 	};
 	return { record, state };
 }
@@ -108,9 +111,10 @@ export async function beginAttempt(
 	scenario: Scenario,
 	seed: number,
 	now: number,
-	assignment?: AttemptAssignment
+	assignment?: AttemptAssignment,
+	feedback?: 'after'
 ): Promise<{ record: AttemptRecord; state: AttemptState }> {
-	const begun = await newAttempt(learnerId, scenario, seed, now, assignment);
+	const begun = await newAttempt(learnerId, scenario, seed, now, assignment, undefined, feedback);
 	await store.createAttempt(begun.record);
 	return begun;
 }

@@ -7,6 +7,7 @@ import type { ProgressStore, ShiftRun } from './db/types';
 import { act, replayShift, summarizeShift, type ShiftInput, type ShiftState } from './engine/shift';
 import { loadGradersFor } from './engine/interactions';
 import type { Outcome } from './engine/types';
+import { countedSoFar } from './engine/progress';
 import { newId } from './ids';
 import type { AttemptAssignment } from './attempts';
 import { countedShiftRuns } from './lms/standing';
@@ -109,10 +110,8 @@ export function resumableRun(runs: readonly ShiftRun[], shift: Shift, assignment
  * under the id "shift:<shift id>" so it is never mistaken for a scenario.
  */
 export function runAsAttempt(run: ShiftRun): { id: string; scenarioId: string; status: ShiftRun['status']; score: number; startedAt: number; updatedAt: number; evidence: ShiftRun['evidence'] } {
-	// An assignment that holds feedback back holds the mastery estimates back too: a figure that moved
-	// after each answer would tell the student, mid-shift, which answers were right.
-	const evidence = run.feedback === 'after' && run.status === 'in-progress' ? [] : run.evidence;
-	return { id: run.id, scenarioId: `shift:${run.shiftId}`, status: run.status, score: run.score, startedAt: run.startedAt, updatedAt: run.updatedAt, evidence };
+	// Held feedback holds the evidence back until the run ends (countedSoFar says why).
+	return countedSoFar({ id: run.id, scenarioId: `shift:${run.shiftId}`, status: run.status, score: run.score, startedAt: run.startedAt, updatedAt: run.updatedAt, evidence: run.evidence, ...(run.feedback ? { feedback: run.feedback } : {}) });
 }
 
 /** What the learner's Results page and transcript show of one shift run. */

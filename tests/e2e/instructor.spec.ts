@@ -156,6 +156,15 @@ test('an assignment set to give feedback after the scenario holds it back until 
 		await expect(page.locator('article.step')).not.toHaveAttribute('data-step', id);
 		await expect(page.getByRole('status').filter({ hasText: 'Answer saved' })).toBeVisible();
 		await expect(page.locator('section.feedback')).toHaveCount(0);
+		if (guard === 0) {
+			// Mid-attempt, the mastery estimates do not move either: they would tell whether the answer was right.
+			await page.goto('/progress/');
+			await expect(page.getByText('No scored decisions yet.')).toBeVisible();
+			// Resumed from My progress (an address without the link's query), the attempt still holds feedback back: it keeps the mode.
+			await page.locator('table').getByRole('link', { name: 'Resume' }).click();
+			await expect(page.getByRole('status').filter({ hasText: 'shows feedback when the scenario is finished' })).toBeVisible();
+			await expect(page).toHaveURL(/feedback=after/);
+		}
 	}
 	// A reload keeps the mode.
 	await page.reload();
@@ -163,4 +172,7 @@ test('an assignment set to give feedback after the scenario holds it back until 
 	await page.getByRole('link', { name: 'See results and debrief' }).click();
 	await expect(page.getByRole('heading', { name: 'Step-by-step replay' })).toBeVisible();
 	await expect(page.locator('section.feedback')).toBeVisible();
+	// Finished: its evidence counts now.
+	await page.goto('/progress/');
+	await expect(page.locator('[data-trend-thin]')).toBeVisible();
 });

@@ -91,6 +91,16 @@ describe('an attempt made for an assignment: the assignment pass mark rules it e
 		expect(!refused.ok && refused.error).toContain('pass mark comes with its assignment id');
 
 		const sealed = sealResult(buildResult({ id: assignment.id, title: assignment.title }, { learnerId: learner.id, name: learner.name }, [record], inputs, Date.UTC(2026, 10, 25)));
+		// An attempt that holds feedback back keeps saying so in the file; nothing but 'after' is taken.
+		const held = await beginAttempt(new MemoryStore(), learner.id, scenario, 8, Date.UTC(2026, 10, 24), { id: assignment.id, passMark: assignment.passMark }, 'after');
+		expect(held.record.feedback).toBe('after');
+		const heldFile = JSON.stringify(exportProgress(learner, [held.record], [], Date.UTC(2026, 10, 25)));
+		const heldParsed = parseProgressFile(heldFile);
+		expect(heldParsed.ok && heldParsed.file.attempts[0]!.feedback).toBe('after');
+		const odd = parseProgressFile(heldFile.replace('"feedback":"after"', '"feedback":"never"'));
+		expect(odd.ok).toBe(false);
+		expect(!odd.ok && odd.error).toContain('feedback');
+
 		expect(openResult(sealed).ok).toBe(true);
 		const gb = buildGradebook(assignment, [{ name: 'jose.json', text: sealed }]);
 		expect(gb.rows[0]!.cells[scenario.meta.id]).toMatchObject({ passed: true });

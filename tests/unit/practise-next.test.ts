@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { practiseNext, type PractiseScenario } from '../../src/lib/engine/practise-next';
-import { startPathStatus, type AttemptSummary } from '../../src/lib/engine/progress';
+import { countedSoFar, startPathStatus, type AttemptSummary } from '../../src/lib/engine/progress';
 import { formatError, loadContent } from '../../src/lib/content';
 import { START_HERE_FILE } from '../../src/lib/content/start-here';
 import { readContentFiles } from '../../scripts/read-content';
@@ -52,6 +52,21 @@ describe('what to practise next', () => {
 		expect(order.filter((x) => x.group === 'start-here')).toEqual([]);
 		const reversed = practiseNext(scenarios, path, [...attempts.slice(0, 3), done('book', 'failed', [['schedule', 5, 6]]), done('claims-hard', 'failed', [['bill', 0, 6]])]);
 		expect(reversed.filter((x) => x.group === 'not-passed').map((x) => x.id)).toEqual(['claims-hard', 'book']);
+	});
+
+	it('an open attempt whose assignment holds feedback back does not reorder anything until it is finished (the order would tell how it went)', () => {
+		const passedPath = path.map((id) => done(id, 'passed', [[scenarios.find((s) => s.id === id)!.competencies[0]!, 6, 6]]));
+		// Billing went middling once; scheduling is being answered well, with feedback held back.
+		const base = [...passedPath, done('claims-hard', 'failed', [['bill', 4, 6]])];
+		const held = { ...done('book', 'in-progress', Array.from({ length: 6 }, () => ['schedule', 6, 6] as [string, number, number])), feedback: 'after' as const };
+		const notPassed = (attempts: AttemptSummary[]) => practiseNext(scenarios, path, attempts).filter((x) => x.group === 'not-passed').map((x) => x.id);
+		// Finished, those answers count: scheduling is strong, so billing comes first.
+		expect(notPassed([...base, { ...held, status: 'failed' }])).toEqual(['claims-hard', 'book']);
+		// Held: the order is the one with no scheduling evidence at all, which the finished answers changed.
+		expect(notPassed([...base, held])).toEqual(notPassed([...base, { ...held, evidence: [] }]));
+		expect(notPassed([...base, held])).not.toEqual(['claims-hard', 'book']);
+		expect(countedSoFar(held).evidence).toEqual([]);
+		expect(countedSoFar({ ...held, feedback: undefined }).evidence).toEqual(held.evidence);
 	});
 
 	it('an unknown or repeated id on the path is ignored; every scenario appears exactly once', () => {

@@ -94,7 +94,8 @@ export const AttemptSchema = z.strictObject({
 	inputCount: z.number().int().min(0).max(1000),
 	/** Optional: the assignment the attempt was made for and its pass mark (files from before them still load). */
 	assignmentId: z.string().regex(/^[A-Za-z0-9_-]{8,40}$/, 'must be 8-40 letters, digits, dashes or underscores').optional(),
-	passMark: z.number().min(0.5).max(1).optional()
+	passMark: z.number().min(0.5).max(1).optional(),
+	feedback: z.literal('after').optional()
 }).refine((a) => (a.assignmentId === undefined) === (a.passMark === undefined), { path: ['passMark'], message: 'an assignment\'s pass mark comes with its assignment id, and the id with its pass mark' });
 
 export const InputSchema = z.strictObject({ attemptId: Id, seq: z.number().int().min(0).max(999), stepId: Text(MAX_ID_CHARS), input: Answer, at: Time });

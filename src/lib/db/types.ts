@@ -38,6 +38,11 @@ export interface AttemptRecord {
 	 */
 	assignmentId?: string;
 	passMark?: number;
+	/**
+	 * The assignment shows feedback only when the scenario is finished: kept on the attempt, so any way
+	 * back to it (My progress, Results, a reload, an address without the link's query) holds it back too.
+	 */
+	feedback?: 'after';
 }
 
 export interface InputRecord {

@@ -4,7 +4,7 @@
  */
 import { need } from './dashboard';
 import { computeMastery } from './mastery';
-import { evidenceTimeline, scenarioProgress, type AttemptSummary } from './progress';
+import { countedSoFar, evidenceTimeline, scenarioProgress, type AttemptSummary } from './progress';
 
 export interface PractiseScenario {
 	id: string;
@@ -28,7 +28,7 @@ export interface PractiseItem {
  */
 export function practiseNext(scenarios: readonly PractiseScenario[], startPath: readonly string[], attempts: readonly AttemptSummary[]): PractiseItem[] {
 	const progress = scenarioProgress(attempts);
-	const mastery = computeMastery(evidenceTimeline(attempts));
+	const mastery = computeMastery(evidenceTimeline(attempts.map(countedSoFar)));
 	const passed = (id: string) => progress.get(id)?.status === 'passed';
 	const known = new Map(scenarios.map((s, i) => [s.id, { s, i }]));
 	const start = startPath.filter((id, i) => known.has(id) && !passed(id) && startPath.indexOf(id) === i);

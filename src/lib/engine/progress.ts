@@ -7,6 +7,8 @@ export interface AttemptSummary {
 	score: number;
 	updatedAt: number;
 	evidence: Evidence[];
+	/** The assignment holds feedback back until the attempt is finished (see countedSoFar). */
+	feedback?: 'after';
 }
 
 export type ScenarioStatus = 'new' | 'in-progress' | 'passed' | 'failed';
@@ -30,6 +32,15 @@ export function scenarioProgress(attempts: readonly AttemptSummary[]): Map<strin
 		out.set(a.scenarioId, p);
 	}
 	return out;
+}
+
+/**
+ * An attempt (or shift run) as mastery, the dashboard and the practise-next order count it: one still
+ * open whose assignment holds feedback back gives no evidence until it is finished, or the estimates,
+ * moving after each answer, would say which answers were right.
+ */
+export function countedSoFar<A extends { status: string; feedback?: 'after'; evidence: readonly Evidence[] }>(attempt: A): A {
+	return attempt.feedback === 'after' && attempt.status === 'in-progress' ? ({ ...attempt, evidence: [] } as A) : attempt;
 }
 
 /** All evidence in the order it was earned, for mastery. */
