@@ -7,9 +7,9 @@
  * - a chart's advance directive entry and its advance-directive documents agree: an entry that says a
  *   directive is on file names the date of a document the chart holds, and a chart whose entry is
  *   missing or says none holds no such document.
- * - a directive a scenario files (tagged advance-directive, "signed it on MM/DD/YYYY") is in that
- *   patient's chart, dated the day it was signed, naming the representative the scenario names: the
- *   chart holds the end of every story.
+ * - a directive a scenario files (tagged advance-directive, "signed it on MM/DD/YYYY"; or a page of
+ *   type advance-directive in an index step) is in that patient's chart, dated the day it was signed,
+ *   naming the representative the scenario names: the chart holds the end of every story.
  */
 import { describe, expect, it } from 'vitest';
 import { SCENARIO_DIR, loadContent } from '../../src/lib/content';
@@ -77,5 +77,24 @@ describe('a directive a scenario files is in the chart', () => {
 		for (const date of signed) expect(directives.map((d) => d.date), `${patient}: a directive signed ${date}`).toContain(date);
 		const representative = /appoints ([A-Z][a-z]+ [A-Z][a-z]+) as\s+her health care representative/.exec(text)?.[1];
 		if (representative) expect(chart.advanceDirective ?? '').toContain(representative);
+	});
+
+	it('every advance directive page an index step files is in that patient\'s chart, dated as the key dates it', () => {
+		const missing: string[] = [];
+		let checked = 0;
+		for (const s of scenarios)
+			for (const step of Object.values(s.steps)) {
+				if (step.interaction?.kind !== 'index') continue;
+				for (const d of step.interaction.block.documents) {
+					const types = d.type === undefined ? [] : [d.type].flat();
+					if (!d.patient || !types.includes('advance-directive')) continue;
+					const dates = d.date === undefined ? [] : [d.date].flat();
+					const held = chartOf(d.patient).documents.filter((x) => x.type === 'advance-directive').map((x) => x.date);
+					checked++;
+					if (!dates.some((date) => held.includes(date))) missing.push(`${s.meta.id} ${d.id}: ${d.patient} has no directive dated ${dates.join(' or ')}`);
+				}
+			}
+		expect(checked).toBeGreaterThan(0);
+		expect(missing).toEqual([]);
 	});
 });
