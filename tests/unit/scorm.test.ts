@@ -16,7 +16,7 @@ import { scormPackage } from '../../src/lib/lms/scorm-package';
 import { readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
 import { assignmentObjectives, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
 import { placeOfPage, readLocation, scormLocation } from '../../src/lib/lms/scorm-report';
-import { interactionId, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport } from '../../src/lib/lms/scorm-report';
+import { interactionId, optionLetter, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport, type ReportedDecision } from '../../src/lib/lms/scorm-report';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
 
@@ -24,6 +24,8 @@ const content = loadContent(readContentFiles()).content!;
 const byId = (id: string) => content.scenarios.find((s) => s.meta.id === id)!;
 const HIPAA = byId('hipaa-caller-says-spouse');
 const TRIAGE = byId('triage-monday-morning-calls');
+/** A scenario with a choice, a dialogue and a multi-choice step. */
+const MINOR = byId('hipaa-minor-confidential-visit');
 
 const assignment = Assignment.parse({
 	format: 'front-desk-simulator/assignment',
@@ -132,6 +134,21 @@ async function worked(missHipaa?: string) {
 	return { standing, decisions };
 }
 
+const minorAssignment = Assignment.parse({ ...assignment, id: 'asg-scorm-minor', scenarios: [MINOR.meta.id] });
+
+/** The counted decisions in one browser's store, oldest first, as the launch page gathers them. */
+async function counted(store: MemoryStore, a: Assignment = assignment) {
+	const attempts = await store.listAttempts('learner-1');
+	const standing = assignmentStanding(a, attempts);
+	const inputs = await store.getInputsOf(attempts.map((x) => x.id));
+	const decisions = standing.scenarios.flatMap((s) => s.attempts).flatMap((x) => {
+		const d = decisionsOf(byId(x.scenarioId), x, inputs);
+		if (!d.ok) throw new Error(d.error);
+		return d.decisions;
+	});
+	return { standing, decisions: decisions.sort((x, y) => x.at - y.at) };
+}
+
 function apply(api: { SetValue?: (e: string, v: string) => string; LMSSetValue?: (e: string, v: string) => string; GetLastError?: () => string; LMSGetLastError?: () => string }, values: [string, string][]) {
 	const refused: string[] = [];
 	for (const [e, v] of values) {
@@ -139,6 +156,23 @@ function apply(api: { SetValue?: (e: string, v: string) => string; LMSSetValue?:
 		if (ok !== 'true') refused.push(`${e}=${v}: ${api.GetLastError ? api.GetLastError() : api.LMSGetLastError!()}`);
 	}
 	return refused;
+}
+
+/**
+ * What a strict SCORM 1.2 LMS refuses that scorm-again accepts: a choice interaction's student_response
+ * and correct pattern are CMIFeedback for choice, single characters 0-9 a-z joined by commas (a pattern
+ * in curly brackets when all of them must be chosen); and any CMIFeedback over 255 characters.
+ */
+function strict12(values: readonly [string, string][]): string[] {
+	const types = new Map(values.flatMap(([e, v]) => (/^cmi\.interactions\.\d+\.type$/.test(e) ? [[e.split('.')[2]!, v] as const] : [])));
+	return values.flatMap(([e, v]) => {
+		const m = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(e);
+		if (!m) return [];
+		if (v.length > 255) return [`${e}: over 255 characters`];
+		if (types.get(m[1]!) !== 'choice') return [];
+		const ok = m[2] === 'student_response' ? /^[0-9a-z](,[0-9a-z])*$/ : /^(\{[0-9a-z](,[0-9a-z])*\}|[0-9a-z](,[0-9a-z])*)$/;
+		return ok.test(v) ? [] : [`${e}=${v}: not a SCORM 1.2 choice`];
+	});
 }
 
 describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
@@ -211,7 +245,16 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		const at = (e: string) => report.find(([k]) => k === e)?.[1];
 		expect(at('cmi.interactions.0.id')).toMatch(/^urn\.front-desk-simulator\.hipaa-caller-says-spouse\.[A-Za-z0-9._-]+$/);
 		expect(at('cmi.interactions.0.type')).toBe('choice');
-		expect(at('cmi.interactions.0.student_response')).toBe(decisions[0]!.response);
+		// The option by the character for its place in the step's authored list, not by its id.
+		const first = decisions[0]!;
+		const interaction = HIPAA.steps[first.stepId]!.interaction!;
+		if (interaction.kind !== 'choice') throw new Error('the first HIPAA step is a choice');
+		const authored = interaction.block.options.map((o) => o.id);
+		expect(authored).toContain(first.response);
+		expect(at('cmi.interactions.0.student_response')).toBe('abcdefghijklmnopqrstuvwxyz'[authored.indexOf(first.response)]);
+		expect(at('cmi.interactions.0.correct_responses.0.pattern')).toBe('abcdefghijklmnopqrstuvwxyz'[authored.indexOf(first.correct!)]);
+		expect(at('cmi.interactions.0.student_response')).not.toBe(at('cmi.interactions.0.correct_responses.0.pattern'));
+		expect(strict12(report)).toEqual([]);
 		// The first step was missed on purpose: SCORM 1.2 says "wrong" where 2004 says "incorrect".
 		expect(at('cmi.interactions.0.result')).toBe('wrong');
 		expect(at('cmi.interactions.0.time')).toBe(scorm12Time(decisions[0]!.at));
@@ -221,6 +264,61 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		const again = scormReport('scorm12', { standing, decisions, written: [], count: decisions.length - 2, reportedUntil: until });
 		const ids = again.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e));
 		expect(ids.map(([e]) => e)).toEqual([`cmi.interactions.${decisions.length - 2}.id`, `cmi.interactions.${decisions.length - 1}.id`]);
+	});
+
+	it('SCORM 1.2: choice, dialogue and multi-choice answers name each option by the character for its authored place; a multi-choice key needs all of them', async () => {
+		for (const miss of [undefined, 'routing']) {
+			const store = new MemoryStore();
+			await play(store, MINOR, 10_000, miss);
+			const { standing, decisions } = await counted(store, minorAssignment);
+			const kinds = new Set(decisions.map((d) => d.kind));
+			expect([...kinds].sort()).toEqual(['choice', 'dialogue', 'multi-choice']);
+			const report = scormReport('scorm12', { standing, decisions, written: [] });
+			expect(strict12(report)).toEqual([]);
+			const api = new Scorm12API({ logLevel: 5 });
+			api.LMSInitialize('');
+			expect(apply(api, report)).toEqual([]);
+			const at = (e: string) => report.find(([k]) => k === e)?.[1];
+			decisions.forEach((d, n) => {
+				// The authored list, read from the scenario here (not from what the decision carries).
+				const interaction = MINOR.steps[d.stepId]!.interaction!;
+				const authored = interaction.kind === 'dialogue' ? interaction.block.replies.map((r) => r.id) : interaction.kind === 'choice' || interaction.kind === 'multi-choice' ? interaction.block.options.map((o) => o.id) : [];
+				const char = (id: string) => 'abcdefghijklmnopqrstuvwxyz'[authored.indexOf(id)]!;
+				const chars = (ids: string) => ids.split(',').sort((x, y) => authored.indexOf(x) - authored.indexOf(y)).map(char).join(',');
+				expect(at(`cmi.interactions.${n}.type`)).toBe('choice');
+				expect(at(`cmi.interactions.${n}.student_response`), d.stepId).toBe(chars(d.response));
+				if (interaction.kind === 'multi-choice') expect(at(`cmi.interactions.${n}.correct_responses.0.pattern`)).toBe(`{${chars(interaction.block.options.filter((o) => o.correct).map((o) => o.id).join(','))}}`);
+				else expect(at(`cmi.interactions.${n}.correct_responses.0.pattern`)).toBe(char(d.correct!));
+			});
+			// SCORM 2004 keeps the ids: its format allows them.
+			const v2004 = scormReport('scorm2004', { standing, decisions, written: [] });
+			expect(v2004).toContainEqual(['cmi.interactions.0.learner_response', decisions[0]!.response]);
+		}
+	});
+
+	it('SCORM 1.2: options past the 26th are 0-9; a step with more than 36 goes as a performance with the ids, which a strict LMS takes', () => {
+		expect([0, 25, 26, 35, 36].map(optionLetter)).toEqual(['a', 'z', '0', '9', undefined]);
+		const options = Array.from({ length: 40 }, (_, i) => `option-${i}`);
+		const decision = (response: string, correct: string, kind: ReportedDecision['kind'] = 'choice'): ReportedDecision => ({
+			attemptId: 'attempt-1', scenarioId: 'big-choice', seq: 0, stepId: 'pick', stepTitle: 'Pick', kind, response, correct, options, earned: 0, possible: 1, verdict: 'wrong', competencies: [], at: 5_000
+		});
+		const one = (d: ReportedDecision) => scormReport('scorm12', { standing: assignmentStanding(assignment, []), decisions: [d], written: [] });
+		const late = one(decision('option-30', 'option-1'));
+		expect(late).toContainEqual(['cmi.interactions.0.student_response', '4']);
+		expect(late).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', 'b']);
+		const picked = one(decision('option-27,option-2', 'option-2,option-35', 'multi-choice'));
+		expect(picked).toContainEqual(['cmi.interactions.0.student_response', 'c,1']);
+		expect(picked).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', '{c,9}']);
+		const past = one(decision('option-37', 'option-1'));
+		expect(past).toContainEqual(['cmi.interactions.0.type', 'performance']);
+		expect(past).toContainEqual(['cmi.interactions.0.student_response', 'option-37']);
+		expect(past.some(([e]) => e.endsWith('correct_responses.0.pattern'))).toBe(false);
+		for (const values of [late, picked, past]) {
+			expect(strict12(values)).toEqual([]);
+			const api = new Scorm12API({ logLevel: 5 });
+			api.LMSInitialize('');
+			expect(apply(api, values)).toEqual([]);
+		}
 	});
 
 	it('suspend_data keeps the finished parts and their best scores, so a session in an empty browser resumes without lowering the LMS grade', async () => {

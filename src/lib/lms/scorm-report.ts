@@ -106,10 +106,46 @@ export function scorm12Time(ms: number): string {
 }
 
 
+/**
+ * SCORM 1.2's name for the option at `place` (0-based) in its step's authored list. Its choice
+ * responses (CMIFeedback) are single characters 0-9 and a-z: the first 26 options are a…z, the next
+ * ten 0…9 (so "a" stays the first, as authors count). There is none for a 37th.
+ */
+export function optionLetter(place: number): string | undefined {
+	if (place < 0 || place >= 36) return undefined;
+	return place < 26 ? String.fromCharCode(97 + place) : String(place - 26);
+}
+
+/** Option ids as their 1.2 characters, in the step's order; undefined when one has none (unknown, or past the 36th). */
+function letters(ids: string, options: readonly string[]): string[] | undefined {
+	const places = ids.split(',').filter(Boolean).map((id) => options.indexOf(id));
+	if (places.some((p) => p < 0 || p >= 36)) return undefined;
+	return places.sort((x, y) => x - y).map((p) => optionLetter(p)!);
+}
+
+/**
+ * A choice-like decision's response and correct pattern in SCORM 1.2's choice format: characters
+ * joined by commas, the pattern of a multi-choice (every correct option must be picked) in curly
+ * brackets. Undefined when an option has no character: the caller reports it as a performance, whose
+ * texts are free, with the ids.
+ */
+function choice12(d: ReportedDecision): { response: string[]; correct?: string } | undefined {
+	if (!d.options) return undefined;
+	const response = letters(d.response, d.options);
+	const correct = d.correct === undefined ? [] : letters(d.correct, d.options);
+	if (!response || !correct) return undefined;
+	const pattern = correct.length === 0 ? undefined : d.kind === 'multi-choice' ? `{${correct.join(',')}}` : correct.join(',');
+	return { response, ...(pattern ? { correct: pattern } : {}) };
+}
+
 function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
-	const type = interactionType(d);
+	let type = interactionType(d);
+	const letter = type === 'choice' ? choice12(d) : undefined;
+	// A choice whose options cannot all be named by one character goes as a performance, with the ids.
+	if (type === 'choice' && !letter) type = 'other';
 	const at = `cmi.interactions.${n}`;
 	// SCORM 1.2 has no "other": a worked form is a performance. Texts are CMIFeedback, 255 characters.
+	// It has no description either, so nothing but the step's authored order says which option a letter is.
 	const out: CmiValue[] = [
 		[`${at}.id`, id12(interactionId(d))],
 		[`${at}.type`, type === 'other' ? 'performance' : type],
@@ -117,8 +153,14 @@ function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
 		[`${at}.weighting`, String(d.possible)]
 	];
 	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm12', c)]));
-	if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
-	out.push([`${at}.student_response`, d.response.slice(0, 255)]);
+	if (letter) {
+		if (letter.correct) out.push([`${at}.correct_responses.0.pattern`, letter.correct]);
+		// Nothing picked is no character at all: the format has no empty choice, so none is sent.
+		if (letter.response.length) out.push([`${at}.student_response`, letter.response.join(',')]);
+	} else {
+		if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
+		out.push([`${at}.student_response`, d.response.slice(0, 255)]);
+	}
 	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'wrong' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);
 	return out;
 }
@@ -134,6 +176,7 @@ export interface ScormReportInput {
 	/** Decisions made at or before this time are already in the LMS (from suspend_data). */
 	reportedUntil?: number;
 }
+
 
 /** The decisions the LMS does not hold yet. */
 export function unreported({ decisions, written, reportedUntil = 0 }: Pick<ScormReportInput, 'decisions' | 'written' | 'reportedUntil'>): ReportedDecision[] {
