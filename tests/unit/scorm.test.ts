@@ -13,10 +13,10 @@ import { assignmentStanding } from '../../src/lib/lms/standing';
 import { LAUNCH_PAGE, PACKAGE_CONFIG, scormManifest, type ScormStandard } from '../../src/lib/lms/scorm-manifest';
 import { readPackageConfig } from '../../src/lib/lms/package-config';
 import { scormPackage } from '../../src/lib/lms/scorm-package';
-import { readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
-import { assignmentObjectives, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
+import { MAX_BROWSERS, readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
+import { assignmentObjectives, id12, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
 import { placeOfPage, readLocation, scormLocation } from '../../src/lib/lms/scorm-report';
-import { interactionId, optionLetter, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport, type ReportedDecision } from '../../src/lib/lms/scorm-report';
+import { afterSending, heldIds, interactionId, optionLetter, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport, unreported, type ReportedDecision, type SentLog } from '../../src/lib/lms/scorm-report';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
 
@@ -259,7 +259,7 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		expect(at('cmi.interactions.0.result')).toBe('wrong');
 		expect(at('cmi.interactions.0.time')).toBe(scorm12Time(decisions[0]!.at));
 		expect(at('cmi.interactions.0.time')).toMatch(/^\d\d:\d\d:\d\d$/);
-		// 1.2 interactions are write-only: the time reached (from suspend_data) and the LMS's count say where to go on.
+		// An older version's time watermark (in suspend_data) still keeps what it reported from going twice; the LMS's count gives the next index.
 		const until = decisions[decisions.length - 3]!.at;
 		const again = scormReport('scorm12', { standing, decisions, written: [], count: decisions.length - 2, reportedUntil: until });
 		const ids = again.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e));
@@ -321,6 +321,55 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		}
 	});
 
+	it('SCORM 1.2: a second computer whose clock is an hour behind gets every decision to the LMS exactly once, and so does the first one after it', async () => {
+		const HOUR = 3_600_000;
+		// One LMS attempt, kept across launches (its interactions are write-only to the SCO, as in 1.2).
+		const lms = new Scorm12API({ logLevel: 5 });
+		lms.LMSInitialize('');
+		const sentToLms: string[] = [];
+		/** One launch in a browser: what the launch page does, with the LMS's suspend_data and count. */
+		const launch = (log: SentLog, work: { standing: ReturnType<typeof assignmentStanding>; decisions: ReportedDecision[] }, commit = true): SentLog => {
+			const carried = readSuspendData(assignment, lms.LMSGetValue('cmi.suspend_data'));
+			const written = heldIds(log, carried.browsers);
+			const count = Number(lms.LMSGetValue('cmi.interactions._count'));
+			const reportedUntil = carried.reportedUntil;
+			const fresh = unreported({ decisions: work.decisions, written, reportedUntil });
+			const sent = afterSending(log, written, fresh, carried.browsers);
+			if (!commit) return sent.log;
+			const values = [...scormReport('scorm12', { standing: withCarried(work.standing, carried), decisions: work.decisions, written, count, reportedUntil }), ['cmi.suspend_data', suspendData('scorm12', assignment, work.standing, reportedUntil, sent.counts)] as [string, string]];
+			expect(strict12(values)).toEqual([]);
+			expect(apply(lms, values)).toEqual([]);
+			sentToLms.push(...values.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e)).map(([, v]) => v));
+			return sent.log;
+		};
+		const first = new MemoryStore();
+		const second = new MemoryStore();
+		let logFirst: SentLog = { browser: 'first', ids: [] };
+		let logSecond: SentLog = { browser: 'second', ids: [] };
+		// The first computer works HIPAA at noon by its clock and reports.
+		const noon = 12 * HOUR;
+		await play(first, HIPAA, noon);
+		logFirst = launch(logFirst, await counted(first));
+		// Half an hour later the learner goes on at a second computer whose clock reads an hour less.
+		await play(second, TRIAGE, noon + HOUR / 2 - HOUR);
+		const onSecond = await counted(second);
+		// Every one of its decisions is dated before the first computer's last: a time watermark would drop them all.
+		expect(Math.max(...onSecond.decisions.map((d) => d.at))).toBeLessThan(Math.max(...(await counted(first)).decisions.map((d) => d.at)));
+		// A launch whose report never reached the LMS (the tab closed before its commit) costs nothing: the next sends it.
+		logSecond = launch(logSecond, onSecond, false);
+		logSecond = launch(logSecond, onSecond);
+		logSecond = launch(logSecond, onSecond);
+		// Back on the first computer: a second attempt at HIPAA, and a launch that has nothing new.
+		await play(first, HIPAA, noon + 2 * HOUR, HIPAA.meta.start);
+		logFirst = launch(logFirst, await counted(first));
+		logFirst = launch(logFirst, await counted(first));
+		logSecond = launch(logSecond, await counted(second));
+		const all = [...(await counted(first)).decisions, ...(await counted(second)).decisions];
+		expect(new Set(all.filter((d) => d.scenarioId === HIPAA.meta.id).map((d) => d.attemptId)).size).toBe(2);
+		expect([...sentToLms].sort()).toEqual(all.map((d) => id12(interactionId(d))).sort());
+		expect(Number(lms.LMSGetValue('cmi.interactions._count'))).toBe(all.length);
+	});
+
 	it('suspend_data keeps the finished parts and their best scores, so a session in an empty browser resumes without lowering the LMS grade', async () => {
 		const { standing } = await worked(HIPAA.meta.start);
 		expect(standing.completed).toBe(true);
@@ -377,11 +426,31 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 			passed: false,
 			score: 0.7
 		};
-		const text = suspendData('scorm12', big, standing, Date.now());
+		// And as many browsers as it remembers, each with the longest key and a count no learner reaches.
+		const browsers = new Map(Array.from({ length: MAX_BROWSERS }, (_, i) => [`${i}`.padStart(16, 'k'), 999_999 - i] as const));
+		const text = suspendData('scorm12', big, { ...standing, exam: { sessions: [], scores: [], best: 0.5, passed: false, finished: true } }, Date.now(), browsers);
 		expect(text.length).toBeLessThanOrEqual(4096);
-		const carried = readSuspendData(big, text);
+		const carried = readSuspendData({ ...big, exam: { framework: 'cmaa', items: 110 } }, text);
 		expect(carried.scenarios.size).toBe(40);
 		expect([...carried.shifts.values()]).toEqual(shiftIds.map(() => ({ best: 0.1234, passed: false })));
+		expect(carried.exam).toEqual({ best: 0.5, passed: false });
+		expect(carried.browsers).toEqual(browsers);
+	});
+
+	it('suspend_data (SCORM 1.2) keeps how many interactions each browser got into the LMS, the least recently reporting forgotten first', () => {
+		const standing = assignmentStanding(assignment, []);
+		const browsers = new Map(Array.from({ length: MAX_BROWSERS + 2 }, (_, i) => [`b${i}`, i + 1] as const));
+		const carried = readSuspendData(assignment, suspendData('scorm12', assignment, standing, 0, browsers));
+		expect([...carried.browsers.keys()]).toEqual([...browsers.keys()].slice(2));
+		// A browser that reports again moves last; one with nothing held takes no room.
+		const log: SentLog = { browser: 'b2', ids: ['x', 'y', 'z'] };
+		const after = afterSending(log, heldIds(log, carried.browsers), [], carried.browsers);
+		expect(after.log.ids).toEqual(['x', 'y', 'z']);
+		expect([...after.counts].at(-1)).toEqual(['b2', 3]);
+		expect(afterSending({ browser: 'new', ids: [] }, [], [], carried.browsers).counts.has('new')).toBe(false);
+		// Damaged entries are skipped, the rest kept.
+		const text = '{"v":1,"s":[],"t":0,"b":[["ok",4],["Bad Key",2],["neg",-1],["frac",1.5],"x",["ok2",7]]}';
+		expect(readSuspendData(assignment, text).browsers).toEqual(new Map([['ok', 4], ['ok2', 7]]));
 	});
 
 	it('formats time spans the way each standard writes them', () => {

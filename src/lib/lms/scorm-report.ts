@@ -2,8 +2,8 @@
  * What the SCO tells the LMS, as the list of SetValue calls to make: status, score and one
  * cmi.interactions entry per decision. Pure: the standing and decisions are passed in, and the
  * interactions the LMS already holds are skipped, so a resumed session never writes one twice
- * (SCORM 2004 reads their ids back; SCORM 1.2's are write-only, so there the time reached, kept in
- * suspend_data, and the LMS's count say where to go on).
+ * (SCORM 2004 reads their ids back; SCORM 1.2's are write-only, so there each browser keeps the ids
+ * it sent, and suspend_data how many of them the LMS holds: see `heldIds`).
  */
 import type { Decision } from './decisions';
 import type { ShiftDecision } from './shift-decisions';
@@ -173,10 +173,42 @@ export interface ScormReportInput {
 	written: readonly string[];
 	/** How many interactions the LMS already holds (cmi.interactions._count); defaults to written's length. */
 	count?: number;
-	/** Decisions made at or before this time are already in the LMS (from suspend_data). */
+	/** Decisions made at or before this time are already in the LMS (an older version's watermark, from suspend_data). */
 	reportedUntil?: number;
 }
 
+/**
+ * What one browser has sent an LMS attempt (SCORM 1.2), kept in that browser: its key in
+ * suspend_data and the ids of the interactions it sent, in the order sent.
+ */
+export interface SentLog {
+	browser: string;
+	ids: string[];
+}
+
+/**
+ * SCORM 1.2 interactions are write-only, so the LMS cannot say which decisions it holds. Each browser
+ * keeps the ids it sent in order; suspend_data, committed with them, keeps how many of them the LMS
+ * holds. The LMS thus holds this browser's first `held` ids; any after them were sent but never
+ * committed, and go again. No clock is compared: a second computer whose clock is behind the first's
+ * sends all of its own decisions, once each. The cost: a decision that sits in two browsers (a progress
+ * file restored elsewhere) is sent by each, a duplicate row, where a time watermark would lose new ones.
+ */
+export function heldIds(log: SentLog, held: ReadonlyMap<string, number>): string[] {
+	return log.ids.slice(0, held.get(log.browser) ?? 0);
+}
+
+/**
+ * After a report sends `fresh` on top of the `held` ids: the browser's log (saved before the LMS
+ * commits, so it is never behind it) and the counts suspend_data stores, this browser's moved last
+ * (the least recently reporting is the one forgotten first).
+ */
+export function afterSending(log: SentLog, held: readonly string[], fresh: readonly ReportedDecision[], counts: ReadonlyMap<string, number>): { log: SentLog; counts: Map<string, number> } {
+	const ids = [...held, ...fresh.map(interactionId)];
+	const next = new Map([...counts].filter(([key]) => key !== log.browser));
+	if (ids.length) next.set(log.browser, ids.length);
+	return { log: { browser: log.browser, ids }, counts: next };
+}
 
 /** The decisions the LMS does not hold yet. */
 export function unreported({ decisions, written, reportedUntil = 0 }: Pick<ScormReportInput, 'decisions' | 'written' | 'reportedUntil'>): ReportedDecision[] {
