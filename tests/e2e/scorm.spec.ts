@@ -220,6 +220,8 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				for (const link of held.links) expect(held.list.map((o) => o.id)).toContain(link);
 				objectivesHeld = held.list;
 				stored = await close(page);
+				// 1.2: suspend_data counts what this browser got into the LMS (its interactions are write-only to the SCO).
+				if (standard === 'scorm12') expect([...readSuspendData({ scenarios: [] }, String((stored as { cmi: Record<string, unknown> }).cmi.suspend_data)).browsers.values()]).toEqual([made]);
 			} finally {
 				server.close();
 			}
@@ -243,7 +245,9 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				expect(await count(page)).toBe(made);
 				// The objectives stand as they were: none added twice, none lowered by a browser without the work.
 				expect((await objectives(page)).list).toEqual(objectivesHeld);
-				await close(page);
+				const again = await close(page);
+				// A browser that sent nothing takes no room in suspend_data; the first one's count stands.
+				if (standard === 'scorm12') expect([...readSuspendData({ scenarios: [] }, String(again.cmi.suspend_data)).browsers.values()]).toEqual([made]);
 			} finally {
 				server.close();
 			}
