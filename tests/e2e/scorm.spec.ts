@@ -189,6 +189,22 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				const results = await page.evaluate(() => Object.values((window as any).lms.renderCMIToJSONObject().cmi.interactions).map((i: any) => i.result));
 				expect(results).toContain(standard === 'scorm12' ? 'wrong' : 'incorrect');
 				expect(results).toContain('correct');
+				if (standard === 'scorm12') {
+					// A strict 1.2 LMS takes a choice's response and key only as CMIFeedback: characters 0-9 a-z, by commas ({…}: all of them).
+					const choices = await page.evaluate(() =>
+						(Object.values((window as any).lms.renderCMIToJSONObject().cmi.interactions) as any[])
+							.filter((i) => i?.type === 'choice')
+							.map((i) => ({ response: String(i.student_response), patterns: (Object.values(i.correct_responses ?? {}) as any[]).flatMap((c) => (c && typeof c === 'object' && 'pattern' in c ? [String(c.pattern)] : [])) }))
+					);
+					expect(choices.length).toBeGreaterThan(0);
+					for (const c of choices) {
+						expect(c.response).toMatch(/^[0-9a-z](,[0-9a-z])*$/);
+						expect(c.patterns.length).toBeGreaterThan(0);
+						for (const p of c.patterns) expect(p).toMatch(/^(\{[0-9a-z](,[0-9a-z])*\}|[0-9a-z](,[0-9a-z])*)$/);
+					}
+					// The badly worked scenario answered some choice other than its key.
+					expect(choices.some((c) => !c.patterns.includes(c.response))).toBe(true);
+				}
 				// One objective per competency with evidence, scored as the share of its points; every interaction links to one.
 				const share = await shares(app);
 				const held = await objectives(page);
@@ -204,6 +220,8 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				for (const link of held.links) expect(held.list.map((o) => o.id)).toContain(link);
 				objectivesHeld = held.list;
 				stored = await close(page);
+				// 1.2: suspend_data counts what this browser got into the LMS (its interactions are write-only to the SCO).
+				if (standard === 'scorm12') expect([...readSuspendData({ scenarios: [] }, String((stored as { cmi: Record<string, unknown> }).cmi.suspend_data)).browsers.values()]).toEqual([made]);
 			} finally {
 				server.close();
 			}
@@ -227,7 +245,9 @@ for (const standard of ['scorm2004', 'scorm12'] as const) {
 				expect(await count(page)).toBe(made);
 				// The objectives stand as they were: none added twice, none lowered by a browser without the work.
 				expect((await objectives(page)).list).toEqual(objectivesHeld);
-				await close(page);
+				const again = await close(page);
+				// A browser that sent nothing takes no room in suspend_data; the first one's count stands.
+				if (standard === 'scorm12') expect([...readSuspendData({ scenarios: [] }, String(again.cmi.suspend_data)).browsers.values()]).toEqual([made]);
 			} finally {
 				server.close();
 			}

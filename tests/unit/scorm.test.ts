@@ -13,10 +13,10 @@ import { assignmentStanding } from '../../src/lib/lms/standing';
 import { LAUNCH_PAGE, PACKAGE_CONFIG, scormManifest, type ScormStandard } from '../../src/lib/lms/scorm-manifest';
 import { readPackageConfig } from '../../src/lib/lms/package-config';
 import { scormPackage } from '../../src/lib/lms/scorm-package';
-import { readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
-import { assignmentObjectives, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
+import { MAX_BROWSERS, readSuspendData, suspendData, withCarried, SUSPEND_LIMIT } from '../../src/lib/lms/suspend';
+import { assignmentObjectives, id12, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
 import { placeOfPage, readLocation, scormLocation } from '../../src/lib/lms/scorm-report';
-import { interactionId, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport } from '../../src/lib/lms/scorm-report';
+import { afterSending, heldIds, interactionId, optionLetter, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport, unreported, type ReportedDecision, type SentLog } from '../../src/lib/lms/scorm-report';
 import type { Scenario } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
 
@@ -24,6 +24,8 @@ const content = loadContent(readContentFiles()).content!;
 const byId = (id: string) => content.scenarios.find((s) => s.meta.id === id)!;
 const HIPAA = byId('hipaa-caller-says-spouse');
 const TRIAGE = byId('triage-monday-morning-calls');
+/** A scenario with a choice, a dialogue and a multi-choice step. */
+const MINOR = byId('hipaa-minor-confidential-visit');
 
 const assignment = Assignment.parse({
 	format: 'front-desk-simulator/assignment',
@@ -132,6 +134,21 @@ async function worked(missHipaa?: string) {
 	return { standing, decisions };
 }
 
+const minorAssignment = Assignment.parse({ ...assignment, id: 'asg-scorm-minor', scenarios: [MINOR.meta.id] });
+
+/** The counted decisions in one browser's store, oldest first, as the launch page gathers them. */
+async function counted(store: MemoryStore, a: Assignment = assignment) {
+	const attempts = await store.listAttempts('learner-1');
+	const standing = assignmentStanding(a, attempts);
+	const inputs = await store.getInputsOf(attempts.map((x) => x.id));
+	const decisions = standing.scenarios.flatMap((s) => s.attempts).flatMap((x) => {
+		const d = decisionsOf(byId(x.scenarioId), x, inputs);
+		if (!d.ok) throw new Error(d.error);
+		return d.decisions;
+	});
+	return { standing, decisions: decisions.sort((x, y) => x.at - y.at) };
+}
+
 function apply(api: { SetValue?: (e: string, v: string) => string; LMSSetValue?: (e: string, v: string) => string; GetLastError?: () => string; LMSGetLastError?: () => string }, values: [string, string][]) {
 	const refused: string[] = [];
 	for (const [e, v] of values) {
@@ -139,6 +156,23 @@ function apply(api: { SetValue?: (e: string, v: string) => string; LMSSetValue?:
 		if (ok !== 'true') refused.push(`${e}=${v}: ${api.GetLastError ? api.GetLastError() : api.LMSGetLastError!()}`);
 	}
 	return refused;
+}
+
+/**
+ * What a strict SCORM 1.2 LMS refuses that scorm-again accepts: a choice interaction's student_response
+ * and correct pattern are CMIFeedback for choice, single characters 0-9 a-z joined by commas (a pattern
+ * in curly brackets when all of them must be chosen); and any CMIFeedback over 255 characters.
+ */
+function strict12(values: readonly [string, string][]): string[] {
+	const types = new Map(values.flatMap(([e, v]) => (/^cmi\.interactions\.\d+\.type$/.test(e) ? [[e.split('.')[2]!, v] as const] : [])));
+	return values.flatMap(([e, v]) => {
+		const m = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(e);
+		if (!m) return [];
+		if (v.length > 255) return [`${e}: over 255 characters`];
+		if (types.get(m[1]!) !== 'choice') return [];
+		const ok = m[2] === 'student_response' ? /^[0-9a-z](,[0-9a-z])*$/ : /^(\{[0-9a-z](,[0-9a-z])*\}|[0-9a-z](,[0-9a-z])*)$/;
+		return ok.test(v) ? [] : [`${e}=${v}: not a SCORM 1.2 choice`];
+	});
 }
 
 describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
@@ -211,16 +245,129 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		const at = (e: string) => report.find(([k]) => k === e)?.[1];
 		expect(at('cmi.interactions.0.id')).toMatch(/^urn\.front-desk-simulator\.hipaa-caller-says-spouse\.[A-Za-z0-9._-]+$/);
 		expect(at('cmi.interactions.0.type')).toBe('choice');
-		expect(at('cmi.interactions.0.student_response')).toBe(decisions[0]!.response);
+		// The option by the character for its place in the step's authored list, not by its id.
+		const first = decisions[0]!;
+		const interaction = HIPAA.steps[first.stepId]!.interaction!;
+		if (interaction.kind !== 'choice') throw new Error('the first HIPAA step is a choice');
+		const authored = interaction.block.options.map((o) => o.id);
+		expect(authored).toContain(first.response);
+		expect(at('cmi.interactions.0.student_response')).toBe('abcdefghijklmnopqrstuvwxyz'[authored.indexOf(first.response)]);
+		expect(at('cmi.interactions.0.correct_responses.0.pattern')).toBe('abcdefghijklmnopqrstuvwxyz'[authored.indexOf(first.correct!)]);
+		expect(at('cmi.interactions.0.student_response')).not.toBe(at('cmi.interactions.0.correct_responses.0.pattern'));
+		expect(strict12(report)).toEqual([]);
 		// The first step was missed on purpose: SCORM 1.2 says "wrong" where 2004 says "incorrect".
 		expect(at('cmi.interactions.0.result')).toBe('wrong');
 		expect(at('cmi.interactions.0.time')).toBe(scorm12Time(decisions[0]!.at));
 		expect(at('cmi.interactions.0.time')).toMatch(/^\d\d:\d\d:\d\d$/);
-		// 1.2 interactions are write-only: the time reached (from suspend_data) and the LMS's count say where to go on.
+		// An older version's time watermark (in suspend_data) still keeps what it reported from going twice; the LMS's count gives the next index.
 		const until = decisions[decisions.length - 3]!.at;
 		const again = scormReport('scorm12', { standing, decisions, written: [], count: decisions.length - 2, reportedUntil: until });
 		const ids = again.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e));
 		expect(ids.map(([e]) => e)).toEqual([`cmi.interactions.${decisions.length - 2}.id`, `cmi.interactions.${decisions.length - 1}.id`]);
+	});
+
+	it('SCORM 1.2: choice, dialogue and multi-choice answers name each option by the character for its authored place; a multi-choice key needs all of them', async () => {
+		for (const miss of [undefined, 'routing']) {
+			const store = new MemoryStore();
+			await play(store, MINOR, 10_000, miss);
+			const { standing, decisions } = await counted(store, minorAssignment);
+			const kinds = new Set(decisions.map((d) => d.kind));
+			expect([...kinds].sort()).toEqual(['choice', 'dialogue', 'multi-choice']);
+			const report = scormReport('scorm12', { standing, decisions, written: [] });
+			expect(strict12(report)).toEqual([]);
+			const api = new Scorm12API({ logLevel: 5 });
+			api.LMSInitialize('');
+			expect(apply(api, report)).toEqual([]);
+			const at = (e: string) => report.find(([k]) => k === e)?.[1];
+			decisions.forEach((d, n) => {
+				// The authored list, read from the scenario here (not from what the decision carries).
+				const interaction = MINOR.steps[d.stepId]!.interaction!;
+				const authored = interaction.kind === 'dialogue' ? interaction.block.replies.map((r) => r.id) : interaction.kind === 'choice' || interaction.kind === 'multi-choice' ? interaction.block.options.map((o) => o.id) : [];
+				const char = (id: string) => 'abcdefghijklmnopqrstuvwxyz'[authored.indexOf(id)]!;
+				const chars = (ids: string) => ids.split(',').sort((x, y) => authored.indexOf(x) - authored.indexOf(y)).map(char).join(',');
+				expect(at(`cmi.interactions.${n}.type`)).toBe('choice');
+				expect(at(`cmi.interactions.${n}.student_response`), d.stepId).toBe(chars(d.response));
+				if (interaction.kind === 'multi-choice') expect(at(`cmi.interactions.${n}.correct_responses.0.pattern`)).toBe(`{${chars(interaction.block.options.filter((o) => o.correct).map((o) => o.id).join(','))}}`);
+				else expect(at(`cmi.interactions.${n}.correct_responses.0.pattern`)).toBe(char(d.correct!));
+			});
+			// SCORM 2004 keeps the ids: its format allows them.
+			const v2004 = scormReport('scorm2004', { standing, decisions, written: [] });
+			expect(v2004).toContainEqual(['cmi.interactions.0.learner_response', decisions[0]!.response]);
+		}
+	});
+
+	it('SCORM 1.2: options past the 26th are 0-9; a step with more than 36 goes as a performance with the ids, which a strict LMS takes', () => {
+		expect([0, 25, 26, 35, 36].map(optionLetter)).toEqual(['a', 'z', '0', '9', undefined]);
+		const options = Array.from({ length: 40 }, (_, i) => `option-${i}`);
+		const decision = (response: string, correct: string, kind: ReportedDecision['kind'] = 'choice'): ReportedDecision => ({
+			attemptId: 'attempt-1', scenarioId: 'big-choice', seq: 0, stepId: 'pick', stepTitle: 'Pick', kind, response, correct, options, earned: 0, possible: 1, verdict: 'wrong', competencies: [], at: 5_000
+		});
+		const one = (d: ReportedDecision) => scormReport('scorm12', { standing: assignmentStanding(assignment, []), decisions: [d], written: [] });
+		const late = one(decision('option-30', 'option-1'));
+		expect(late).toContainEqual(['cmi.interactions.0.student_response', '4']);
+		expect(late).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', 'b']);
+		const picked = one(decision('option-27,option-2', 'option-2,option-35', 'multi-choice'));
+		expect(picked).toContainEqual(['cmi.interactions.0.student_response', 'c,1']);
+		expect(picked).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', '{c,9}']);
+		const past = one(decision('option-37', 'option-1'));
+		expect(past).toContainEqual(['cmi.interactions.0.type', 'performance']);
+		expect(past).toContainEqual(['cmi.interactions.0.student_response', 'option-37']);
+		expect(past.some(([e]) => e.endsWith('correct_responses.0.pattern'))).toBe(false);
+		for (const values of [late, picked, past]) {
+			expect(strict12(values)).toEqual([]);
+			const api = new Scorm12API({ logLevel: 5 });
+			api.LMSInitialize('');
+			expect(apply(api, values)).toEqual([]);
+		}
+	});
+
+	it('SCORM 1.2: a second computer whose clock is an hour behind gets every decision to the LMS exactly once, and so does the first one after it', async () => {
+		const HOUR = 3_600_000;
+		// One LMS attempt, kept across launches (its interactions are write-only to the SCO, as in 1.2).
+		const lms = new Scorm12API({ logLevel: 5 });
+		lms.LMSInitialize('');
+		const sentToLms: string[] = [];
+		/** One launch in a browser: what the launch page does, with the LMS's suspend_data and count. */
+		const launch = (log: SentLog, work: { standing: ReturnType<typeof assignmentStanding>; decisions: ReportedDecision[] }, commit = true): SentLog => {
+			const carried = readSuspendData(assignment, lms.LMSGetValue('cmi.suspend_data'));
+			const written = heldIds(log, carried.browsers);
+			const count = Number(lms.LMSGetValue('cmi.interactions._count'));
+			const reportedUntil = carried.reportedUntil;
+			const fresh = unreported({ decisions: work.decisions, written, reportedUntil });
+			const sent = afterSending(log, written, fresh, carried.browsers);
+			if (!commit) return sent.log;
+			const values = [...scormReport('scorm12', { standing: withCarried(work.standing, carried), decisions: work.decisions, written, count, reportedUntil }), ['cmi.suspend_data', suspendData('scorm12', assignment, work.standing, reportedUntil, sent.counts)] as [string, string]];
+			expect(strict12(values)).toEqual([]);
+			expect(apply(lms, values)).toEqual([]);
+			sentToLms.push(...values.filter(([e]) => /^cmi\.interactions\.\d+\.id$/.test(e)).map(([, v]) => v));
+			return sent.log;
+		};
+		const first = new MemoryStore();
+		const second = new MemoryStore();
+		let logFirst: SentLog = { browser: 'first', ids: [] };
+		let logSecond: SentLog = { browser: 'second', ids: [] };
+		// The first computer works HIPAA at noon by its clock and reports.
+		const noon = 12 * HOUR;
+		await play(first, HIPAA, noon);
+		logFirst = launch(logFirst, await counted(first));
+		// Half an hour later the learner goes on at a second computer whose clock reads an hour less.
+		await play(second, TRIAGE, noon + HOUR / 2 - HOUR);
+		const onSecond = await counted(second);
+		// Every one of its decisions is dated before the first computer's last: a time watermark would drop them all.
+		expect(Math.max(...onSecond.decisions.map((d) => d.at))).toBeLessThan(Math.max(...(await counted(first)).decisions.map((d) => d.at)));
+		// A launch whose report never reached the LMS (the tab closed before its commit) costs nothing: the next sends it.
+		logSecond = launch(logSecond, onSecond, false);
+		logSecond = launch(logSecond, onSecond);
+		logSecond = launch(logSecond, onSecond);
+		// Back on the first computer: a second attempt at HIPAA, and a launch that has nothing new.
+		await play(first, HIPAA, noon + 2 * HOUR, HIPAA.meta.start);
+		logFirst = launch(logFirst, await counted(first));
+		logFirst = launch(logFirst, await counted(first));
+		logSecond = launch(logSecond, await counted(second));
+		const all = [...(await counted(first)).decisions, ...(await counted(second)).decisions];
+		expect(new Set(all.filter((d) => d.scenarioId === HIPAA.meta.id).map((d) => d.attemptId)).size).toBe(2);
+		expect([...sentToLms].sort()).toEqual(all.map((d) => id12(interactionId(d))).sort());
+		expect(Number(lms.LMSGetValue('cmi.interactions._count'))).toBe(all.length);
 	});
 
 	it('suspend_data keeps the finished parts and their best scores, so a session in an empty browser resumes without lowering the LMS grade', async () => {
@@ -279,11 +426,31 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 			passed: false,
 			score: 0.7
 		};
-		const text = suspendData('scorm12', big, standing, Date.now());
+		// And as many browsers as it remembers, each with the longest key and a count no learner reaches.
+		const browsers = new Map(Array.from({ length: MAX_BROWSERS }, (_, i) => [`${i}`.padStart(16, 'k'), 999_999 - i] as const));
+		const text = suspendData('scorm12', big, { ...standing, exam: { sessions: [], scores: [], best: 0.5, passed: false, finished: true } }, Date.now(), browsers);
 		expect(text.length).toBeLessThanOrEqual(4096);
-		const carried = readSuspendData(big, text);
+		const carried = readSuspendData({ ...big, exam: { framework: 'cmaa', items: 110 } }, text);
 		expect(carried.scenarios.size).toBe(40);
 		expect([...carried.shifts.values()]).toEqual(shiftIds.map(() => ({ best: 0.1234, passed: false })));
+		expect(carried.exam).toEqual({ best: 0.5, passed: false });
+		expect(carried.browsers).toEqual(browsers);
+	});
+
+	it('suspend_data (SCORM 1.2) keeps how many interactions each browser got into the LMS, the least recently reporting forgotten first', () => {
+		const standing = assignmentStanding(assignment, []);
+		const browsers = new Map(Array.from({ length: MAX_BROWSERS + 2 }, (_, i) => [`b${i}`, i + 1] as const));
+		const carried = readSuspendData(assignment, suspendData('scorm12', assignment, standing, 0, browsers));
+		expect([...carried.browsers.keys()]).toEqual([...browsers.keys()].slice(2));
+		// A browser that reports again moves last; one with nothing held takes no room.
+		const log: SentLog = { browser: 'b2', ids: ['x', 'y', 'z'] };
+		const after = afterSending(log, heldIds(log, carried.browsers), [], carried.browsers);
+		expect(after.log.ids).toEqual(['x', 'y', 'z']);
+		expect([...after.counts].at(-1)).toEqual(['b2', 3]);
+		expect(afterSending({ browser: 'new', ids: [] }, [], [], carried.browsers).counts.has('new')).toBe(false);
+		// Damaged entries are skipped, the rest kept.
+		const text = '{"v":1,"s":[],"t":0,"b":[["ok",4],["Bad Key",2],["neg",-1],["frac",1.5],"x",["ok2",7]]}';
+		expect(readSuspendData(assignment, text).browsers).toEqual(new Map([['ok', 4], ['ok2', 7]]));
 	});
 
 	it('formats time spans the way each standard writes them', () => {

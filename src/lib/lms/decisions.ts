@@ -2,7 +2,7 @@
  * Every decision of an attempt, replayed from its stored inputs, in the plain shape an LMS report
  * needs (SCORM cmi.interactions, xAPI "answered" statements). Pure: the scenario is passed in.
  */
-import type { Scenario } from '../content/schema/scenario';
+import type { Scenario, Step } from '../content/schema/scenario';
 import { loadGradersFor, replay } from '../engine';
 import type { Input, Outcome } from '../engine/types';
 import type { AttemptRecord, InputRecord } from '../db/types';
@@ -19,6 +19,11 @@ export interface Decision {
 	response: string;
 	/** The best answer in the same form, where the step has one (choice-like steps). */
 	correct?: string;
+	/**
+	 * A choice-like step's option (or reply) ids in their authored order: SCORM 1.2 names an option by
+	 * a single character for its place in this list, not by its id.
+	 */
+	options?: string[];
 	earned: number;
 	possible: number;
 	verdict: Outcome['verdict'];
@@ -89,19 +94,29 @@ export function decisionsOf(scenario: Scenario, attempt: AttemptRecord, inputs: 
 	}
 	return {
 		ok: true,
-		decisions: outcomes.map((o, seq) => ({ attemptId: attempt.id, scenarioId: scenario.meta.id, seq, ...graded(o, scenario.steps[o.stepId]?.title), at: mine[seq]?.at ?? attempt.updatedAt }))
+		decisions: outcomes.map((o, seq) => ({ attemptId: attempt.id, scenarioId: scenario.meta.id, seq, ...graded(o, scenario.steps[o.stepId]), at: mine[seq]?.at ?? attempt.updatedAt }))
 	};
 }
 
+/** The ids a choice-like step offers, in the order its author wrote them. */
+function optionsOf(step: Pick<Step, 'interaction'> | undefined): string[] | undefined {
+	const i = step?.interaction;
+	if (i?.kind === 'choice' || i?.kind === 'multi-choice') return i.block.options.map((o) => o.id);
+	if (i?.kind === 'dialogue') return i.block.replies.map((r) => r.id);
+	return undefined;
+}
+
 /** What a replayed outcome says, in the plain shape both scenario and shift decisions share. */
-export function graded(o: Outcome, stepTitle: string | undefined): Omit<Decision, 'attemptId' | 'scenarioId' | 'seq' | 'at'> {
+export function graded(o: Outcome, step: Pick<Step, 'title' | 'interaction'> | undefined): Omit<Decision, 'attemptId' | 'scenarioId' | 'seq' | 'at'> {
 	const correct = correctText(o);
+	const options = optionsOf(step);
 	return {
 		stepId: o.stepId,
-		stepTitle: stepTitle ?? o.stepId,
+		stepTitle: step?.title ?? o.stepId,
 		kind: o.input.kind,
 		response: responseText(o.input),
 		...(correct !== undefined ? { correct } : {}),
+		...(options ? { options } : {}),
 		earned: o.evidence.reduce((n, e) => n + e.earned, 0),
 		possible: o.evidence.reduce((n, e) => n + e.possible, 0),
 		verdict: o.verdict,

@@ -2,8 +2,8 @@
  * What the SCO tells the LMS, as the list of SetValue calls to make: status, score and one
  * cmi.interactions entry per decision. Pure: the standing and decisions are passed in, and the
  * interactions the LMS already holds are skipped, so a resumed session never writes one twice
- * (SCORM 2004 reads their ids back; SCORM 1.2's are write-only, so there the time reached, kept in
- * suspend_data, and the LMS's count say where to go on).
+ * (SCORM 2004 reads their ids back; SCORM 1.2's are write-only, so there each browser keeps the ids
+ * it sent, and suspend_data how many of them the LMS holds: see `heldIds`).
  */
 import type { Decision } from './decisions';
 import type { ShiftDecision } from './shift-decisions';
@@ -106,10 +106,46 @@ export function scorm12Time(ms: number): string {
 }
 
 
+/**
+ * SCORM 1.2's name for the option at `place` (0-based) in its step's authored list. Its choice
+ * responses (CMIFeedback) are single characters 0-9 and a-z: the first 26 options are a…z, the next
+ * ten 0…9 (so "a" stays the first, as authors count). There is none for a 37th.
+ */
+export function optionLetter(place: number): string | undefined {
+	if (place < 0 || place >= 36) return undefined;
+	return place < 26 ? String.fromCharCode(97 + place) : String(place - 26);
+}
+
+/** Option ids as their 1.2 characters, in the step's order; undefined when one has none (unknown, or past the 36th). */
+function letters(ids: string, options: readonly string[]): string[] | undefined {
+	const places = ids.split(',').filter(Boolean).map((id) => options.indexOf(id));
+	if (places.some((p) => p < 0 || p >= 36)) return undefined;
+	return places.sort((x, y) => x - y).map((p) => optionLetter(p)!);
+}
+
+/**
+ * A choice-like decision's response and correct pattern in SCORM 1.2's choice format: characters
+ * joined by commas, the pattern of a multi-choice (every correct option must be picked) in curly
+ * brackets. Undefined when an option has no character: the caller reports it as a performance, whose
+ * texts are free, with the ids.
+ */
+function choice12(d: ReportedDecision): { response: string[]; correct?: string } | undefined {
+	if (!d.options) return undefined;
+	const response = letters(d.response, d.options);
+	const correct = d.correct === undefined ? [] : letters(d.correct, d.options);
+	if (!response || !correct) return undefined;
+	const pattern = correct.length === 0 ? undefined : d.kind === 'multi-choice' ? `{${correct.join(',')}}` : correct.join(',');
+	return { response, ...(pattern ? { correct: pattern } : {}) };
+}
+
 function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
-	const type = interactionType(d);
+	let type = interactionType(d);
+	const letter = type === 'choice' ? choice12(d) : undefined;
+	// A choice whose options cannot all be named by one character goes as a performance, with the ids.
+	if (type === 'choice' && !letter) type = 'other';
 	const at = `cmi.interactions.${n}`;
 	// SCORM 1.2 has no "other": a worked form is a performance. Texts are CMIFeedback, 255 characters.
+	// It has no description either, so nothing but the step's authored order says which option a letter is.
 	const out: CmiValue[] = [
 		[`${at}.id`, id12(interactionId(d))],
 		[`${at}.type`, type === 'other' ? 'performance' : type],
@@ -117,8 +153,14 @@ function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
 		[`${at}.weighting`, String(d.possible)]
 	];
 	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm12', c)]));
-	if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
-	out.push([`${at}.student_response`, d.response.slice(0, 255)]);
+	if (letter) {
+		if (letter.correct) out.push([`${at}.correct_responses.0.pattern`, letter.correct]);
+		// Nothing picked is no character at all: the format has no empty choice, so none is sent.
+		if (letter.response.length) out.push([`${at}.student_response`, letter.response.join(',')]);
+	} else {
+		if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
+		out.push([`${at}.student_response`, d.response.slice(0, 255)]);
+	}
 	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'wrong' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);
 	return out;
 }
@@ -131,8 +173,41 @@ export interface ScormReportInput {
 	written: readonly string[];
 	/** How many interactions the LMS already holds (cmi.interactions._count); defaults to written's length. */
 	count?: number;
-	/** Decisions made at or before this time are already in the LMS (from suspend_data). */
+	/** Decisions made at or before this time are already in the LMS (an older version's watermark, from suspend_data). */
 	reportedUntil?: number;
+}
+
+/**
+ * What one browser has sent an LMS attempt (SCORM 1.2), kept in that browser: its key in
+ * suspend_data and the ids of the interactions it sent, in the order sent.
+ */
+export interface SentLog {
+	browser: string;
+	ids: string[];
+}
+
+/**
+ * SCORM 1.2 interactions are write-only, so the LMS cannot say which decisions it holds. Each browser
+ * keeps the ids it sent in order; suspend_data, committed with them, keeps how many of them the LMS
+ * holds. The LMS thus holds this browser's first `held` ids; any after them were sent but never
+ * committed, and go again. No clock is compared: a second computer whose clock is behind the first's
+ * sends all of its own decisions, once each. The cost: a decision that sits in two browsers (a progress
+ * file restored elsewhere) is sent by each, a duplicate row, where a time watermark would lose new ones.
+ */
+export function heldIds(log: SentLog, held: ReadonlyMap<string, number>): string[] {
+	return log.ids.slice(0, held.get(log.browser) ?? 0);
+}
+
+/**
+ * After a report sends `fresh` on top of the `held` ids: the browser's log (saved before the LMS
+ * commits, so it is never behind it) and the counts suspend_data stores, this browser's moved last
+ * (the least recently reporting is the one forgotten first).
+ */
+export function afterSending(log: SentLog, held: readonly string[], fresh: readonly ReportedDecision[], counts: ReadonlyMap<string, number>): { log: SentLog; counts: Map<string, number> } {
+	const ids = [...held, ...fresh.map(interactionId)];
+	const next = new Map([...counts].filter(([key]) => key !== log.browser));
+	if (ids.length) next.set(log.browser, ids.length);
+	return { log: { browser: log.browser, ids }, counts: next };
 }
 
 /** The decisions the LMS does not hold yet. */

@@ -63,7 +63,7 @@ export function shiftDecisionsOf(shift: Shift, run: Pick<ShiftRun, 'id' | 'shift
 		if (!task || !o) continue;
 		const scenario = shift.tasks[task.eventId];
 		const event = shift.meta.events.find((e) => e.id === task.eventId);
-		decisions.push({ runId: run.id, shiftId: shift.meta.id, eventId: task.eventId, about: event?.about ?? task.eventId, seq: decisions.length, ...graded(o, scenario?.steps[o.stepId]?.title), at: end, answeredAt: times?.[inputOf[k]!] ?? end });
+		decisions.push({ runId: run.id, shiftId: shift.meta.id, eventId: task.eventId, about: event?.about ?? task.eventId, seq: decisions.length, ...graded(o, scenario?.steps[o.stepId]), at: end, answeredAt: times?.[inputOf[k]!] ?? end });
 	}
 	return { ok: true, decisions };
 }
