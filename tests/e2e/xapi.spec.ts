@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { answer, start } from '../../src/lib/engine';
 import type { Statement } from '../../src/lib/lms/xapi';
+import type { Shift } from '../../src/lib/content/schema/shift';
 import { startLrs } from '../support/lrs.mjs';
 import { statementProblem } from '../support/xapi-spec.mjs';
 import { learningLockerProblem } from '../support/xapi-validation.mjs';
@@ -129,16 +130,22 @@ test('a student works offline; once online every statement reaches the LRS once,
 	}
 });
 
+/** A student opens an assignment of one shift that reports to the LRS at `endpoint`, and starts the shift from it. */
+async function startAssignedShift(browser: Browser, endpoint: string, shift: Shift): Promise<{ link: string; student: Page }> {
+	const link = await buildAssignment(browser, endpoint, SECRET, 'learner-id', shift.meta.title);
+	const student = await (await browser.newContext()).newPage();
+	await student.goto(link);
+	await saveName(student, 'Ana López');
+	await student.locator(`tr[data-shift="${shift.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
+	return { link, student };
+}
+
 test('a shift worked from the assignment link reaches the LRS: the run attempted, completed and scored, under the assignment', async ({ browser }) => {
 	test.setTimeout(120_000);
 	const SHIFT = shiftOf('morning-rush');
 	const lrs = await startLrs({ key: KEY, secret: SECRET });
 	try {
-		const link = await buildAssignment(browser, lrs.endpoint, SECRET, 'learner-id', SHIFT.meta.title);
-		const student = await (await browser.newContext()).newPage();
-		await student.goto(link);
-		await saveName(student, 'Ana López');
-		await student.locator(`tr[data-shift="${SHIFT.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
+		const { link, student } = await startAssignedShift(browser, lrs.endpoint, SHIFT);
 		// The clock runs out with nothing worked: a finished, failed run (and no answers to report).
 		await letItRun(student);
 		await student.goto(link);
@@ -169,11 +176,7 @@ test('the answers given during a shift reach the LRS dated when each was given, 
 	const SHIFT = shiftOf('morning-rush');
 	const lrs = await startLrs({ key: KEY, secret: SECRET });
 	try {
-		const link = await buildAssignment(browser, lrs.endpoint, SECRET, 'learner-id', SHIFT.meta.title);
-		const student = await (await browser.newContext()).newPage();
-		await student.goto(link);
-		await saveName(student, 'Ana López');
-		await student.locator(`tr[data-shift="${SHIFT.meta.id}"]`).getByRole('link', { name: /^Start the shift/ }).click();
+		const { link, student } = await startAssignedShift(browser, lrs.endpoint, SHIFT);
 		const step = student.locator('article.step');
 		const feedback = student.locator('section.feedback');
 		// At least two answers, and the task in hand finished (the clock can then run), each bracketed by this computer's clock (the browser's is the same one).
