@@ -63,3 +63,9 @@ export function keyRationale(why: string): string {
 	const rest = why.replace(/^\s*(Right|Correct)[.!:]\s*/, '');
 	return rest ? rest[0]!.toUpperCase() + rest.slice(1) : why;
 }
+
+/** A share 0..1 as a whole percent: "83%". */
+export const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** A date in words, in the reader's language: "7 December 2026". */
+export const longDate = (t: number) => new Date(t).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answeredSoFar, blueprintShare, keyRationale, storageSize, withArticle } from '../../src/lib/labels';
+import { answeredSoFar, blueprintShare, keyRationale, longDate, pct, storageSize, withArticle } from '../../src/lib/labels';
 
 describe('labels a learner reads', () => {
 	it('says storage sizes as people do', () => {
@@ -33,5 +33,16 @@ describe('labels a learner reads', () => {
 		expect(keyRationale('Correct: it is due.')).toBe('It is due.');
 		expect(keyRationale('Rightly so, the plan ended.')).toBe('Rightly so, the plan ended.');
 		expect(keyRationale('Right.')).toBe('Right.');
+	});
+});
+
+describe('pct and longDate (the figures every results table shows)', () => {
+	it('a share as a whole percent, rounded', () => {
+		expect([0, 0.826, 0.834, 0.996].map(pct)).toEqual(['0%', '83%', '83%', '100%']);
+	});
+	it('a date with its year and the month in words', () => {
+		const text = longDate(Date.UTC(2026, 11, 7, 12));
+		expect(text).toContain('2026');
+		expect(text).toMatch(/December/);
 	});
 });

@@ -16,6 +16,7 @@ import { summaryOf } from '../attempts';
 import { shiftSummaryOf } from '../shift-runs';
 import type { AttemptRecord, ShiftRun } from '../db/types';
 import type { StudentResult } from './results';
+import { pct } from '../labels';
 
 export type ClaimVerdict = 'matches' | 'differs' | 'unchecked';
 /** The check of one scenario attempt's claim. */
@@ -40,7 +41,6 @@ export const isAttemptCheck = (c: ClaimCheck): c is AttemptCheck => 'attemptId' 
 
 type Claimed = Pick<AttemptRecord, 'status' | 'earned' | 'possible' | 'score' | 'critical' | 'evidence' | 'inputCount'>;
 
-const pct = (x: number) => `${Math.round(x * 100)}%`;
 const said = (c: Pick<Claimed, 'status' | 'score'>) => `${pct(c.score)} (${c.status === 'in-progress' ? 'not finished' : c.status})`;
 const same = (a: number, b: number) => Math.abs(a - b) < 1e-9;
 const evidenceKey = (e: readonly Pick<Claimed['evidence'][number], 'competency' | 'earned' | 'possible'>[]) => JSON.stringify([...e].map((x) => [x.competency, Math.round(x.earned * 100), Math.round(x.possible * 100)]).sort());
