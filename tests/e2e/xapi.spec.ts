@@ -148,10 +148,12 @@ test('a shift worked from the assignment link reaches the LRS: the run attempted
 		const { link, student } = await startAssignedShift(browser, lrs.endpoint, SHIFT);
 		// The clock runs out with nothing worked: a finished, failed run (and no answers to report).
 		await letItRun(student);
-		await student.goto(link);
 		const shiftIri = new RegExp(`/xapi/shift/${SHIFT.meta.id}$`);
 		const aboutShift = () => lrs.statements.filter((s) => shiftIri.test((s.object as { id: string }).id));
+		// The report page sends the finished run; the student leaves once the LRS has it, maybe before its answer is recorded.
 		await expect.poll(() => verbCounts(aboutShift())).toEqual({ attempted: 1, completed: 1, failed: 1 });
+		const batchesBeforeLeaving = lrs.batches.length;
+		await student.goto(link);
 		// Two launches, the run attempted, completed and failed, and the assignment completed (its one part is finished).
 		await expect(student.locator('[data-xapi-status]')).toContainText('6 sent, 0 waiting.');
 		expect(verbCounts(lrs.statements)).toEqual({ launched: 2, attempted: 1, completed: 2, failed: 1 });
@@ -160,8 +162,12 @@ test('a shift worked from the assignment link reaches the LRS: the run attempted
 		expect(completed.result!.completion).toBe(true);
 		expect(completed.result!.score!.scaled).toBeGreaterThanOrEqual(0);
 		expect(completed.context.contextActivities!.parent![0]!.id).toMatch(/\/xapi\/assignment\/[^/]+$/);
-		// Nothing was sent twice.
-		expect(new Set(lrs.received).size).toBe(lrs.received.length);
+		// Nothing acknowledged is sent again. Only the last batch before the page was left may be: the page can go between the LRS storing
+		// it and its answer being recorded, and a repeated id with the same content changes nothing in an LRS (Communication 2.1.2).
+		const maybeUnrecorded = new Set(lrs.batches[batchesBeforeLeaving - 1]);
+		const repeated = lrs.received.filter((id, i) => lrs.received.indexOf(id) !== i);
+		expect(repeated.filter((id) => !maybeUnrecorded.has(id))).toEqual([]);
+		expect(new Set(repeated).size).toBe(repeated.length);
 		for (const s of lrs.statements) {
 			expect(learningLockerProblem(s)).toBeUndefined();
 			expect(statementProblem(s)).toBeUndefined();

@@ -26,6 +26,7 @@ const MAX_BODY = 5_000_000;
  * @property {number} port
  * @property {StoredStatement[]} statements what it stored, oldest first
  * @property {string[]} received every statement id it was sent in a POST, in order, stored or not
+ * @property {string[][]} batches the statement ids of each POST, in order, stored or not
  * @property {{ method: string, path: string, status: number }[]} requests every request and its answer
  * @property {number | undefined} failWith when set, every statements request is answered with this status (to test retries)
  * @property {() => Promise<void>} close
@@ -38,7 +39,7 @@ const MAX_BODY = 5_000_000;
 export async function startLrs({ port = 0, key = 'lrs-key', secret = 'lrs-secret' } = {}) {
 	const expectedAuth = `Basic ${Buffer.from(`${key}:${secret}`).toString('base64')}`;
 	/** @type {Lrs} */
-	const lrs = { endpoint: '', port: 0, statements: [], received: [], requests: [], failWith: undefined, close: async () => {} };
+	const lrs = { endpoint: '', port: 0, statements: [], received: [], batches: [], requests: [], failWith: undefined, close: async () => {} };
 	/** @type {Map<string, StoredStatement>} */
 	const byId = new Map();
 
@@ -104,7 +105,9 @@ export async function startLrs({ port = 0, key = 'lrs-key', secret = 'lrs-secret
 			}
 			// Statements are checked one by one below; until then they are whatever JSON arrived.
 			const batch = /** @type {any[]} */ (Array.isArray(body) ? body : [body]);
-			for (const s of batch) if (s && typeof s === 'object' && 'id' in s && typeof s.id === 'string') lrs.received.push(s.id);
+			const sentIds = batch.flatMap((s) => (s && typeof s === 'object' && 'id' in s && typeof s.id === 'string' ? [s.id] : []));
+			lrs.received.push(...sentIds);
+			lrs.batches.push(sentIds);
 			// Every statement is checked before any is stored: a batch is stored whole or not at all.
 			for (const [i, s] of batch.entries()) {
 				const problem = learningLockerProblem(s) ?? statementProblem(s);
