@@ -3,7 +3,8 @@
  * the facts they share must agree for every patient, not only the ones someone happened to check:
  * - a patient's last visit is the date of the latest encounter in the chart (an established patient
  *   has at least one; a new patient has neither). Missed visits are not encounters: a no-show or a
- *   cancellation does not move the last visit.
+ *   cancellation does not move the last visit. A scenario set earlier gives the last visit as it was
+ *   then: an earlier encounter's date.
  * - a chart's advance directive entry and its advance-directive documents agree: an entry that says a
  *   directive is on file names the date of a document the chart holds, and a chart whose entry is
  *   missing or says none holds no such document.
@@ -33,6 +34,16 @@ describe('the clinic record and the charts agree', () => {
 			.map((p) => ({ patient: p.id, lastVisit: p.lastVisit, latestEncounter: latest(chartOf(p.id).encounters.map((e) => e.date)) }))
 			.filter((r) => r.lastVisit !== r.latestEncounter);
 		expect(disagree).toEqual([]);
+	});
+
+	it("a scenario set before the record's last visit gives its own, the date of an earlier encounter in the chart", () => {
+		const own = scenarios.filter((s) => s.meta.chart?.lastVisit !== undefined && s.meta.patient);
+		// Sandra Whitfield checks in on 3 Nov, her record's last visit: that morning her chart still shows June.
+		expect(own.map((s) => s.meta.id)).toContain('registration-coverage-ended-check-in');
+		const wrong = own
+			.map((s) => ({ scenario: s.meta.id, lastVisit: s.meta.chart!.lastVisit!, record: world.patients.find((p) => p.id === s.meta.patient)!.lastVisit, encounters: chartOf(s.meta.patient!).encounters.map((e) => e.date) }))
+			.filter((r) => !r.encounters.includes(r.lastVisit) || !(r.record && r.lastVisit < r.record));
+		expect(wrong).toEqual([]);
 	});
 
 	it('an established patient has been seen; a new patient has no last visit and no encounters', () => {

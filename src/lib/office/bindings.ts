@@ -57,12 +57,13 @@ export function counterpartName(patient: Patient | undefined, caller?: { name: s
 }
 
 /** The chart as the office has it at a scenario's moment: the record, with the scenario's overrides. */
-export function chartAsOf(patient: Patient, chart: { notes?: string; alerts?: string[]; coverage?: Patient['coverage'] } | undefined): Patient {
+export function chartAsOf(patient: Patient, chart: { notes?: string; alerts?: string[]; coverage?: Patient['coverage']; lastVisit?: string } | undefined): Patient {
 	if (!chart) return patient;
 	return {
 		...patient,
 		...(chart.notes !== undefined ? { notes: chart.notes || undefined } : {}),
 		...(chart.alerts !== undefined ? { alerts: chart.alerts } : {}),
-		...(chart.coverage !== undefined ? { coverage: chart.coverage } : {})
+		...(chart.coverage !== undefined ? { coverage: chart.coverage } : {}),
+		...(chart.lastVisit !== undefined ? { lastVisit: chart.lastVisit } : {})
 	};
 }

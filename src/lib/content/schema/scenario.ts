@@ -88,10 +88,10 @@ export const FrontMatter = z.strictObject({
 	 * The patient's chart as the office has it at this scenario's moment, where it differs from the
 	 * clinic record (which holds what is true by the end of every story): notes, alerts or coverage
 	 * given here replace the record's in the chart panel. E.g. a plan that has ended but that the
-	 * office has not yet learnt of.
+	 * office has not yet learnt of, or the last visit of a scenario set before the record's last visit.
 	 */
 	chart: z
-		.strictObject({ notes: z.string().optional(), alerts: z.array(z.string().min(1)).optional(), coverage: z.array(Coverage).optional() })
+		.strictObject({ notes: z.string().optional(), alerts: z.array(z.string().min(1)).optional(), coverage: z.array(Coverage).optional(), lastVisit: IsoDate.optional() })
 		.optional()
 });
 
