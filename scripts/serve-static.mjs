@@ -1,13 +1,36 @@
-// Serves the built folder as any static host would: files, directory index.html, 404.html for the rest.
+// Serves the built folder as any static host would: files, directory index.html, 404.html for the rest,
+// text gzipped for a browser that asks (as GitHub Pages, Netlify or nginx do), so Lighthouse's
+// simulated phone link carries the bytes a real host sends.
 // Usage: node scripts/serve-static.mjs [dir=build] [port=4173]; BASE_PATH=/sim serves it under /sim.
 // The offline tests import staticServer to serve a folder they can swap (a new version published).
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 /** @type {Record<string, string>} */
 const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.txt': 'text/plain' };
+
+const compressible = new Set(['.html', '.js', '.css', '.json', '.svg', '.webmanifest', '.txt', '.tsv', '.xml']);
+/** Gzipped bodies by file, kept while the file is unchanged (a test may publish another version in place). */
+const gzipped = new Map();
+
+/**
+ * The body to send and its encoding: gzip when the browser accepts it and it is text worth compressing.
+ * @param {string} file
+ * @param {Buffer} body
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<{ body: Buffer, encoding?: string }>}
+ */
+async function encoded(file, body, req) {
+	if (!compressible.has(extname(file)) || body.length < 1024 || !/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) return { body };
+	const { mtimeMs, size } = await stat(file);
+	const key = `${file}|${mtimeMs}|${size}`;
+	let gz = gzipped.get(key);
+	if (!gz) gzipped.set(key, (gz = gzipSync(body)));
+	return { body: gz, encoding: 'gzip' };
+}
 
 /**
  * The file a decoded path names inside root, or null.
@@ -53,9 +76,15 @@ async function serve(root, base, req, res) {
 	const status = file ? 200 : 404;
 	const body = await readFile(file ?? join(root, '404.html')).catch(() => null);
 	if (!body) return plain(res, 404, 'Not found');
+	const sent = await encoded(file ?? join(root, '404.html'), body, req);
 	// 404.html is a page: sent as text/html, so a browser shows it instead of downloading it.
-	res.writeHead(status, { 'content-type': types[extname(file ?? '404.html')] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
-	res.end(body);
+	res.writeHead(status, {
+		'content-type': types[extname(file ?? '404.html')] ?? 'application/octet-stream',
+		'cache-control': 'no-cache',
+		vary: 'accept-encoding',
+		...(sent.encoding ? { 'content-encoding': sent.encoding } : {})
+	});
+	res.end(sent.body);
 }
 
 /**
