@@ -443,7 +443,7 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 		expect(api2004.GetValue('cmi.interactions.0.result')).toBe('correct');
 	});
 
-	it('SCORM 1.2: a triage list past 36 items or categories goes as a performance with the ids; up to 36 they are a-z then 0-9', () => {
+	it('a triage list past 36 items or categories goes as a performance (1.2) or other (2004) with the ids; up to 36, 1.2 names them a-z then 0-9', () => {
 		const items = Array.from({ length: 40 }, (_, i) => `call-${i}`);
 		const triage = (response: string, correct: string, options: string[], targets?: string[]): ReportedDecision => ({
 			attemptId: 'attempt-1', scenarioId: 'big-triage', seq: 0, stepId: 'sort', stepTitle: 'Sort', kind: 'triage', response, correct, options, ...(targets ? { targets } : {}), earned: 0, possible: 1, verdict: 'partial', competencies: [], at: 5_000
@@ -468,6 +468,19 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 			expect(strict12(values)).toEqual([]);
 			const api = new Scorm12API({ logLevel: 5 });
 			api.LMSInitialize('');
+			expect(apply(api, values)).toEqual([]);
+		}
+		// SCORM 2004 takes up to 36 items in a sequencing response: 40 go as "other", with the ids.
+		const in2004 = (d: ReportedDecision) => scormReport('scorm2004', { standing: assignmentStanding(assignment, []), decisions: [d], written: [] });
+		const thirty2004 = in2004(triage([...ordered].reverse().join(','), ordered.join(','), ordered));
+		expect(thirty2004).toContainEqual(['cmi.interactions.0.type', 'sequencing']);
+		expect(thirty2004).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', ordered.join('[,]')]);
+		const forty2004 = in2004(triage([...items].reverse().join(','), items.join(','), items));
+		expect(forty2004).toContainEqual(['cmi.interactions.0.type', 'other']);
+		expect(forty2004).toContainEqual(['cmi.interactions.0.learner_response', [...items].reverse().join(',')]);
+		for (const values of [thirty2004, forty2004]) {
+			const api = new Scorm2004API({ logLevel: 5 });
+			api.Initialize('');
 			expect(apply(api, values)).toEqual([]);
 		}
 	});

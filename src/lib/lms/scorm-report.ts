@@ -84,8 +84,13 @@ function formatResponse(type: InteractionType, text: string): string {
 	return type === 'matching' ? items.map((p) => p.replace(':', '[.]')).join('[,]') : items.join('[,]');
 }
 
+/** SCORM 2004's most items or pairs in a matching or sequencing response or pattern that an LMS must take (its SPM; strict ones take no more). */
+const MAX_2004_NODES = 36;
+
 function interactionValues(n: number, d: ReportedDecision): CmiValue[] {
-	const type = interactionType(d);
+	let type = interactionType(d);
+	// A triage step may list up to 50 items: past 36 it goes as "other", its ids as text, which every LMS takes.
+	if ((type === 'matching' || type === 'sequencing') && d.response.split(',').filter(Boolean).length > MAX_2004_NODES) type = 'other';
 	const at = `cmi.interactions.${n}`;
 	const out: CmiValue[] = [
 		// The id first and the type before any response: the data model requires that order.
