@@ -94,7 +94,6 @@ function correctOf(outcome: Outcome): Pick<Decision, 'correct' | 'correctAll'> {
 	return all.length === 0 ? {} : all.length === 1 ? { correct: all[0]! } : { correct: all[0]!, correctAll: all };
 }
 
-
 /** `decisionsOf` once the scenario's graders are loaded: what a page reporting to an LMS calls. */
 export async function loadDecisions(scenario: Scenario, attempt: AttemptRecord, inputs: readonly InputRecord[]): Promise<Decisions> {
 	await loadGradersFor([scenario]);
