@@ -17,7 +17,7 @@ import { MAX_BROWSERS, readSuspendData, suspendData, withCarried, SUSPEND_LIMIT 
 import { assignmentObjectives, id12, objectiveId, objectiveIdFor, objectiveValues, type ObjectivesInput } from '../../src/lib/lms/objectives';
 import { placeOfPage, readLocation, scormLocation } from '../../src/lib/lms/scorm-report';
 import { afterSending, heldIds, interactionId, optionLetter, scorm12Time, scorm12Duration, scorm2004Duration, scormExit, scormReport, unreported, type ReportedDecision, type SentLog } from '../../src/lib/lms/scorm-report';
-import type { Scenario } from '../../src/lib/content/schema/scenario';
+import type { Interaction, Scenario } from '../../src/lib/content/schema/scenario';
 import type { Input } from '../../src/lib/engine/types';
 
 const content = loadContent(readContentFiles()).content!;
@@ -108,12 +108,15 @@ describe('SCORM packages', () => {
 	});
 });
 
-/** Plays a scenario with the best answer at every step (or the worst where `miss` names the step). */
-async function play(store: MemoryStore, scenario: Scenario, at: number, miss?: string) {
+/**
+ * Plays a scenario with the best answer at every step (or the worst where `miss` names the step), or
+ * the answer `answer` gives for a step where it gives one.
+ */
+async function play(store: MemoryStore, scenario: Scenario, at: number, miss?: string, answer?: (stepId: string, interaction: Interaction) => Input | undefined) {
 	let a = await beginAttempt(store, 'learner-1', scenario, 11, at);
 	for (let i = 0; a.state.stepId && i < 30; i++) {
 		const interaction = scenario.steps[a.state.stepId]!.interaction!;
-		const input: Input = bestIntentInput(interaction, a.state.stepId === miss);
+		const input: Input = answer?.(a.state.stepId, interaction) ?? bestIntentInput(interaction, a.state.stepId === miss);
 		a = { ...a, ...(await recordAnswer(store, a.record, a.state, input, at + (i + 1) * 60_000)) };
 	}
 	return a.record;
@@ -159,19 +162,30 @@ function apply(api: { SetValue?: (e: string, v: string) => string; LMSSetValue?:
 }
 
 /**
- * What a strict SCORM 1.2 LMS refuses that scorm-again accepts: a choice interaction's student_response
- * and correct pattern are CMIFeedback for choice, single characters 0-9 a-z joined by commas (a pattern
- * in curly brackets when all of them must be chosen); and any CMIFeedback over 255 characters.
+ * What a strict SCORM 1.2 LMS refuses that scorm-again accepts (its 1.2 CMIFeedback is any text): the
+ * student_response and correct patterns of a choice, matching or sequencing interaction are CMIFeedback
+ * in that type's format (the 1.2 RTE book on cmi.interactions.n.student_response), every identifier one
+ * character 0-9 or a-z. Choice: characters joined by commas (a pattern in curly brackets when all of
+ * them must be chosen). Matching: "source.target" pairs joined by commas. Sequencing: characters joined
+ * by commas. The only type the 1.2 vocabulary has besides those that is used here is performance,
+ * whose texts are free. And any CMIFeedback over 255 characters is refused.
  */
 function strict12(values: readonly [string, string][]): string[] {
 	const types = new Map(values.flatMap(([e, v]) => (/^cmi\.interactions\.\d+\.type$/.test(e) ? [[e.split('.')[2]!, v] as const] : [])));
+	const formats: Record<string, { response: RegExp; pattern: RegExp }> = {
+		choice: { response: /^[0-9a-z](,[0-9a-z])*$/, pattern: /^(\{[0-9a-z](,[0-9a-z])*\}|[0-9a-z](,[0-9a-z])*)$/ },
+		matching: { response: /^[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*$/, pattern: /^(\{[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*\}|[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*)$/ },
+		sequencing: { response: /^[0-9a-z](,[0-9a-z])*$/, pattern: /^[0-9a-z](,[0-9a-z])*$/ }
+	};
 	return values.flatMap(([e, v]) => {
+		const type = /^cmi\.interactions\.(\d+)\.type$/.exec(e) ? v : undefined;
+		if (type !== undefined && !['choice', 'matching', 'sequencing', 'performance'].includes(type)) return [`${e}=${v}: not a type this report should use`];
 		const m = /^cmi\.interactions\.(\d+)\.(student_response|correct_responses\.\d+\.pattern)$/.exec(e);
 		if (!m) return [];
 		if (v.length > 255) return [`${e}: over 255 characters`];
-		if (types.get(m[1]!) !== 'choice') return [];
-		const ok = m[2] === 'student_response' ? /^[0-9a-z](,[0-9a-z])*$/ : /^(\{[0-9a-z](,[0-9a-z])*\}|[0-9a-z](,[0-9a-z])*)$/;
-		return ok.test(v) ? [] : [`${e}=${v}: not a SCORM 1.2 choice`];
+		const format = formats[types.get(m[1]!)!];
+		if (!format) return [];
+		return (m[2] === 'student_response' ? format.response : format.pattern).test(v) ? [] : [`${e}=${v}: not a SCORM 1.2 ${types.get(m[1]!)}`];
 	});
 }
 
@@ -317,6 +331,156 @@ describe('SCORM reports, checked by a real runtime (scorm-again)', () => {
 			expect(strict12(values)).toEqual([]);
 			const api = new Scorm12API({ logLevel: 5 });
 			api.LMSInitialize('');
+			expect(apply(api, values)).toEqual([]);
+		}
+	});
+
+	it('SCORM 1.2: a triage step is matching (item.category) or sequencing by the characters of its authored items and categories, accepted by a strict LMS and read back to the ids', async () => {
+		// The shipped Monday-morning triage: a classify step (8 calls into 3 categories) and an order step (4 callbacks).
+		const steps = Object.entries(TRIAGE.steps).flatMap(([id, s]) => (s.interaction?.kind === 'triage' ? [[id, s.interaction.block] as const] : []));
+		expect(steps.map(([, b]) => b.mode).sort()).toEqual(['classify', 'order']);
+		// The learner puts one call (one with no critical error, so the attempt goes on as it would) in the wrong category, and the callbacks in reverse.
+		const answer = (_: string, i: Interaction): Input | undefined => {
+			if (i.kind !== 'triage') return undefined;
+			if (i.block.mode === 'order') return { kind: 'triage', order: i.block.items.map((x) => x.id).reverse() };
+			const moved = i.block.items.find((x) => !x.critical)!;
+			return { kind: 'triage', placements: Object.fromEntries(i.block.items.map((x) => [x.id, x === moved ? i.block.categories!.find((c) => c.id !== x.category)!.id : x.category!])) };
+		};
+		const store = new MemoryStore();
+		await play(store, TRIAGE, 10_000, undefined, answer);
+		const { standing, decisions } = await counted(store, Assignment.parse({ ...assignment, id: 'asg-scorm-triage', scenarios: [TRIAGE.meta.id] }));
+		const report = scormReport('scorm12', { standing, decisions, written: [] });
+		expect(strict12(report)).toEqual([]);
+		const api = new Scorm12API({ logLevel: 5 });
+		api.LMSInitialize('');
+		expect(apply(api, report)).toEqual([]);
+		const at = (e: string) => report.find(([k]) => k === e)?.[1];
+		const seen = new Set<string>();
+		decisions.forEach((d, n) => {
+			const interaction = TRIAGE.steps[d.stepId]!.interaction!;
+			if (interaction.kind !== 'triage') return;
+			// The authored lists, read from the scenario here (not from what the decision carries).
+			const items = interaction.block.items.map((x) => x.id);
+			const categories = (interaction.block.categories ?? []).map((c) => c.id);
+			const id = (list: string[], c: string) => list['abcdefghijklmnopqrstuvwxyz0123456789'.indexOf(c)]!;
+			const response = at(`cmi.interactions.${n}.student_response`)!;
+			const pattern = at(`cmi.interactions.${n}.correct_responses.0.pattern`)!;
+			expect(at(`cmi.interactions.${n}.correct_responses.1.pattern`)).toBeUndefined();
+			expect(at(`cmi.interactions.${n}.result`)).not.toBe('correct');
+			if (interaction.block.mode === 'classify') {
+				seen.add('matching');
+				expect(at(`cmi.interactions.${n}.type`)).toBe('matching');
+				const read = (text: string) => Object.fromEntries(text.split(',').map((p) => [id(items, p[0]!), id(categories, p[2]!)]));
+				const given = answer(d.stepId, interaction) as Extract<Input, { placements: unknown }>;
+				expect(read(response)).toEqual(given.placements);
+				expect(read(pattern)).toEqual(Object.fromEntries(interaction.block.items.map((x) => [x.id, x.category])));
+				// In the items' authored order: the first call is "a".
+				expect(response.split(',').map((p) => p[0]).join('')).toBe('abcdefghijklmnopqrstuvwxyz'.slice(0, items.length));
+			} else {
+				seen.add('sequencing');
+				expect(at(`cmi.interactions.${n}.type`)).toBe('sequencing');
+				const read = (text: string) => text.split(',').map((c) => id(items, c));
+				expect(read(response)).toEqual([...items].reverse());
+				// The authored order is the right one.
+				expect(read(pattern)).toEqual(items);
+				expect(pattern).toBe('abcdefghijklmnopqrstuvwxyz'.slice(0, items.length).split('').join(','));
+			}
+		});
+		expect([...seen].sort()).toEqual(['matching', 'sequencing']);
+		// SCORM 2004 keeps the ids, its format allows them, and names the same key.
+		const api2004 = new Scorm2004API({ logLevel: 5 });
+		api2004.Initialize('');
+		const v2004 = scormReport('scorm2004', { standing, decisions, written: [] });
+		expect(apply(api2004, v2004)).toEqual([]);
+		decisions.forEach((d, n) => {
+			if (d.kind !== 'triage') return;
+			expect(api2004.GetValue(`cmi.interactions.${n}.learner_response`)).toBe(d.response.split(',').map((p) => p.replace(':', '[.]')).join('[,]'));
+			expect(api2004.GetValue(`cmi.interactions.${n}.correct_responses.0.pattern`)).toBe(d.correct!.split(',').map((p) => p.replace(':', '[.]')).join('[,]'));
+		});
+	});
+
+	it('SCORM 1.2 and 2004: a choice step with two best options reports each as a correct pattern of its own, accepted', async () => {
+		// No shipped step has two best options yet: the HIPAA call, its second option made as good as its third.
+		const files = readContentFiles();
+		const path = Object.keys(files).find((f) => f.endsWith('/hipaa-caller-says-spouse.md'))!;
+		const before = '    evidence: { cmaa.law.release-of-information: 1/2, cmaa.communication.telephone: 0/1 }\n    next: ask-what-next';
+		expect(files[path]).toContain(before);
+		const edited = loadContent({ ...files, [path]: files[path]!.replace(before, '    evidence: { cmaa.law.release-of-information: 2/2, cmaa.communication.telephone: 1/1 }\n    next: ask-what-next') });
+		const twoBest = edited.content!.scenarios.find((s) => s.meta.id === HIPAA.meta.id)!;
+		const first = twoBest.steps[twoBest.meta.start]!.interaction!;
+		if (first.kind !== 'choice') throw new Error('the first HIPAA step is a choice');
+		const authored = first.block.options.map((o) => o.id);
+		expect(authored).toEqual(['read-results', 'confirm-appointment-only', 'explain-and-offer']);
+		// The learner picks the second of the two best.
+		const store = new MemoryStore();
+		await play(store, twoBest, 10_000, undefined, (step) => (step === twoBest.meta.start ? { kind: 'choice', optionId: 'explain-and-offer' } : undefined));
+		const attempts = await store.listAttempts('learner-1');
+		const d = decisionsOf(twoBest, attempts[0]!, await store.getInputsOf(attempts.map((x) => x.id)));
+		if (!d.ok) throw new Error(d.error);
+		const decision = d.decisions[0]!;
+		expect(decision).toMatchObject({ response: 'explain-and-offer', correct: 'confirm-appointment-only', correctAll: ['confirm-appointment-only', 'explain-and-offer'], verdict: 'best' });
+		const standing = assignmentStanding(Assignment.parse({ ...assignment, scenarios: [HIPAA.meta.id] }), attempts);
+
+		const report12 = scormReport('scorm12', { standing, decisions: [decision], written: [] });
+		expect(report12.filter(([e]) => e.startsWith('cmi.interactions.0.correct_responses.'))).toEqual([
+			['cmi.interactions.0.correct_responses.0.pattern', 'b'],
+			['cmi.interactions.0.correct_responses.1.pattern', 'c']
+		]);
+		expect(report12).toContainEqual(['cmi.interactions.0.student_response', 'c']);
+		expect(report12).toContainEqual(['cmi.interactions.0.result', 'correct']);
+		expect(strict12(report12)).toEqual([]);
+		const api12 = new Scorm12API({ logLevel: 5 });
+		api12.LMSInitialize('');
+		expect(apply(api12, report12)).toEqual([]);
+		expect(api12.LMSGetValue('cmi.interactions.0.correct_responses._count')).toBe('2');
+
+		const report2004 = scormReport('scorm2004', { standing, decisions: [decision], written: [] });
+		const api2004 = new Scorm2004API({ logLevel: 5 });
+		api2004.Initialize('');
+		expect(apply(api2004, report2004)).toEqual([]);
+		expect(api2004.GetValue('cmi.interactions.0.correct_responses._count')).toBe('2');
+		expect([0, 1].map((m) => api2004.GetValue(`cmi.interactions.0.correct_responses.${m}.pattern`))).toEqual(['confirm-appointment-only', 'explain-and-offer']);
+		expect(api2004.GetValue('cmi.interactions.0.result')).toBe('correct');
+	});
+
+	it('a triage list past 36 items or categories goes as a performance (1.2) or other (2004) with the ids; up to 36, 1.2 names them a-z then 0-9', () => {
+		const items = Array.from({ length: 40 }, (_, i) => `call-${i}`);
+		const triage = (response: string, correct: string, options: string[], targets?: string[]): ReportedDecision => ({
+			attemptId: 'attempt-1', scenarioId: 'big-triage', seq: 0, stepId: 'sort', stepTitle: 'Sort', kind: 'triage', response, correct, options, ...(targets ? { targets } : {}), earned: 0, possible: 1, verdict: 'partial', competencies: [], at: 5_000
+		});
+		const one = (d: ReportedDecision) => scormReport('scorm12', { standing: assignmentStanding(assignment, []), decisions: [d], written: [] });
+		const ordered = items.slice(0, 30);
+		const thirty = one(triage([...ordered].reverse().join(','), ordered.join(','), ordered));
+		expect(thirty).toContainEqual(['cmi.interactions.0.type', 'sequencing']);
+		expect(thirty).toContainEqual(['cmi.interactions.0.student_response', '3,2,1,0,z,y,x,w,v,u,t,s,r,q,p,o,n,m,l,k,j,i,h,g,f,e,d,c,b,a']);
+		const forty = one(triage([...items].reverse().join(','), items.join(','), items));
+		expect(forty).toContainEqual(['cmi.interactions.0.type', 'performance']);
+		expect(forty).toContainEqual(['cmi.interactions.0.student_response', [...items].reverse().join(',').slice(0, 255)]);
+		expect(forty.some(([e]) => e.includes('correct_responses'))).toBe(false);
+		const cats = Array.from({ length: 37 }, (_, i) => `cat-${i}`);
+		const pairs = one(triage('call-0:cat-36,call-1:cat-0', 'call-0:cat-0,call-1:cat-0', ['call-0', 'call-1'], cats));
+		expect(pairs).toContainEqual(['cmi.interactions.0.type', 'performance']);
+		const fits = one(triage('call-1:cat-35,call-0:cat-26', 'call-0:cat-0,call-1:cat-0', ['call-0', 'call-1'], cats));
+		expect(fits).toContainEqual(['cmi.interactions.0.type', 'matching']);
+		expect(fits).toContainEqual(['cmi.interactions.0.student_response', 'a.0,b.9']);
+		expect(fits).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', 'a.a,b.a']);
+		for (const values of [thirty, forty, pairs, fits]) {
+			expect(strict12(values)).toEqual([]);
+			const api = new Scorm12API({ logLevel: 5 });
+			api.LMSInitialize('');
+			expect(apply(api, values)).toEqual([]);
+		}
+		// SCORM 2004 takes up to 36 items in a sequencing response: 40 go as "other", with the ids.
+		const in2004 = (d: ReportedDecision) => scormReport('scorm2004', { standing: assignmentStanding(assignment, []), decisions: [d], written: [] });
+		const thirty2004 = in2004(triage([...ordered].reverse().join(','), ordered.join(','), ordered));
+		expect(thirty2004).toContainEqual(['cmi.interactions.0.type', 'sequencing']);
+		expect(thirty2004).toContainEqual(['cmi.interactions.0.correct_responses.0.pattern', ordered.join('[,]')]);
+		const forty2004 = in2004(triage([...items].reverse().join(','), items.join(','), items));
+		expect(forty2004).toContainEqual(['cmi.interactions.0.type', 'other']);
+		expect(forty2004).toContainEqual(['cmi.interactions.0.learner_response', [...items].reverse().join(',')]);
+		for (const values of [thirty2004, forty2004]) {
+			const api = new Scorm2004API({ logLevel: 5 });
+			api.Initialize('');
 			expect(apply(api, values)).toEqual([]);
 		}
 	});

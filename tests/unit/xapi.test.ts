@@ -189,6 +189,25 @@ describe('xAPI statements for played attempts', () => {
 		expect(wrongStatement.object.definition!.correctResponsesPattern).toEqual([wrong.correct]);
 		// Competencies travel as a context extension.
 		expect(Object.values(wrongStatement.context.extensions ?? {})[0]).toEqual(wrong.competencies);
+		// A triage step names its key too (played with the key here): each item's category as [.] pairs, or the authored order.
+		for (const type of ['matching', 'sequencing']) {
+			const triage = answered.find((s) => s.object.definition!.interactionType === type)!;
+			expect(triage.object.definition!.correctResponsesPattern, type).toEqual([triage.result!.response]);
+		}
+	});
+
+	it('a choice with several best options names each as a correct response pattern of its own', () => {
+		const choice = derived.decisions.find((d) => d.kind === 'choice' && d.options && d.options.length >= 2)!;
+		const other = choice.options!.find((o) => o !== choice.correct)!;
+		// As a step whose author gave two options the top score reports it (SCORM does the same: one pattern each).
+		const twoBest: Decision = { ...choice, correctAll: [choice.correct!, other] };
+		const decisions = derived.decisions.map((d) => (d === choice ? twoBest : d));
+		const scenarios = new Map(assignment.scenarios.map((id) => [id, { title: scenario(id).meta.title }]));
+		const statements = buildStatements({ assignment, learner: { id: 'learner-1', name: 'Ana Lopez' }, account: ACCOUNT, appUrl: APP, standing: derived.standing, decisions, launches, scenarios });
+		const s = statements.find((x) => x.verb.id === VERBS.answered && x.object.id.endsWith(`/step/${choice.stepId}`) && x.timestamp === new Date(choice.at).toISOString())!;
+		expect(s.object.definition!.correctResponsesPattern).toEqual([choice.correct, other]);
+		expect(learningLockerProblem(s), JSON.stringify(s)).toBeUndefined();
+		expect(statementProblem(s), JSON.stringify(s)).toBeUndefined();
 	});
 
 	it('gives the same ids and statements when derived again, and no id twice', async () => {

@@ -17,13 +17,20 @@ export interface Decision {
 	kind: Input['kind'];
 	/** The learner's answer, as short text an LMS can store (ids, not prose). */
 	response: string;
-	/** The best answer in the same form, where the step has one (choice-like steps). */
+	/** The best answer in the same form, where the step has one (choice-like and triage steps). */
 	correct?: string;
 	/**
-	 * A choice-like step's option (or reply) ids in their authored order: SCORM 1.2 names an option by
-	 * a single character for its place in this list, not by its id.
+	 * Every best answer in that form, when there are several: a choice or dialogue step whose author
+	 * gave more than one option the top score. `correct` is the first of them. Absent when only one is.
+	 */
+	correctAll?: string[];
+	/**
+	 * A choice-like step's option (or reply) ids, or a triage step's item ids, in their authored order:
+	 * SCORM 1.2 names each by a single character for its place in this list, not by its id.
 	 */
 	options?: string[];
+	/** A triage step's category ids in their authored order (classify mode): SCORM 1.2 names a placement's target by its place here. */
+	targets?: string[];
 	earned: number;
 	possible: number;
 	verdict: Outcome['verdict'];
@@ -69,11 +76,22 @@ export function responseText(input: Input): string {
 	}
 }
 
-function correctText(outcome: Outcome): string | undefined {
+/** Every best answer, in `responseText`'s form: one for most steps, several for a choice or dialogue with tied best options. */
+function correctTexts(outcome: Outcome): string[] {
 	const m = outcome.marks;
-	if (m.kind === 'choice' || m.kind === 'dialogue') return m.best[0];
-	if (m.kind === 'multi-choice') return m.options.filter((o) => o.correct).map((o) => o.id).sort().join(',');
-	return undefined;
+	if (m.kind === 'choice' || m.kind === 'dialogue') return [...m.best];
+	if (m.kind === 'multi-choice') return [m.options.filter((o) => o.correct).map((o) => o.id).sort().join(',')];
+	if (m.kind === 'triage' && outcome.input.kind === 'triage') {
+		// The marks list the items in authored order, each with its right category (classify) or place (order, which is the authored one).
+		return ['order' in outcome.input ? m.items.map((i) => i.id).join(',') : [...m.items].sort((a, b) => a.id.localeCompare(b.id)).map((i) => `${i.id}:${i.right}`).join(',')];
+	}
+	return [];
+}
+
+/** Every best answer as `Decision` carries them: `correct` the first, `correctAll` all of them when there are several. */
+function correctOf(outcome: Outcome): Pick<Decision, 'correct' | 'correctAll'> {
+	const all = correctTexts(outcome);
+	return all.length === 0 ? {} : all.length === 1 ? { correct: all[0]! } : { correct: all[0]!, correctAll: all };
 }
 
 /** `decisionsOf` once the scenario's graders are loaded: what a page reporting to an LMS calls. */
@@ -98,25 +116,24 @@ export function decisionsOf(scenario: Scenario, attempt: AttemptRecord, inputs: 
 	};
 }
 
-/** The ids a choice-like step offers, in the order its author wrote them. */
-function optionsOf(step: Pick<Step, 'interaction'> | undefined): string[] | undefined {
+/** The ids a choice-like step offers, or a triage step's items and categories, in the order its author wrote them. */
+function optionsOf(step: Pick<Step, 'interaction'> | undefined): Pick<Decision, 'options' | 'targets'> {
 	const i = step?.interaction;
-	if (i?.kind === 'choice' || i?.kind === 'multi-choice') return i.block.options.map((o) => o.id);
-	if (i?.kind === 'dialogue') return i.block.replies.map((r) => r.id);
-	return undefined;
+	if (i?.kind === 'choice' || i?.kind === 'multi-choice') return { options: i.block.options.map((o) => o.id) };
+	if (i?.kind === 'dialogue') return { options: i.block.replies.map((r) => r.id) };
+	if (i?.kind === 'triage') return { options: i.block.items.map((t) => t.id), ...(i.block.categories ? { targets: i.block.categories.map((c) => c.id) } : {}) };
+	return {};
 }
 
 /** What a replayed outcome says, in the plain shape both scenario and shift decisions share. */
 export function graded(o: Outcome, step: Pick<Step, 'title' | 'interaction'> | undefined): Omit<Decision, 'attemptId' | 'scenarioId' | 'seq' | 'at'> {
-	const correct = correctText(o);
-	const options = optionsOf(step);
 	return {
 		stepId: o.stepId,
 		stepTitle: step?.title ?? o.stepId,
 		kind: o.input.kind,
 		response: responseText(o.input),
-		...(correct !== undefined ? { correct } : {}),
-		...(options ? { options } : {}),
+		...correctOf(o),
+		...optionsOf(step),
 		earned: o.evidence.reduce((n, e) => n + e.earned, 0),
 		possible: o.evidence.reduce((n, e) => n + e.possible, 0),
 		verdict: o.verdict,

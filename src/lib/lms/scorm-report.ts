@@ -11,6 +11,9 @@ import type { AssignmentStanding } from './standing';
 import type { ScormStandard } from './scorm-manifest';
 import { id12, objectiveIdFor } from './objectives';
 
+/** Every acceptable answer a decision names, each a pattern of its own (`correctAll` when there are several). */
+const correctResponses = (d: Pick<Decision, 'correct' | 'correctAll'>): string[] => d.correctAll ?? (d.correct === undefined ? [] : [d.correct]);
+
 export type CmiValue = [element: string, value: string];
 
 /** Scores go to the LMS as 0–100 with up to two decimals. */
@@ -81,8 +84,13 @@ function formatResponse(type: InteractionType, text: string): string {
 	return type === 'matching' ? items.map((p) => p.replace(':', '[.]')).join('[,]') : items.join('[,]');
 }
 
+/** SCORM 2004's most items or pairs in a matching or sequencing response or pattern that an LMS must take (its SPM; strict ones take no more). */
+const MAX_2004_NODES = 36;
+
 function interactionValues(n: number, d: ReportedDecision): CmiValue[] {
-	const type = interactionType(d);
+	let type = interactionType(d);
+	// A triage step may list up to 50 items: past 36 it goes as "other", its ids as text, which every LMS takes.
+	if ((type === 'matching' || type === 'sequencing') && d.response.split(',').filter(Boolean).length > MAX_2004_NODES) type = 'other';
 	const at = `cmi.interactions.${n}`;
 	const out: CmiValue[] = [
 		// The id first and the type before any response: the data model requires that order.
@@ -94,7 +102,8 @@ function interactionValues(n: number, d: ReportedDecision): CmiValue[] {
 	];
 	// Each links to its competency's cmi.objectives entry by the same id.
 	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm2004', c)]));
-	if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, formatResponse(type, d.correct)]);
+	// Each acceptable answer is a pattern of its own (a choice with two best options has two).
+	if (type !== 'other') correctResponses(d).forEach((c, m) => out.push([`${at}.correct_responses.${m}.pattern`, formatResponse(type, c)]));
 	out.push([`${at}.learner_response`, formatResponse(type, d.response)]);
 	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'incorrect' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);
 	return out;
@@ -116,49 +125,88 @@ export function optionLetter(place: number): string | undefined {
 	return place < 26 ? String.fromCharCode(97 + place) : String(place - 26);
 }
 
+/** Where each id is in `list`, as its 1.2 character; undefined when one is not there or has no character (past the 36th). */
+function charsOf(ids: readonly string[], list: readonly string[]): string[] | undefined {
+	const chars = ids.map((id) => optionLetter(list.indexOf(id)));
+	return chars.every((c) => c !== undefined) ? (chars as string[]) : undefined;
+}
+
 /** Option ids as their 1.2 characters, in the step's order; undefined when one has none (unknown, or past the 36th). */
 function letters(ids: string, options: readonly string[]): string[] | undefined {
-	const places = ids.split(',').filter(Boolean).map((id) => options.indexOf(id));
-	if (places.some((p) => p < 0 || p >= 36)) return undefined;
-	return places.sort((x, y) => x - y).map((p) => optionLetter(p)!);
+	const picked = ids.split(',').filter(Boolean).sort((x, y) => options.indexOf(x) - options.indexOf(y));
+	return charsOf(picked, options);
+}
+
+/** SCORM 1.2's type and CMIFeedback texts for a decision: its response (none for an empty choice) and each correct pattern. */
+interface Feedback12 {
+	type: 'choice' | 'matching' | 'sequencing';
+	response?: string;
+	correct: string[];
 }
 
 /**
- * A choice-like decision's response and correct pattern in SCORM 1.2's choice format: characters
+ * A choice-like decision's response and correct patterns in SCORM 1.2's choice format: characters
  * joined by commas, the pattern of a multi-choice (every correct option must be picked) in curly
- * brackets. Undefined when an option has no character: the caller reports it as a performance, whose
- * texts are free, with the ids.
+ * brackets, one pattern per best option. Undefined when an option has no character: the caller
+ * reports it as a performance, whose texts are free, with the ids.
  */
-function choice12(d: ReportedDecision): { response: string[]; correct?: string } | undefined {
+function choice12(d: ReportedDecision): Feedback12 | undefined {
 	if (!d.options) return undefined;
-	const response = letters(d.response, d.options);
-	const correct = d.correct === undefined ? [] : letters(d.correct, d.options);
-	if (!response || !correct) return undefined;
-	const pattern = correct.length === 0 ? undefined : d.kind === 'multi-choice' ? `{${correct.join(',')}}` : correct.join(',');
-	return { response, ...(pattern ? { correct: pattern } : {}) };
+	const options = d.options;
+	const response = letters(d.response, options);
+	const correct = correctResponses(d).map((c) => letters(c, options));
+	if (!response || correct.some((c) => !c)) return undefined;
+	const patterns = (correct as string[][]).filter((c) => c.length > 0).map((c) => (d.kind === 'multi-choice' ? `{${c.join(',')}}` : c.join(',')));
+	// Nothing picked is no character at all: the format has no empty choice, so none is sent.
+	return { type: 'choice', ...(response.length ? { response: response.join(',') } : {}), correct: patterns };
+}
+
+/**
+ * A triage decision in SCORM 1.2's formats, each item and category by the character for its authored
+ * place (as a choice's options are): matching (classify) is "item.category" pairs joined by commas, in
+ * the items' order; sequencing (order) the items' characters in the order given, joined by commas.
+ * Undefined when an item or category has no character (a list past the 36th: the schema allows 50
+ * items), or the decision carries no authored lists: the caller then reports it as a performance, with
+ * the ids, since 1.2's matching and sequencing take single characters only.
+ */
+function triage12(type: 'matching' | 'sequencing', d: ReportedDecision): Feedback12 | undefined {
+	const items = d.options;
+	if (!items) return undefined;
+	const format = (text: string): string | undefined => {
+		const parts = text.split(',').filter(Boolean);
+		if (type === 'sequencing') return charsOf(parts, items)?.join(',');
+		const targets = d.targets;
+		if (!targets) return undefined;
+		const pairs = parts.map((p) => p.split(':')).sort(([x], [y]) => items.indexOf(x!) - items.indexOf(y!));
+		const sources = charsOf(pairs.map(([item]) => item!), items);
+		const dests = charsOf(pairs.map(([, cat]) => cat ?? ''), targets);
+		return sources && dests ? sources.map((s, k) => `${s}.${dests[k]}`).join(',') : undefined;
+	};
+	const response = format(d.response);
+	const correct = correctResponses(d).map(format);
+	if (response === undefined || correct.some((c) => c === undefined)) return undefined;
+	return { type, ...(response ? { response } : {}), correct: (correct as string[]).filter(Boolean) };
 }
 
 function interactionValues12(n: number, d: ReportedDecision): CmiValue[] {
-	let type = interactionType(d);
-	const letter = type === 'choice' ? choice12(d) : undefined;
-	// A choice whose options cannot all be named by one character goes as a performance, with the ids.
-	if (type === 'choice' && !letter) type = 'other';
+	const type = interactionType(d);
+	const feedback = type === 'choice' ? choice12(d) : type === 'matching' || type === 'sequencing' ? triage12(type, d) : undefined;
 	const at = `cmi.interactions.${n}`;
-	// SCORM 1.2 has no "other": a worked form is a performance. Texts are CMIFeedback, 255 characters.
+	// SCORM 1.2 has no "other": a worked form is a performance, and so is a choice or triage whose
+	// options cannot all be named by one character. Texts are CMIFeedback, 255 characters.
 	// It has no description either, so nothing but the step's authored order says which option a letter is.
 	const out: CmiValue[] = [
 		[`${at}.id`, id12(interactionId(d))],
-		[`${at}.type`, type === 'other' ? 'performance' : type],
+		[`${at}.type`, feedback ? feedback.type : 'performance'],
 		[`${at}.time`, scorm12Time(answeredAt(d))],
 		[`${at}.weighting`, String(d.possible)]
 	];
 	d.competencies.forEach((c, i) => out.push([`${at}.objectives.${i}.id`, objectiveIdFor('scorm12', c)]));
-	if (letter) {
-		if (letter.correct) out.push([`${at}.correct_responses.0.pattern`, letter.correct]);
-		// Nothing picked is no character at all: the format has no empty choice, so none is sent.
-		if (letter.response.length) out.push([`${at}.student_response`, letter.response.join(',')]);
+	if (feedback) {
+		// Each acceptable answer is a pattern of its own (a choice with two best options has two).
+		feedback.correct.forEach((c, m) => out.push([`${at}.correct_responses.${m}.pattern`, c]));
+		if (feedback.response !== undefined) out.push([`${at}.student_response`, feedback.response]);
 	} else {
-		if (d.correct !== undefined && type !== 'other') out.push([`${at}.correct_responses.0.pattern`, d.correct.slice(0, 255)]);
 		out.push([`${at}.student_response`, d.response.slice(0, 255)]);
 	}
 	out.push([`${at}.result`, d.verdict === 'best' ? 'correct' : d.verdict === 'wrong' ? 'wrong' : String(Math.round((d.earned / (d.possible || 1)) * 1000) / 1000)]);

@@ -217,8 +217,11 @@ function completedAt(assignment: XapiInput['assignment'], standing: AssignmentSt
 	return at;
 }
 
+/** Every acceptable answer a decision names, each a pattern of its own (`correctAll` when there are several). */
+const correctResponses = (d: Pick<Decision, 'correct' | 'correctAll'>): string[] => d.correctAll ?? (d.correct === undefined ? [] : [d.correct]);
+
 /** Every statement the learner's work on the assignment should have produced, oldest first. */
-type ScoredDecision = Pick<Decision, 'kind' | 'response' | 'correct' | 'stepTitle' | 'verdict' | 'earned' | 'possible' | 'critical'>;
+type ScoredDecision = Pick<Decision, 'kind' | 'response' | 'correct' | 'correctAll' | 'stepTitle' | 'verdict' | 'earned' | 'possible' | 'critical'>;
 
 /** The step answered, as an interaction activity: the same for a scenario's decision and a shift task's. */
 function decisionActivity(id: string, d: ScoredDecision, description: string): Activity {
@@ -231,7 +234,8 @@ function decisionActivity(id: string, d: ScoredDecision, description: string): A
 			description: en(description),
 			type: ACTIVITY_TYPES.interaction,
 			interactionType: type,
-			...(d.correct !== undefined && type !== 'other' ? { correctResponsesPattern: [responsePattern(type, d.correct)] } : {})
+			// Each acceptable answer is a pattern of its own (a choice with two best options has two), as in SCORM.
+			...(d.correct !== undefined && type !== 'other' ? { correctResponsesPattern: correctResponses(d).map((c) => responsePattern(type, c)) } : {})
 		}
 	};
 }
