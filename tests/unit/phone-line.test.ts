@@ -21,7 +21,7 @@ describe('the phone bar', () => {
 		expect(phoneLine(m, 'lab-result')).toBe('Line 1 · connected · Thomas Begay');
 		const triage = meta('triage-monday-morning-calls');
 		expect(phoneLine(triage, 'sort')).not.toMatch(/caller|Line 1/);
-		expect(phoneLine(triage, 'line-two')).toBe('Line 2 · connected · Joan Whitaker');
+		expect(phoneLine(triage, 'line-two')).toBe('Line 2 · connected · Doris Ellsworth');
 	});
 
 	it('defaults to line 1 and the patient, and never says just "caller"', () => {
