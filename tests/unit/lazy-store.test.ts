@@ -181,16 +181,56 @@ describe('the lazy store (db/lazy.ts)', () => {
 		expect((await store.listLearners()).map((l) => l.id)).toEqual(['ana']);
 	});
 
-	it('opens Dexie to watch, and calls back as Dexie would', async () => {
+	it('watches a first visit without Dexie: "nothing" at once, then what this tab writes, as Dexie would tell it', async () => {
 		const name = fresh();
 		const { store, opens } = await lazy(name);
 		const seen: number[] = [];
 		const stop = store.watchAttempts('ana', (a) => seen.push(a.length));
 		await expect.poll(() => seen).toEqual([0]);
+		expect(opens).toEqual([]);
+		expect(await listed(name)).toBe(false);
 		await beginAttempt(store, 'ana', scenario, 1, 1);
 		await expect.poll(() => seen.at(-1)).toBe(1);
 		stop();
 		expect(opens).toEqual(['indexeddb']);
+	});
+
+	it('a watch that began on an empty browser sees what another tab saves first', async () => {
+		const name = fresh();
+		const { store, opens } = await lazy(name);
+		const seen: number[] = [];
+		const stop = store.watchAttempts('ana', (a) => seen.push(a.length));
+		await expect.poll(() => seen).toEqual([0]);
+		// Another tab (its own Dexie) saves the first attempt: its Dexie says so on the channel, and this tab starts watching.
+		const other = new DexieStore(dexie(new ProgressDb(name)));
+		await beginAttempt(other, 'ana', scenario, 1, 1);
+		await expect.poll(() => seen.at(-1)).toBe(1);
+		expect(opens).toEqual(['indexeddb']);
+		stop();
+	});
+
+	it('every other read of a first visit answers nothing without opening Dexie', async () => {
+		const name = fresh();
+		const { store, opens } = await lazy(name);
+		expect({
+			inputs: await store.getInputsOf(['x']),
+			session: await store.getExamSession('x'),
+			sessions: await store.listExamSessions('ana'),
+			cards: await store.listReviewCards('ana'),
+			authored: await store.getAuthored('x'),
+			authoredList: await store.listAuthored(),
+			xapi: await store.getXapiRecord('ana', 'a1'),
+			gradebook: await store.getGradebook('a1'),
+			gradebooks: await store.listGradebooks(),
+			run: await store.getShiftRun('x'),
+			runs: await store.listShiftRuns('ana')
+		}).toEqual({ inputs: [], session: undefined, sessions: [], cards: [], authored: undefined, authoredList: [], xapi: { learnerId: 'ana', assignmentId: 'a1', launches: [], acknowledged: [] }, gradebook: undefined, gradebooks: [], run: undefined, runs: [] });
+		expect(opens).toEqual([]);
+		expect(await listed(name)).toBe(false);
+		// The empty answers are the full store's: the same reads through Dexie on an empty database.
+		const dexieStore = new DexieStore(dexie(new ProgressDb(fresh())));
+		expect(await dexieStore.getXapiRecord('ana', 'a1')).toEqual(await store.getXapiRecord('ana', 'a1'));
+		expect(await dexieStore.listShiftRuns('ana')).toEqual(await store.listShiftRuns('ana'));
 	});
 
 	it('says memory, and passes on the warning, when storage turns out to be blocked', async () => {

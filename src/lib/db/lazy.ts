@@ -1,22 +1,32 @@
 /**
- * The store every page gets. Where this browser has stored nothing yet (a first visit), it answers the
- * first paint's reads with "nothing" and loads Dexie (open.ts: IndexedDB, or memory when storage is
- * blocked) only when something is written or watched, or another tab has created the database since. From
- * then on it hands every call to that store. So a first visit paints and plays a scenario without
- * downloading Dexie until the learner's first answer. Where progress is stored, the full store opens at
- * once, as it always did (the offline worker has Dexie cached, and a write never waits for it to load).
+ * The store every page gets. Where this browser has stored nothing yet (a first visit), it answers every
+ * read with "nothing" and loads Dexie (open.ts: IndexedDB, or memory when storage is blocked) only when
+ * something is written, or another tab has created the database since. A watch answers "nothing" too,
+ * then starts watching the full store once this tab loads it or another tab's Dexie says it wrote. From
+ * then on it hands every call to that store. So a first visit paints and plays a scenario, and shows the
+ * catalog or an empty dashboard, without downloading Dexie until the learner's first answer. Where
+ * progress is stored, the full store opens at once, as it always did (the offline worker has Dexie
+ * cached, and a write never waits for it to load).
  */
 import type { OpenedStore } from './open';
 import { databaseExists } from './peek';
-import type { ProgressStore } from './types';
+import type { AttemptRecord, ExamSession, ProgressStore, ShiftRun } from './types';
 
 type Store = ProgressStore;
+
+/**
+ * The BroadcastChannel on which Dexie (4.x, pinned) tells every tab of the origin that a transaction wrote
+ * (its STORAGE_MUTATED_DOM_EVENT_NAME): a tab watching nothing yet hears another tab's first write on it.
+ */
+export const DEXIE_MUTATIONS_CHANNEL = 'x-storagemutated-1';
 
 export class LazyStore implements ProgressStore {
 	#loading: Promise<Store> | undefined;
 	#real: Store | undefined;
 	#beforeFirstWrite: ((store: Store) => Promise<void>) | undefined;
 	#firstWrite: Promise<void> | undefined;
+	/** Watches waiting for the full store: called once when this tab starts loading it. */
+	#onLoad = new Set<() => void>();
 
 	/**
 	 * `stillEmpty` says whether the browser still holds no database (looked at again before each read, as
@@ -41,7 +51,8 @@ export class LazyStore implements ProgressStore {
 
 	/** The full store, loaded once (a failed download is tried again on the next call). */
 	load(): Promise<Store> {
-		this.#loading ??= this.open().then(
+		if (this.#loading) return this.#loading;
+		this.#loading = this.open().then(
 			(o) => {
 				this.#real = o.store;
 				this.opened(o);
@@ -52,6 +63,9 @@ export class LazyStore implements ProgressStore {
 				throw e;
 			}
 		);
+		const waiting = [...this.#onLoad];
+		this.#onLoad.clear();
+		for (const attach of waiting) attach();
 		return this.#loading;
 	}
 
@@ -93,23 +107,47 @@ export class LazyStore implements ProgressStore {
 		return this.#writable().then(run);
 	}
 
-	#other<T>(run: (s: Store) => Promise<T>): Promise<T> {
-		return this.load().then(run);
-	}
-
-	#watch<T>(subscribe: (s: Store, onChange: (value: T) => void) => () => void, onChange: (value: T) => void): () => void {
+	/**
+	 * Nothing stored: calls back with `none`, then watches the full store once this tab loads it (a write)
+	 * or another tab writes (its Dexie says so on the channel). Otherwise the full store's watch at once.
+	 */
+	#watch<T>(subscribe: (s: Store, onChange: (value: T) => void) => () => void, none: T, onChange: (value: T) => void): () => void {
 		let stop: (() => void) | undefined;
 		let stopped = false;
-		this.load().then(
-			(s) => {
-				if (!stopped) stop = subscribe(s, onChange);
-			},
-			() => {
-				// Storage code could not load (offline, before the worker cached it): nothing to watch.
-			}
-		);
+		let attached = false;
+		let channel: BroadcastChannel | undefined;
+		const attach = () => {
+			if (stopped || attached) return;
+			attached = true;
+			channel?.close();
+			this.#onLoad.delete(attach);
+			this.load().then(
+				(s) => {
+					if (!stopped) stop = subscribe(s, onChange);
+				},
+				() => {
+					// Storage code could not load (offline, before the worker cached it): nothing to watch.
+				}
+			);
+		};
+		if (this.#loading) attach();
+		else
+			void this.stillEmpty()
+				.catch(() => false)
+				.then((empty) => {
+					if (stopped || attached) return;
+					if (!empty || this.#loading) return attach();
+					onChange(none);
+					this.#onLoad.add(attach);
+					if (typeof BroadcastChannel === 'function') {
+						channel = new BroadcastChannel(DEXIE_MUTATIONS_CHANNEL);
+						channel.onmessage = attach;
+					}
+				});
 		return () => {
 			stopped = true;
+			channel?.close();
+			this.#onLoad.delete(attach);
 			stop?.();
 		};
 	}
@@ -144,23 +182,23 @@ export class LazyStore implements ProgressStore {
 	advanceShiftRun: Store['advanceShiftRun'] = (...a) => this.#write((s) => s.advanceShiftRun(...a));
 	clearGradebook: Store['clearGradebook'] = (...a) => this.#write((s) => s.clearGradebook(...a));
 
-	// Other reads load the full store: no first paint of a scenario waits on them.
-	getInputsOf: Store['getInputsOf'] = (...a) => this.#other((s) => s.getInputsOf(...a));
-	getExamSession: Store['getExamSession'] = (...a) => this.#other((s) => s.getExamSession(...a));
-	listExamSessions: Store['listExamSessions'] = (...a) => this.#other((s) => s.listExamSessions(...a));
-	listReviewCards: Store['listReviewCards'] = (...a) => this.#other((s) => s.listReviewCards(...a));
-	getAuthored: Store['getAuthored'] = (...a) => this.#other((s) => s.getAuthored(...a));
-	listAuthored: Store['listAuthored'] = (...a) => this.#other((s) => s.listAuthored(...a));
-	getXapiRecord: Store['getXapiRecord'] = (...a) => this.#other((s) => s.getXapiRecord(...a));
-	getGradebook: Store['getGradebook'] = (...a) => this.#other((s) => s.getGradebook(...a));
-	listGradebooks: Store['listGradebooks'] = (...a) => this.#other((s) => s.listGradebooks(...a));
-	getShiftRun: Store['getShiftRun'] = (...a) => this.#other((s) => s.getShiftRun(...a));
-	listShiftRuns: Store['listShiftRuns'] = (...a) => this.#other((s) => s.listShiftRuns(...a));
+	// The other reads: nothing stored is nothing to read either.
+	getInputsOf: Store['getInputsOf'] = (...a) => this.#read([], (s) => s.getInputsOf(...a));
+	getExamSession: Store['getExamSession'] = (...a) => this.#read(undefined, (s) => s.getExamSession(...a));
+	listExamSessions: Store['listExamSessions'] = (...a) => this.#read([], (s) => s.listExamSessions(...a));
+	listReviewCards: Store['listReviewCards'] = (...a) => this.#read([], (s) => s.listReviewCards(...a));
+	getAuthored: Store['getAuthored'] = (...a) => this.#read(undefined, (s) => s.getAuthored(...a));
+	listAuthored: Store['listAuthored'] = (...a) => this.#read([], (s) => s.listAuthored(...a));
+	getXapiRecord: Store['getXapiRecord'] = (learnerId, assignmentId) => this.#read({ learnerId, assignmentId, launches: [], acknowledged: [] }, (s) => s.getXapiRecord(learnerId, assignmentId));
+	getGradebook: Store['getGradebook'] = (...a) => this.#read(undefined, (s) => s.getGradebook(...a));
+	listGradebooks: Store['listGradebooks'] = (...a) => this.#read([], (s) => s.listGradebooks(...a));
+	getShiftRun: Store['getShiftRun'] = (...a) => this.#read(undefined, (s) => s.getShiftRun(...a));
+	listShiftRuns: Store['listShiftRuns'] = (...a) => this.#read([], (s) => s.listShiftRuns(...a));
 
-	// Watching (liveQuery) needs Dexie: it loads, then calls back as it would have.
-	watchAttempts: Store['watchAttempts'] = (learnerId, onChange) => this.#watch((s, cb) => s.watchAttempts(learnerId, cb), onChange);
-	watchExamSessions: Store['watchExamSessions'] = (learnerId, onChange) => this.#watch((s, cb) => s.watchExamSessions(learnerId, cb), onChange);
-	watchShiftRuns: Store['watchShiftRuns'] = (learnerId, onChange) => this.#watch((s, cb) => s.watchShiftRuns(learnerId, cb), onChange);
+	// Watching (liveQuery) needs Dexie: loaded with the first write here or elsewhere, then called back as Dexie would.
+	watchAttempts: Store['watchAttempts'] = (learnerId, onChange) => this.#watch<AttemptRecord[]>((s, cb) => s.watchAttempts(learnerId, cb), [], onChange);
+	watchExamSessions: Store['watchExamSessions'] = (learnerId, onChange) => this.#watch<ExamSession[]>((s, cb) => s.watchExamSessions(learnerId, cb), [], onChange);
+	watchShiftRuns: Store['watchShiftRuns'] = (learnerId, onChange) => this.#watch<ShiftRun[]>((s, cb) => s.watchShiftRuns(learnerId, cb), [], onChange);
 }
 
 /**
