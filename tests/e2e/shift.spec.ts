@@ -168,7 +168,8 @@ test('a shift feeds the dashboard and the transcript: its tasks count as evidenc
 	await expect(row).toHaveCount(1);
 	await expect(row).toContainText(SHIFT.meta.title);
 	await expect(row).toContainText('Not passed');
-	await row.getByRole('link', { name: 'Report' }).click();
+	await expect(row).toContainText('Practice (no assignment)');
+	await row.getByRole('link', { name: new RegExp(`^Report: ${SHIFT.meta.title}`) }).click();
 	await expect(page.locator('[data-shift-report]')).toBeVisible();
 	await page.goto('/progress/transcript/');
 	await expect(page.locator('table[data-table="shifts"]')).toContainText(SHIFT.meta.title);
