@@ -26,6 +26,9 @@ async function figures(page: Page) {
 test('finishing a scenario changes the dashboard, and it has no axe violations', async ({ page }) => {
 	await page.goto('/progress/');
 	await expect(page.locator(`tr[data-domain="${LAW}"] td`).first()).toHaveText('—');
+	// Nothing worked yet: no empty charts, a line saying when each appears (and the tables as ever).
+	await expect(page.locator('[data-chart-empty]')).toHaveCount(2);
+	await expect(page.locator('.chart')).toHaveCount(0);
 	const before = await page.locator('[data-recommend]').first().getAttribute('data-recommend');
 	expect(before).toBeTruthy();
 	await complete(page, HIPAA);
@@ -42,6 +45,7 @@ test('finishing a scenario changes the dashboard, and it has no axe violations',
 	const domain = (await tip.getAttribute('data-item-tip'))!;
 	// Charts render on this page only, each beside its table; one day of work is not yet a trend.
 	await expect(page.locator('.chart canvas')).toHaveCount(2);
+	await expect(page.locator('[data-chart-empty]')).toHaveCount(0);
 	await expect(page.locator('[data-trend-thin]')).toContainText('Not enough history yet for a trend');
 	expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	// Filtering the attempt history.
