@@ -73,6 +73,14 @@ class OfflineApp {
 			if (container.controller !== firstController) location.reload();
 		});
 		container.startMessages();
+		// A first visit (no worker yet) registers once the page has loaded and gone idle: installing fetches
+		// and stores the whole app, which should not compete with the page's own start on a slow phone. A
+		// later visit registers at once, so a version left waiting is applied before the learner begins.
+		if (container.controller) this.#register(container);
+		else afterLoadAndIdle(() => this.#register(container));
+	}
+
+	#register(container: ServiceWorkerContainer): void {
 		void container
 			.register(`${base}/service-worker.js`, { scope: `${base}/` })
 			.then((reg) => {
@@ -120,6 +128,13 @@ class OfflineApp {
 		this.#applying = true;
 		waiting.postMessage(APPLY_UPDATE);
 	}
+}
+
+/** Runs `then` once the page's load event has passed and the main thread is idle (or after 3 s at most). */
+function afterLoadAndIdle(then: () => void): void {
+	const idle = () => (typeof requestIdleCallback === 'function' ? requestIdleCallback(() => then(), { timeout: 3000 }) : setTimeout(then, 500));
+	if (document.readyState === 'complete') idle();
+	else addEventListener('load', idle, { once: true });
 }
 
 export const offlineApp = new OfflineApp();
