@@ -219,6 +219,8 @@ test('importing progress into a fresh browser offers to switch to its learner, a
 	await page.getByRole('button', { name: 'Rename Student' }).click();
 	await page.getByRole('textbox', { name: 'New name for Student' }).fill('Ana');
 	await page.getByRole('button', { name: 'Save name' }).click();
+	// Said once it is stored (a first visit's first write also loads the storage code): leaving before then could lose it.
+	await expect(page.getByRole('status')).toContainText('Student is now called Ana.');
 	await pass(page, PATH[0]!);
 	await page.goto('/learners/');
 	const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: "Export Ana's progress" }).click()]);
