@@ -1,4 +1,5 @@
-import { URGENCIES, type Consequence, type Shift, type ShiftEvent, type Urgency, minutesOf, clockOf } from '../content/schema/shift';
+import type { Consequence, Shift, ShiftEvent, Urgency } from '../content/schema/shift';
+import { URGENCIES, minutesOf, clockOf } from '../content/shift-clock';
 import { answer, isFinished, start, summarize } from './engine';
 import { mix, rng } from './rng';
 import { totalsByCompetency } from './progress';

@@ -1,11 +1,13 @@
 import { z } from '../../zod';
 import { ClockTime, CriticalText, Id } from './common';
 import { ScenarioKind, Variant, type Scenario } from './scenario';
+import { URGENCIES, clockOf, minutesOf } from '../shift-clock';
+
+export { URGENCIES, clockOf, minutesOf };
 
 /** How a piece of work reaches the desk: it decides which office panel shows it. */
 export const CHANNELS = ['call', 'walk-in', 'window', 'portal', 'fax', 'provider-late', 'claim-rejection', 'desk'] as const;
 /** Most urgent first: the order a learner should work what is waiting. */
-export const URGENCIES = ['urgent', 'soon', 'routine'] as const;
 
 export const CallRules = z.strictObject({
 	/** A ringing call nobody answers rolls over and the caller hangs up after this many minutes. */
@@ -101,16 +103,4 @@ export interface Shift {
 	debrief: string;
 	hash: string;
 	file: string;
-}
-
-/** "08:05" → 485 minutes after midnight. */
-export function minutesOf(clock: string): number {
-	const [h, m] = clock.split(':').map(Number);
-	return h! * 60 + m!;
-}
-
-/** 485 → "08:05". */
-export function clockOf(minutes: number): string {
-	const m = Math.max(0, Math.round(minutes));
-	return `${String(Math.floor(m / 60) % 24).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
 }
