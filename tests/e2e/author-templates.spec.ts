@@ -3,6 +3,8 @@ import AxeBuilder from '@axe-core/playwright';
 
 test('the author page starts from a template of any kind and lists what a scenario refers to by id', async ({ page }) => {
 	await page.goto('/author/');
+	// The page works once the clinic is loaded (its buttons say so); a choice made in the prerendered page before that can be lost.
+	await expect(page.getByRole('button', { name: 'Check it' })).toBeEnabled();
 	await page.getByLabel('Scenario text').fill('my own draft');
 	await page.getByLabel('Start from a template').selectOption({ label: 'Work the schedule book (schedule)' });
 	await page.getByRole('button', { name: 'Fill the editor' }).click();
