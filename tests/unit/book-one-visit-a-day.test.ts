@@ -14,11 +14,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content';
-import type { ResolvedScheduleBlock, Scenario } from '../../src/lib/content/schema/scenario';
+import type { ResolvedScheduleBlock } from '../../src/lib/content/schema/scenario';
 import { fillTemplate } from '../../src/lib/content/template';
 import { start } from '../../src/lib/engine/engine';
 import { isActive, seedBook } from '../../src/lib/office/schedule';
 import { readContentFiles } from '../../scripts/read-content';
+import { shippedBooks } from './shipped-books';
 
 const files = readContentFiles();
 delete files['content/codesets/icd10cm-2026.tsv'];
@@ -26,19 +27,7 @@ delete files['content/codesets/hcpcs-2025oct.tsv'];
 const { content, errors } = loadContent(files);
 const SEEDS = [1, 2, 3, 7, 42, 1234, 99991];
 
-interface BookSource {
-	where: string;
-	scenario: Scenario;
-	step: string;
-	block: ResolvedScheduleBlock;
-}
-
-const sources: BookSource[] = [
-	...(content?.scenarios ?? []).map((s) => ({ where: s.meta.id, scenario: s })),
-	...(content?.shifts ?? []).flatMap((sh) => Object.entries(sh.tasks).map(([event, s]) => ({ where: `${sh.meta.id}/${event}`, scenario: s })))
-].flatMap(({ where, scenario }) =>
-	Object.values(scenario.steps).flatMap((step) => (step.interaction?.kind === 'schedule' ? [{ where, scenario, step: step.id, block: step.interaction.block }] : []))
-);
+const sources = shippedBooks(content);
 
 /** The book under one variant: the seed appointments with any {{placeholder}} filled as the variant fills it. */
 function bookUnder(block: ResolvedScheduleBlock, variant: Readonly<Record<string, string>>) {

@@ -20,9 +20,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content';
-import type { ResolvedScheduleBlock } from '../../src/lib/content/schema/scenario';
 import { ageOn } from '../../src/lib/office/bindings';
 import { readContentFiles } from '../../scripts/read-content';
+import { shippedBooks } from './shipped-books';
 
 const files = readContentFiles();
 delete files['content/codesets/icd10cm-2026.tsv'];
@@ -87,15 +87,8 @@ interface Row {
 	reason: string;
 }
 
-const rows: Row[] = [
-	...(content?.scenarios ?? []).map((s) => ({ where: s.meta.id, scenario: s })),
-	...(content?.shifts ?? []).flatMap((sh) => Object.entries(sh.tasks).map(([event, s]) => ({ where: `${sh.meta.id}/${event}`, scenario: s })))
-].flatMap(({ where, scenario }) =>
-	Object.values(scenario.steps).flatMap((step) =>
-		step.interaction?.kind === 'schedule'
-			? (step.interaction.block as ResolvedScheduleBlock).appointments.map((a) => ({ where: `${where}/${step.id}`, id: a.id, patient: a.patient, provider: a.provider, type: a.type, reason: a.reason ?? '' }))
-			: []
-	)
+const rows: Row[] = shippedBooks(content).flatMap(({ where, step, block }) =>
+	block.appointments.map((a) => ({ where: `${where}/${step}`, id: a.id, patient: a.patient, provider: a.provider, type: a.type, reason: a.reason ?? '' }))
 );
 
 /** What is wrong with one row, as sentences; empty when it fits. */

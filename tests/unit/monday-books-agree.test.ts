@@ -19,6 +19,7 @@ import { loadContent } from '../../src/lib/content';
 import type { ResolvedScheduleBlock } from '../../src/lib/content/schema/scenario';
 import { isActive, seedBook } from '../../src/lib/office/schedule';
 import { readContentFiles } from '../../scripts/read-content';
+import { shippedBooks } from './shipped-books';
 
 const files = readContentFiles();
 delete files['content/codesets/icd10cm-2026.tsv'];
@@ -53,12 +54,7 @@ interface Away {
 	known: number;
 }
 
-const books: Book[] = [
-	...(content?.scenarios ?? []).map((s) => ({ where: s.meta.id, scenario: s })),
-	...(content?.shifts ?? []).flatMap((sh) => Object.entries(sh.tasks).map(([event, s]) => ({ where: `${sh.meta.id}/${event}`, scenario: s })))
-].flatMap(({ where, scenario }) =>
-	Object.values(scenario.steps).flatMap((step) => (step.interaction?.kind === 'schedule' ? [{ where: `${where}/${step.id}`, block: step.interaction.block }] : []))
-);
+const books: Book[] = shippedBooks(content).map(({ where, step, block }) => ({ where: `${where}/${step}`, block }));
 
 function rowsOf({ where, block }: Book): Row[] {
 	const toFix = new Set(block.tasks.flatMap((t) => t.appointments ?? []));
