@@ -1,4 +1,5 @@
-import { minutesOf, type Shift } from '../../src/lib/content/schema/shift';
+import type { Shift } from '../../src/lib/content/schema/shift';
+import { minutesOf } from '../../src/lib/content/shift-clock';
 import { act, replayShift, startShift, type ShiftInput, type ShiftState } from '../../src/lib/engine/shift';
 import { shiftSummaryOf } from '../../src/lib/shift-runs';
 import type { ShiftRun } from '../../src/lib/db/types';

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content';
-import { minutesOf, type Shift } from '../../src/lib/content/schema/shift';
+import type { Shift } from '../../src/lib/content/schema/shift';
+import { minutesOf } from '../../src/lib/content/shift-clock';
 import { CUE_LIMITS, cueWarnings, scenarioDecisions } from '../../src/lib/content/cues';
 import { replayShift, startShift, summarizeShift, type ShiftState } from '../../src/lib/engine/shift';
 import { scenarioFigures } from '../../src/lib/engine/test-wiseness';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { known } from './fixtures';
 import { parseShift } from '../../src/lib/content/shift';
-import { clockOf, type Shift } from '../../src/lib/content/schema/shift';
+import type { Shift } from '../../src/lib/content/schema/shift';
+import { clockOf } from '../../src/lib/content/shift-clock';
 import { act, moodNow, replayShift, startShift, summarizeShift, type ShiftInput, type ShiftState } from '../../src/lib/engine/shift';
 import { readContentFiles } from '../../scripts/read-content';
 import { loadContent } from '../../src/lib/content';

@@ -6,7 +6,8 @@ import { attachContexts, parseStep } from './scenario';
 import type { ClinicWorld } from './world';
 import type { Scenario, Step } from './schema/scenario';
 import { checkStoryAgainstRecords } from './story-check';
-import { ShiftFrontMatter, minutesOf, type Shift, type ShiftEvent } from './schema/shift';
+import { ShiftFrontMatter, type Shift, type ShiftEvent } from './schema/shift';
+import { minutesOf } from './shift-clock';
 
 export interface ShiftParseOptions {
 	known: KnownIds;

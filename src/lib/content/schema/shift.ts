@@ -1,9 +1,7 @@
 import { z } from '../../zod';
 import { ClockTime, CriticalText, Id } from './common';
 import { ScenarioKind, Variant, type Scenario } from './scenario';
-import { URGENCIES, clockOf, minutesOf } from '../shift-clock';
-
-export { URGENCIES, clockOf, minutesOf };
+import { URGENCIES } from '../shift-clock';
 
 /** How a piece of work reaches the desk: it decides which office panel shows it. */
 export const CHANNELS = ['call', 'walk-in', 'window', 'portal', 'fax', 'provider-late', 'claim-rejection', 'desk'] as const;
