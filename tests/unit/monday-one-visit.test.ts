@@ -74,7 +74,6 @@ const KNOWN_OPEN = [
 	'pt-meera-natarajan',
 	'pt-mei-chen',
 	'pt-olivia-bennett',
-	'pt-patricia-moore',
 	'pt-robert-hayes',
 	'pt-sandra-whitfield',
 	'pt-tyler-brooks'
