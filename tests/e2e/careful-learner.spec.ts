@@ -140,3 +140,36 @@ for (const size of [DESKTOP, PHONE])
 		await expect(titles).toHaveCount(0);
 		expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
 	});
+
+test('at 390 px no page scrolls sideways: the dashboard, the transcript, authoring, and players whose texts carry wide tables', async ({ page }) => {
+	await page.setViewportSize(PHONE);
+	const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+	for (const path of ['/progress/', '/progress/transcript/']) {
+		await page.goto(path);
+		await expect(page.locator('table').first()).toBeVisible();
+		expect(await sideways(), `${path} fits the phone`).toBeLessThanOrEqual(0);
+	}
+	await page.goto('/author/');
+	for (const summary of await page.locator('[data-reference] summary').all()) await summary.click();
+	expect(await sideways(), 'authoring fits the phone, its reference tables open').toBeLessThanOrEqual(0);
+
+	// A remittance told in the narrative: its table scrolls in its own box, which the keyboard can reach.
+	await page.goto(`/play/${scenario('payments-denial-coverage-ended').meta.id}/`);
+	await expect(page.locator('[data-preview]')).toHaveCount(0);
+	const region = page.getByRole('region', { name: /^Table: Date of service, Code/ });
+	await expect(region).toBeVisible();
+	expect(await region.evaluate((e) => e.scrollWidth > e.clientWidth), 'the table is wider than the phone').toBe(true);
+	await region.focus();
+	await page.keyboard.press('ArrowRight');
+	await expect.poll(() => region.evaluate((e) => e.scrollLeft)).toBeGreaterThan(0);
+	expect(await sideways(), 'the page itself does not scroll').toBeLessThanOrEqual(0);
+	expect((await new AxeBuilder({ page }).include('article.step').analyze()).violations).toEqual([]);
+
+	// The posting form: each line's three amounts stack under their labels.
+	await page.goto(`/play/${scenario('payments-denial-no-authorization').meta.id}/`);
+	await expect(page.locator('[data-preview]')).toHaveCount(0);
+	await expect(page.locator('table.posting')).toBeVisible();
+	expect(await sideways(), 'the posting form fits the phone').toBeLessThanOrEqual(0);
+	await expect(page.locator('table.posting td[data-label="Write-off"]').first()).toBeVisible();
+	expect((await new AxeBuilder({ page }).include('article.step').analyze()).violations).toEqual([]);
+});

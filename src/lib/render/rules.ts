@@ -11,6 +11,17 @@ const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { 
 
 const PURIFY = { USE_PROFILE: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'svg', 'math'], FORBID_ATTR: ['style'] };
 
+// A table in a text (a remittance's lines, a log) is wider than a phone: it scrolls in its own box, which
+// the keyboard can reach and a screen reader names by the table's columns (so two tables on one page
+// stay told apart), instead of making the whole page scroll sideways. Raw HTML in content is escaped
+// above, so every <table> here is one Markdown made, and its header text is already escaped.
+const scrollableTables = (html: string) =>
+	html.replace(/<table>([\s\S]*?)<\/table>/g, (_, inner: string) => {
+		const columns = [...inner.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '').trim()).filter(Boolean);
+		const label = columns.length ? `Table: ${columns.join(', ')}` : 'Table';
+		return `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"><table>${inner}</table></div>`;
+	});
+
 /** Markdown → sanitized HTML with this DOMPurify (the browser's, or one over a Node DOM at build). */
 export function markdownRenderer(purify: DOMPurify) {
 	// Content may come from an instructor's file: treat it as untrusted. Links open safely.
@@ -21,7 +32,7 @@ export function markdownRenderer(purify: DOMPurify) {
 		}
 	});
 	return {
-		block: (text: string) => purify.sanitize(marked.parse(text) as string, PURIFY) as string,
+		block: (text: string) => purify.sanitize(scrollableTables(marked.parse(text) as string), PURIFY) as string,
 		inline: (text: string) => purify.sanitize(marked.parseInline(text) as string, PURIFY) as string
 	};
 }
