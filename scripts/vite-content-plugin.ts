@@ -2,7 +2,7 @@ import type { Plugin, ViteDevServer } from 'vite';
 import { formatError, loadContent, type Content } from '../src/lib/content';
 import { catalogEntry, splitEntry } from '../src/lib/content/catalog';
 import { readContentFiles } from './read-content';
-import { chartWorldOf } from '../src/lib/content/world';
+import { chartWorldOf, scenarioPatientsOf } from '../src/lib/content/world';
 import { busyDayScenario, busyShift } from './bench-content';
 import { prerenderTexts } from './prerender-markdown';
 import { nextReleaseFiles } from './next-release';
@@ -113,8 +113,10 @@ export function contentPlugin(): Plugin {
 			// Its texts come rendered and sanitised, so the page needs no Markdown renderer (docs/PERFORMANCE.md).
 			// A patient is named by id in the front matter or a variant: every id the parsed scenario holds.
 			// They ride in the scenario's own module: one file and one loader fewer on the page.
+			// Not the rosters a step's context copies (scenarioPatientsOf): every roster patient's whole record
+			// would ride in every schedule scenario's module, about 85 bytes gzip each.
 			const text = JSON.stringify(scenario);
-			const patients = content.world.patients.filter((p) => text.includes(JSON.stringify(p.id)));
+			const patients = scenarioPatientsOf(scenario, content.world.patients);
 			return `import { registerRendered } from '$lib/render/prerendered.svelte';\nregisterRendered(${JSON.stringify(prerenderTexts(scenario))});\nexport default ${text};\nexport const patients = ${JSON.stringify(patients)};`;
 		},
 		handleHotUpdate({ file }) {

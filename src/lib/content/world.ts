@@ -134,3 +134,14 @@ export function loadWorld(files: Files): { value?: ClinicWorld; errors: ContentE
 	}
 	return errors.length ? { errors } : { value: world, errors };
 }
+
+/**
+ * The patients a scenario's page carries (in its own module): the ones its front matter names (its
+ * patient, each variant's), which are all the player reads (the chart panel, the placeholders). A
+ * patient a step shows (a book's appointments, an index's roster) comes with that step's own context,
+ * as ids and names; whole records for them would ride in every schedule scenario's module.
+ */
+export function scenarioPatientsOf<P extends { id: string }>(scenario: { meta: unknown }, patients: readonly P[]): P[] {
+	const named = JSON.stringify(scenario.meta);
+	return patients.filter((p) => named.includes(JSON.stringify(p.id)));
+}
