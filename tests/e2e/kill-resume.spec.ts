@@ -66,7 +66,8 @@ class Profile {
 		this.kills++;
 	}
 	dispose() {
-		rmSync(this.dir, { recursive: true, force: true });
+		// Chromium may still be writing to the profile as it closes: retry the removal rather than fail the test.
+		rmSync(this.dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 });
 	}
 }
 

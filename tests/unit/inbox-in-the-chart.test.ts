@@ -12,7 +12,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/lib/content';
-import type { Chart } from '../../src/lib/content/schema/chart';
+import type { PatientChart } from '../../src/lib/content/schema/chart';
 import { readContentFiles } from '../../scripts/read-content';
 
 const files = readContentFiles();
@@ -45,7 +45,7 @@ const items: Item[] = steps.flatMap(({ where, steps }) =>
 const norm = (t: string) => t.replace(/\([^)]*\)/g, '').replace(/\s+/g, ' ').trim().toLowerCase();
 
 /** What is wrong with one item against the chart, as sentences; empty when it agrees. */
-function disagreements(item: Item, chart: Pick<Chart, 'orders'> | undefined): string[] {
+function disagreements(item: Item, chart: Pick<PatientChart, 'orders'> | undefined): string[] {
 	if ((item.kind !== 'overdue-order' && item.kind !== 'result') || !item.test) return [];
 	const orders = (chart?.orders ?? []).filter((o) => norm(o.test) === norm(item.test!) && (!item.orderedBy || o.orderedBy === item.orderedBy));
 	if (orders.length === 0) return [`${item.kind} for "${item.test}" by ${item.orderedBy ?? 'anyone'}, and the chart has no such order`];
