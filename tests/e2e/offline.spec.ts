@@ -219,12 +219,16 @@ test('a new version is announced, applied only when the learner chooses, and the
 	expect(loaded.filter((f) => !f.fromWorker)).toEqual([]);
 	await expect(page.getByText('An update is ready')).toBeVisible();
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
+	// The notice floats over the page: the step sits where it sits without it (after the update, below).
+	const topOfStep = () => page.locator('article.step').evaluate((el) => el.getBoundingClientRect().top + window.scrollY);
+	const stepTop = await topOfStep();
 
 	await page.getByRole('button', { name: 'Update now' }).click();
 	await expect.poll(cacheNames, { timeout: 20_000 }).toEqual(expect.arrayContaining([expect.stringMatching(new RegExp(`:app:${next.version}$`))]));
 	await expect(page.getByText('An update is ready')).toHaveCount(0);
 	// The attempt resumes on the new version at the step it was on, and finishes.
 	await expect(page.locator('article.step')).toHaveAttribute('data-step', second!);
+	expect(await topOfStep(), 'the update notice did not push the step down').toBeCloseTo(stepTop, 0);
 	expect((await cacheNames()).some((n) => n.endsWith(`:app:${current()}`))).toBe(false);
 	// The page runs the next release: its binder has the policy the release added.
 	binder = await openBinder(page);
