@@ -30,3 +30,19 @@ describe('a table in a text', () => {
 		expect(html).toContain('&lt;table&gt;');
 	});
 });
+
+describe('a printout in a text', () => {
+	it('laid out in columns keeps its lines and scrolls in its own box, named by its first line', () => {
+		const doc = parse(render.block('```\nLEDGER      Kettering, Dorothy\n10/09/25    Office visit      92.50\n10/24/25    Medicare paid    -74.00\n```'));
+		const region = doc.querySelector('div.table-scroll')!;
+		expect(region.getAttribute('aria-label')).toBe('Printout: LEDGER Kettering, Dorothy');
+		expect(region.getAttribute('tabindex')).toBe('0');
+		expect(region.querySelector('pre.columns code')?.textContent).toContain('10/24/25    Medicare paid    -74.00');
+	});
+
+	it('of running text still wraps, as before', () => {
+		const html = render.block('```\nDear Ms. Rowe,\nYour statement is enclosed. Please call us with any questions.\n```');
+		expect(html).not.toContain('table-scroll');
+		expect(html).toContain('<pre><code>');
+	});
+});

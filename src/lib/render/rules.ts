@@ -22,6 +22,19 @@ const scrollableTables = (html: string) =>
 		return `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"><table>${inner}</table></div>`;
 	});
 
+// A printout laid out in columns (a ledger, an aging report, an inventory log) loses its meaning when a
+// phone wraps its lines: it keeps its lines and scrolls sideways in its own box, named by its first
+// line. A printout of running text (a letter, a message) still wraps.
+const COLUMNS = /\S {3,}\S/;
+const columnPrintouts = (html: string) =>
+	html.replace(/<pre><code>([\s\S]*?)<\/code><\/pre>/g, (whole, inner: string) => {
+		const lines = inner.split('\n');
+		if (lines.filter((l) => COLUMNS.test(l)).length < 2) return whole;
+		const first = (lines.find((l) => l.trim()) ?? '').replace(/\s+/g, ' ').trim();
+		const label = `Printout: ${first.length > 60 ? `${first.slice(0, 59)}…` : first}`;
+		return `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"><pre class="columns"><code>${inner}</code></pre></div>`;
+	});
+
 /** Markdown → sanitized HTML with this DOMPurify (the browser's, or one over a Node DOM at build). */
 export function markdownRenderer(purify: DOMPurify) {
 	// Content may come from an instructor's file: treat it as untrusted. Links open safely.
@@ -32,7 +45,7 @@ export function markdownRenderer(purify: DOMPurify) {
 		}
 	});
 	return {
-		block: (text: string) => purify.sanitize(scrollableTables(marked.parse(text) as string), PURIFY) as string,
+		block: (text: string) => purify.sanitize(columnPrintouts(scrollableTables(marked.parse(text) as string)), PURIFY) as string,
 		inline: (text: string) => purify.sanitize(marked.parseInline(text) as string, PURIFY) as string
 	};
 }
