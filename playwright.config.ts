@@ -15,8 +15,7 @@ export default defineConfig({
 	use: {
 		baseURL: `http://127.0.0.1:${port}`,
 		// Recording a trace of every test cost about two fifths of the e2e time on two cores (three specs:
-		// 138 s with it, 81 s without); CI records
-		// the retry of a failed test instead, which is the run that needs explaining.
+		// 138 s with it, 81 s without); CI records the retry of a failed test instead, the run that needs explaining.
 		trace: process.env.CI ? 'on-first-retry' : 'retain-on-failure',
 		...devices['Desktop Chrome'],
 		// The offline worker is off for every spec but the ones about it (offline.spec.ts, scorm.spec.ts,
