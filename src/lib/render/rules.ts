@@ -11,6 +11,10 @@ const marked = new Marked({ gfm: true, breaks: false, async: false, renderer: { 
 
 const PURIFY = { USE_PROFILE: { html: true }, FORBID_TAGS: ['style', 'form', 'input', 'button', 'iframe', 'svg', 'math'], FORBID_ATTR: ['style'] };
 
+// A box that scrolls sideways on a phone: focusable, so a keyboard can scroll it, and named, so a screen
+// reader can tell two apart (an escaped label: it is built from already-escaped HTML text).
+const scrollBox = (label: string, html: string) => `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">${html}</div>`;
+
 // A table in a text (a remittance's lines, a log) is wider than a phone: it scrolls in its own box, which
 // the keyboard can reach and a screen reader names by the table's columns (so two tables on one page
 // stay told apart), instead of making the whole page scroll sideways. Raw HTML in content is escaped
@@ -19,7 +23,7 @@ const scrollableTables = (html: string) =>
 	html.replace(/<table>([\s\S]*?)<\/table>/g, (_, inner: string) => {
 		const columns = [...inner.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map((m) => m[1]!.replace(/<[^>]*>/g, '').trim()).filter(Boolean);
 		const label = columns.length ? `Table: ${columns.join(', ')}` : 'Table';
-		return `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"><table>${inner}</table></div>`;
+		return scrollBox(label, `<table>${inner}</table>`);
 	});
 
 // A printout laid out in columns (a ledger, an aging report, an inventory log) loses its meaning when a
@@ -32,7 +36,7 @@ const columnPrintouts = (html: string) =>
 		if (lines.filter((l) => COLUMNS.test(l)).length < 2) return whole;
 		const first = (lines.find((l) => l.trim()) ?? '').replace(/\s+/g, ' ').trim();
 		const label = `Printout: ${first.length > 60 ? `${first.slice(0, 59)}…` : first}`;
-		return `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0"><pre class="columns"><code>${inner}</code></pre></div>`;
+		return scrollBox(label, `<pre class="columns"><code>${inner}</code></pre>`);
 	});
 
 /** Markdown → sanitized HTML with this DOMPurify (the browser's, or one over a Node DOM at build). */
